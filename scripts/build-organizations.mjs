@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+/**
+ * Builds data/organizations.json (the bundled blocklist) from the research in ../shared/data:
+ * orgs-research.json and orgs-research-more.json (never orgs-leads-unverified.json: those
+ * strings are not verbatim). Run with `npm run data` or `node scripts/build-organizations.mjs`.
+ *
+ * - One entry per distinct name_zh; one listing per research row (a name on two lists is one
+ *   entry with two listings).
+ * - Hand review (exact, registeredLookalike, extra aliases) comes from a per-name table in
+ *   data/organizations-review.json, never from patterns over the notes: some notes were written
+ *   once per list and repeat on every row of it, so a caution there is about one name only.
+ * - ids are stable: when data/organizations.json exists, the id of the entry with the same
+ *   names.zh is kept. New ids: slug of the ministry's English name for the 12 entries of the
+ *   2021-05-31 notice (seed_index), otherwise tone-less pinyin of the Chinese name, one hyphen
+ *   per word (words from Intl.Segmenter, so a new id may depend on the Node/ICU version; once
+ *   written it never changes). `-2`, `-3`… on collision.
+ * - Fails loudly (exit 1) on anything unexpected: a list name no kind rule covers, a review
+ *   record that names no organization, a lawful name that a warning name would match, …
+ * - Output is sorted by id, 2-space JSON with a trailing newline: two runs give the same bytes.
+ *
+ * Env: ORGS_RESEARCH_DIR overrides the research folder (default ../shared/data).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
+  ? path.resolve(process.env.ORGS_RESEARCH_DIR)
+  : path.resolve(ROOT, '../shared/data');
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json'];
+const REFERENCE_NOTICE = path.resolve(RESEARCH_DIR, '../reference/mca-notice-2021-05-31.en.txt');
+const OUT_PATH = path.join(ROOT, 'data/organizations.json');
+const REVIEW_PATH = path.join(ROOT, 'data/organizations-review.json');
+
+const KINDS = ['banned', 'website-shutdown', 'suspected-illegal', 'counterfeit', 'dispersed'];
+
+/**
+ * list name → kind. First matching rule wins; a list name that no rule covers stops the build,
+ * so new research data cannot slip in unmapped. Exact names first: the odd ones, decided by
+ * reading their notes and sources (the `why` says so).
+ */
+const KIND_RULES = [
+  {
+    list: 'suspected-illegal-2018-batches1-3 (noted as already banned/取缔)',
+    kind: 'banned',
+    why: 'on the 2018 suspected list, but the article says these had already been banned (已被取缔)',
+  },
+  {
+    list: 'zhejiang-2024-batch4',
+    kind: 'banned',
+    why: '浙江省民政厅 "2024年第四批非法社会组织名单": each name comes with the local bureau that dealt with it (执法主体, 依法处置); the list calls them illegal, it is not a suspected list',
+  },
+  {
+    list: 'mca-2019-examples',
+    kind: 'suspected-illegal',
+    why: "the source says 'they are all 涉嫌非法社会组织'; no ban is reported",
+  },
+  {
+    list: 'beijing-banned-or-dispersed-2021',
+    kind: 'dispersed',
+    why: '取缔 and 劝散 are not distinguished per name: dispersed (劝散), the weaker claim, is the one the source supports for each',
+  },
+  {
+    list: 'mca-lists-2021-arts-compilation (中国艺术报)',
+    kind: 'suspected-illegal',
+    why: 'compiled from 5 suspected batches and 7 local-ban batches of 2021, batch not stated: suspected-illegal is true of either',
+  },
+  {
+    list: 'mca-exposed-or-banned-examples-2018',
+    kind: 'banned',
+    why: "新民晚报: these illegal organisations were 'exposed and banned' (被曝光和被取缔)",
+  },
+  // Patterns.
+  { pattern: /^website-shutdown-/, kind: 'website-shutdown', why: '网站关停 batches' },
+  { pattern: /^offshore-shanzhai-/, kind: 'counterfeit', why: '离岸社团/山寨社团 lists' },
+  { pattern: /^shanzhai-examples\b/, kind: 'counterfeit', why: '山寨社团 examples' },
+  { pattern: /-dispersed-/, kind: 'dispersed', why: '劝散 (dispersed by persuasion), not 取缔' },
+  { pattern: /^suspected-illegal-|-suspected-/, kind: 'suspected-illegal', why: '涉嫌非法社会组织 lists' },
+  { pattern: /-banned\b/, kind: 'banned', why: '取缔: {city,province,mca,local}-banned-*' },
+  { pattern: /^mca-typical-cases-/, kind: 'banned', why: 'MCA typical cases of banned organisations' },
+  { pattern: /^mca-enforcement-exposure-/, kind: 'banned', why: 'MCA exposure of organisations already banned' },
+];
+
+function fail(message) {
+  console.error(`build-organizations: ${message}`);
+  process.exit(1);
+}
+
+function kindOf(list) {
+  for (const rule of KIND_RULES) {
+    if (rule.list !== undefined ? rule.list === list : rule.pattern.test(list)) return rule.kind;
+  }
+  return fail(`no kind rule covers list "${list}": add one to KIND_RULES in scripts/build-organizations.mjs`);
+}
+
+function readJson(file, what) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return fail(`cannot read ${what} ${file}: ${error.message}`);
+  }
+}
+
+const isNonEmpty = (s) => typeof s === 'string' && s.trim().length > 0;
+
+function isIsoDate(s) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** http(s) addresses in a free-text `source`, in order, deduplicated. */
+function extractUrls(text) {
+  const urls = [];
+  for (const raw of text.match(/https?:\/\/[^\s()（），,;；'"<>]+/g) ?? []) {
+    const url = raw.replace(/[.,;:!?。]+$/, '');
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') continue;
+    } catch {
+      fail(`unparseable address "${url}" in source "${text}"`);
+    }
+    if (!urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}
+
+function slugifyEnglish(text) {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Leading words the segmenter sometimes splits wrongly (中|国民|营…): taken off first. */
+const LEADING_WORDS = ['中国', '中國', '中华', '中華', '全国', '全國', '国际', '國際', '世界'];
+
+/** Tone-less pinyin, one hyphen-joined chunk per word: 中国美术协会 → zhongguo-meishu-xiehui. */
+function slugifyChinese(text) {
+  const lead = LEADING_WORDS.find((w) => text.startsWith(w) && text.length > w.length);
+  const rest = lead ? text.slice(lead.length) : text;
+  const words = [
+    ...(lead ? [lead] : []),
+    ...[...wordSegmenter.segment(rest)].filter((s) => s.isWordLike).map((s) => s.segment),
+  ];
+  return words
+    .map((word) =>
+      pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+        .join('')
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ''),
+    )
+    .filter((chunk) => chunk.length > 0)
+    .join('-');
+}
+
+// ---------------------------------------------------------------- research rows
+
+const rows = [];
+for (const file of RESEARCH_FILES) {
+  const full = path.join(RESEARCH_DIR, file);
+  if (!existsSync(full)) fail(`research file missing: ${full}`);
+  const data = readJson(full, 'research file');
+  if (!Array.isArray(data)) fail(`${file}: expected an array of rows`);
+  data.forEach((row, index) => {
+    const where = `${file}[${index}]`;
+    if (!isNonEmpty(row.name_zh)) fail(`${where}: name_zh missing`);
+    if (row.name_zh !== row.name_zh.trim()) fail(`${where}: name_zh has surrounding whitespace`);
+    if (!isNonEmpty(row.list)) fail(`${where}: list missing`);
+    if (row.published !== null && !isIsoDate(row.published)) fail(`${where}: bad published "${row.published}"`);
+    if (typeof row.source !== 'string') fail(`${where}: source missing`);
+    if (row.blocklist_safe !== undefined && typeof row.blocklist_safe !== 'boolean') {
+      fail(`${where}: blocklist_safe must be a boolean`);
+    }
+    if (row.seed_index !== undefined && !isNonEmpty(row.name_en)) fail(`${where}: seed row without name_en`);
+    if (row.match_variants_derived !== undefined && !Array.isArray(row.match_variants_derived)) {
+      fail(`${where}: match_variants_derived must be an array`);
+    }
+    rows.push({ ...row, where });
+  });
+}
+
+/** name_zh → its rows, in first-appearance order (research first, then the second pass). */
+const byName = new Map();
+for (const row of rows) {
+  const list = byName.get(row.name_zh) ?? [];
+  list.push(row);
+  byName.set(row.name_zh, list);
+}
+
+// ---------------------------------------------------------------- hand review
+
+const review = readJson(REVIEW_PATH, 'review file');
+const overrides = review.overrides ?? {};
+const otherLawfulNames = review.otherLawfulNames?.names ?? [];
+for (const [name, record] of Object.entries(overrides)) {
+  if (!byName.has(name)) fail(`review record "${name}" names no organization in the research`);
+  for (const key of Object.keys(record)) {
+    if (!['exact', 'registeredLookalike', 'aliases', 'why'].includes(key)) {
+      fail(`review record "${name}": unknown field "${key}"`);
+    }
+  }
+  if (!isNonEmpty(record.why)) fail(`review record "${name}": say why`);
+  if (record.exact !== undefined && typeof record.exact !== 'boolean') fail(`review "${name}": exact must be boolean`);
+  if (record.registeredLookalike !== undefined && !isNonEmpty(record.registeredLookalike)) {
+    fail(`review "${name}": registeredLookalike must be a non-empty string`);
+  }
+  if (record.aliases !== undefined && !(Array.isArray(record.aliases) && record.aliases.every(isNonEmpty))) {
+    fail(`review "${name}": aliases must be non-empty strings`);
+  }
+}
+
+// ---------------------------------------------------------------- stable ids
+
+const previousIds = new Map();
+if (existsSync(OUT_PATH)) {
+  const previous = readJson(OUT_PATH, 'existing output (fix or delete it; ids are kept from it)');
+  if (!Array.isArray(previous)) fail(`${OUT_PATH}: expected an array`);
+  for (const entry of previous) {
+    if (isNonEmpty(entry?.names?.zh) && isNonEmpty(entry?.id)) previousIds.set(entry.names.zh, entry.id);
+  }
+  for (const zh of previousIds.keys()) {
+    if (!byName.has(zh)) console.warn(`build-organizations: dropping "${zh}" (${previousIds.get(zh)}): not in the research`);
+  }
+}
+const usedIds = new Set([...byName.keys()].filter((zh) => previousIds.has(zh)).map((zh) => previousIds.get(zh)));
+if (usedIds.size !== [...byName.keys()].filter((zh) => previousIds.has(zh)).length) {
+  fail('existing data/organizations.json has duplicate ids');
+}
+
+function newId(base) {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) fail(`cannot make an id from "${base}"`);
+  let id = base;
+  for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
+  usedIds.add(id);
+  return id;
+}
+
+// ---------------------------------------------------------------- entries
+
+const referenceText = existsSync(REFERENCE_NOTICE) ? readFileSync(REFERENCE_NOTICE, 'utf8') : null;
+
+const entries = [];
+for (const [zh, orgRows] of byName) {
+  const record = overrides[zh] ?? {};
+  const seedRow = orgRows.find((r) => r.seed_index !== undefined);
+  const en = seedRow ? seedRow.name_en.trim() : undefined;
+  if (en && referenceText && !referenceText.includes(en)) {
+    fail(`seed "${zh}": English "${en}" is not in ${REFERENCE_NOTICE}`);
+  }
+  const enDisplay = en ? undefined : orgRows.map((r) => r.name_en).find(isNonEmpty)?.trim();
+
+  const aliases = [];
+  for (const alias of [...orgRows.flatMap((r) => r.match_variants_derived ?? []), ...(record.aliases ?? [])]) {
+    const a = alias.trim();
+    if (a && a !== zh && a !== en && !aliases.includes(a)) aliases.push(a);
+  }
+
+  const listings = orgRows.map((r) => ({
+    list: r.list.trim(),
+    kind: kindOf(r.list.trim()),
+    published: r.published,
+    sources: extractUrls(r.source),
+  }));
+
+  const notes = [];
+  for (const r of orgRows) if (isNonEmpty(r.note) && !notes.includes(r.note.trim())) notes.push(r.note.trim());
+
+  const id = previousIds.get(zh) ?? newId(en ? slugifyEnglish(en) : slugifyChinese(zh));
+
+  const entry = { id, names: en ? { zh, en } : { zh } };
+  if (enDisplay) entry.enDisplay = enDisplay;
+  entry.aliases = aliases;
+  entry.listings = listings;
+  entry.warn = !orgRows.some((r) => r.blocklist_safe === false);
+  entry.exact = record.exact ?? false;
+  if (record.registeredLookalike) entry.registeredLookalike = record.registeredLookalike.trim();
+  entry.domains = [];
+  if (notes.length > 0) entry.note = notes.join(' / ');
+  entries.push(entry);
+}
+
+// ---------------------------------------------------------------- consistency checks
+
+for (const e of entries) {
+  for (const l of e.listings) if (!KINDS.includes(l.kind)) fail(`${e.id}: unknown kind "${l.kind}"`);
+}
+
+/** Every matched string → the entry that owns it: no string may belong to two entries. */
+const owner = new Map();
+for (const e of entries) {
+  for (const name of [e.names.zh, ...(e.names.en ? [e.names.en] : []), ...e.aliases]) {
+    const other = owner.get(name);
+    if (other && other !== e.id) fail(`"${name}" is matched by both ${other} and ${e.id}`);
+    owner.set(name, e.id);
+  }
+}
+
+// A lawful name must never warn: no warning name or alias may occur inside a registered
+// look-alike, another lawful name the notes give, or a name that is itself marked warn:false.
+const warningNames = entries.filter((e) => e.warn).flatMap((e) => [e.names.zh, ...(e.names.en ? [e.names.en] : []), ...e.aliases]);
+const lawfulNames = [
+  ...entries.flatMap((e) => (e.registeredLookalike ? [e.registeredLookalike] : [])),
+  ...otherLawfulNames,
+  ...entries.filter((e) => !e.warn).map((e) => e.names.zh),
+];
+for (const lawful of lawfulNames) {
+  if (owner.has(lawful) && entries.find((e) => e.id === owner.get(lawful))?.warn) {
+    fail(`lawful name "${lawful}" is itself a warning name of ${owner.get(lawful)}`);
+  }
+  for (const name of warningNames) {
+    if (lawful.includes(name)) fail(`lawful name "${lawful}" contains the warning name "${name}" (${owner.get(name)})`);
+  }
+}
+
+// ---------------------------------------------------------------- output
+
+entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const json = `${JSON.stringify(entries, null, 2)}\n`;
+const before = existsSync(OUT_PATH) ? readFileSync(OUT_PATH, 'utf8') : null;
+if (before !== json) writeFileSync(OUT_PATH, json, 'utf8');
+
+const count = (pred) => entries.filter(pred).length;
+console.log(
+  `build-organizations: ${entries.length} entries from ${rows.length} rows` +
+    ` (warn:false ${count((e) => !e.warn)}, exact ${count((e) => e.exact)}, en ${count((e) => e.names.en)},` +
+    ` lookalike ${count((e) => e.registeredLookalike)}, 2+ listings ${count((e) => e.listings.length > 1)})` +
+    `${before === json ? ' — unchanged' : ` — wrote ${path.relative(ROOT, OUT_PATH)}`}`,
+);

@@ -1,0 +1,314 @@
+/**
+ * NameMatcher: finds every listed name in normalized text, leftmost-longest, in one pass.
+ *
+ * Algorithm: Aho-Corasick over UTF-16 code units. Build O(total pattern length) plus a sort of
+ * each state's transitions; scan O(text length + matches), independent of the number of names.
+ *
+ * Memory layout (all typed arrays, so the whole automaton serializes to a few base64 strings
+ * and crosses JSON-only storage/messaging without a rebuild):
+ *   rootNext   Int32Array(65536)  root transition by code unit (0 = stay at root): the root is
+ *                                 where a scan spends most of its time, so it gets O(1) lookups.
+ *   transStart Int32Array(S+1)    state s's transitions are [transStart[s], transStart[s+1])
+ *   transChar  Uint16Array(T)     … sorted by code unit, binary-searched
+ *   transNext  Int32Array(T)      … target state
+ *   fail       Int32Array(S)      failure link
+ *   dictLink   Int32Array(S)      nearest state on the failure chain that ends a pattern, or -1
+ *   stateOut   Int32Array(S)      first pattern ending at s, or -1
+ *   patNext    Int32Array(P)      next pattern ending at the same state (duplicate names), or -1
+ *   patLength  Int32Array(P)      pattern length in code units
+ *   patEntry   Int32Array(P)      index into entryIds
+ *   patFlags   Uint8Array(P)      EXACT | LATIN_START | LATIN_END boundary rules
+ * With S states (≈ total characters of all names) and T = S - 1 transitions, that is about
+ * 26·S bytes + 256 kB: about 2.3 MB for 10,000 names of 8 characters.
+ *
+ * Boundary rules, checked per candidate hit: a name starting (ending) with a Latin letter or
+ * digit needs a non-word character before (after) it; an `exact` entry's name needs a non-Han
+ * character on both sides (中国艺术院 must not fire inside 中国艺术院校). Hits that fail are
+ * dropped before the leftmost-longest choice, so a shorter valid name at the same start wins.
+ */
+import { isHan, isLatinWordChar, normalize } from './normalize';
+
+export const FLAG_EXACT = 1;
+export const FLAG_LATIN_START = 2;
+export const FLAG_LATIN_END = 4;
+
+export interface MatcherPattern {
+  /** The name as given; it is normalized here. */
+  name: string;
+  /** Index of the organization in `entryIds`. */
+  entry: number;
+  exact: boolean;
+}
+
+export interface Hit {
+  /** Start offset in the scanned (normalized) text, in UTF-16 code units. */
+  start: number;
+  end: number;
+  entry: number;
+  /** Index of the pattern that matched (which of the entry's names). */
+  pattern: number;
+}
+
+interface Tables {
+  rootNext: Int32Array;
+  transStart: Int32Array;
+  transChar: Uint16Array;
+  transNext: Int32Array;
+  fail: Int32Array;
+  dictLink: Int32Array;
+  stateOut: Int32Array;
+  patNext: Int32Array;
+  patLength: Int32Array;
+  patEntry: Int32Array;
+  patFlags: Uint8Array;
+}
+
+const TABLE_NAMES = [
+  'rootNext', 'transStart', 'transChar', 'transNext', 'fail', 'dictLink',
+  'stateOut', 'patNext', 'patLength', 'patEntry', 'patFlags',
+] as const satisfies ReadonlyArray<keyof Tables>;
+
+const TABLE_TYPES = {
+  rootNext: Int32Array, transStart: Int32Array, transChar: Uint16Array, transNext: Int32Array,
+  fail: Int32Array, dictLink: Int32Array, stateOut: Int32Array, patNext: Int32Array,
+  patLength: Int32Array, patEntry: Int32Array, patFlags: Uint8Array,
+} as const;
+
+/** The JSON form: each typed array as base64 of its bytes (little-endian, as every browser). */
+export interface SerializedMatcher {
+  format: 1;
+  /** Names of the patterns, normalized, in pattern order (for "the form that matched"). */
+  patterns: string[];
+  tables: Record<(typeof TABLE_NAMES)[number], string>;
+}
+
+export class NameMatcher {
+  private constructor(
+    private readonly t: Tables,
+    /** Normalized text of each pattern. */
+    readonly patterns: readonly string[],
+  ) {}
+
+  static build(input: readonly MatcherPattern[]): NameMatcher {
+    const texts: string[] = [];
+    const entries: number[] = [];
+    const flags: number[] = [];
+    for (const p of input) {
+      const text = normalize(p.name);
+      if (!text) continue;
+      texts.push(text);
+      entries.push(p.entry);
+      let f = p.exact ? FLAG_EXACT : 0;
+      if (isLatinWordChar(text.charCodeAt(0))) f |= FLAG_LATIN_START;
+      if (isLatinWordChar(text.charCodeAt(text.length - 1))) f |= FLAG_LATIN_END;
+      flags.push(f);
+    }
+    const P = texts.length;
+
+    // 1. Trie, with one Map keyed by state·65536 + code unit (exact in a double up to 2^37 states).
+    const edges = new Map<number, number>();
+    let stateCount = 1;
+    const endsAt = new Int32Array(P);
+    for (let p = 0; p < P; p++) {
+      const text = texts[p]!;
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        const key = s * 65536 + text.charCodeAt(i);
+        let next = edges.get(key);
+        if (next === undefined) {
+          next = stateCount++;
+          edges.set(key, next);
+        }
+        s = next;
+      }
+      endsAt[p] = s;
+    }
+    const S = stateCount;
+
+    // 2. Flatten transitions: group by state, sort by code unit.
+    const edgeKeys = Float64Array.from(edges.keys()).sort();
+    const transStart = new Int32Array(S + 1);
+    const transChar = new Uint16Array(edgeKeys.length);
+    const transNext = new Int32Array(edgeKeys.length);
+    const rootNext = new Int32Array(65536);
+    for (let k = 0; k < edgeKeys.length; k++) {
+      const key = edgeKeys[k]!;
+      const from = Math.floor(key / 65536);
+      const c = key - from * 65536;
+      transStart[from + 1]!++;
+      transChar[k] = c;
+      transNext[k] = edges.get(key)!;
+      if (from === 0) rootNext[c] = transNext[k]!;
+    }
+    for (let s = 0; s < S; s++) transStart[s + 1]! += transStart[s]!;
+
+    const stateOut = new Int32Array(S).fill(-1);
+    const patNext = new Int32Array(P).fill(-1);
+    for (let p = P - 1; p >= 0; p--) {
+      const s = endsAt[p]!;
+      patNext[p] = stateOut[s]!;
+      stateOut[s] = p;
+    }
+
+    // 3. Failure and dictionary links, breadth first.
+    const fail = new Int32Array(S);
+    const dictLink = new Int32Array(S).fill(-1);
+    const queue = new Int32Array(S);
+    let head = 0;
+    let tail = 0;
+    for (let k = transStart[0]!; k < transStart[1]!; k++) queue[tail++] = transNext[k]!;
+    const tables: Tables = {
+      rootNext, transStart, transChar, transNext, fail, dictLink, stateOut, patNext,
+      patLength: Int32Array.from(texts, (t) => t.length),
+      patEntry: Int32Array.from(entries),
+      patFlags: Uint8Array.from(flags),
+    };
+    while (head < tail) {
+      const s = queue[head++]!;
+      for (let k = transStart[s]!; k < transStart[s + 1]!; k++) {
+        const c = transChar[k]!;
+        const child = transNext[k]!;
+        let f = fail[s]!;
+        let target = step(tables, f, c);
+        while (target === -1) {
+          f = fail[f]!;
+          target = step(tables, f, c);
+        }
+        fail[child] = target;
+        dictLink[child] = stateOut[target]! >= 0 ? target : dictLink[target]!;
+        queue[tail++] = child;
+      }
+    }
+    return new NameMatcher(tables, texts);
+  }
+
+  /**
+   * All hits in `text` (already normalized), leftmost-longest and non-overlapping, with the
+   * boundary rules applied. O(text length + candidate hits).
+   */
+  scan(text: string): Hit[] {
+    const t = this.t;
+    const { rootNext, fail, dictLink, stateOut, patNext, patLength } = t;
+    let candidates: Hit[] | undefined;
+    let s = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (s === 0) {
+        s = rootNext[c]!;
+        if (s === 0) continue;
+      } else {
+        let next = childOf(t, s, c);
+        while (next === -1) {
+          s = fail[s]!;
+          next = s === 0 ? rootNext[c]! : childOf(t, s, c);
+        }
+        s = next;
+      }
+      let o = stateOut[s]! >= 0 ? s : dictLink[s]!;
+      while (o !== -1) {
+        for (let p = stateOut[o]!; p !== -1; p = patNext[p]!) {
+          const end = i + 1;
+          const start = end - patLength[p]!;
+          if (this.boundaryOk(text, start, end, p)) {
+            (candidates ??= []).push({ start, end, entry: t.patEntry[p]!, pattern: p });
+          }
+        }
+        o = dictLink[o]!;
+      }
+    }
+    if (!candidates) return [];
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const hits: Hit[] = [];
+    let lastEnd = 0;
+    for (const h of candidates) {
+      if (h.start >= lastEnd) {
+        hits.push(h);
+        lastEnd = h.end;
+      }
+    }
+    return hits;
+  }
+
+  private boundaryOk(text: string, start: number, end: number, p: number): boolean {
+    const f = this.t.patFlags[p]!;
+    if (f === 0) return true;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const after = end < text.length ? text.charCodeAt(end) : -1;
+    if (f & FLAG_EXACT && ((before >= 0 && isHan(before)) || (after >= 0 && isHan(after)))) return false;
+    if (f & FLAG_LATIN_START && before >= 0 && isLatinWordChar(before)) return false;
+    if (f & FLAG_LATIN_END && after >= 0 && isLatinWordChar(after)) return false;
+    return true;
+  }
+
+  get stateCount(): number {
+    return this.t.fail.length;
+  }
+
+  /** Bytes held by the typed arrays. */
+  get byteLength(): number {
+    return TABLE_NAMES.reduce((sum, name) => sum + this.t[name].byteLength, 0);
+  }
+
+  serialize(): SerializedMatcher {
+    const tables = {} as SerializedMatcher['tables'];
+    for (const name of TABLE_NAMES) tables[name] = bytesToBase64(new Uint8Array(this.t[name].buffer, this.t[name].byteOffset, this.t[name].byteLength));
+    return { format: 1, patterns: [...this.patterns], tables };
+  }
+
+  static deserialize(data: SerializedMatcher): NameMatcher {
+    if (data?.format !== 1) throw new Error('unknown matcher format');
+    const tables = {} as Record<string, unknown>;
+    for (const name of TABLE_NAMES) {
+      const bytes = base64ToBytes(data.tables[name]);
+      const Type = TABLE_TYPES[name];
+      tables[name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Type.BYTES_PER_ELEMENT);
+    }
+    return new NameMatcher(tables as unknown as Tables, data.patterns);
+  }
+}
+
+/** Transition from s on c, or -1; from the root, no transition means staying at the root. */
+function step(t: Tables, s: number, c: number): number {
+  if (s === 0) return t.rootNext[c]!;
+  return childOf(t, s, c);
+}
+
+function childOf(t: Tables, s: number, c: number): number {
+  let lo = t.transStart[s]!;
+  let hi = t.transStart[s + 1]! - 1;
+  const chars = t.transChar;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = chars[mid]!;
+    if (m === c) return t.transNext[mid]!;
+    if (m < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+// Base64 without btoa's string round trip where the platform has the native codec
+// (Uint8Array.fromBase64/toBase64, Chromium 140+, Firefox 133+); Node gets Buffer.
+type Base64Native = { toBase64?: () => string };
+type Base64Ctor = { fromBase64?: (s: string) => Uint8Array };
+
+function bytesToBase64(bytes: Uint8Array): string {
+  const native = (bytes as unknown as Base64Native).toBase64;
+  if (native) return native.call(bytes);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return btoa(binary);
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const native = (Uint8Array as unknown as Base64Ctor).fromBase64;
+  // Copy into a fresh, aligned buffer: typed-array views need offsets that are multiples of 4.
+  if (native) return new Uint8Array(native(text));
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,17 @@
+/** User-visible text comes from public/_locales through the i18n API, in the browser's language. */
+import browser from 'webextension-polyfill';
+import type { ListingKind } from '../core/list-schema';
+
+export function t(key: string, ...substitutions: Array<string | number>): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  return text || key;
+}
+
+export function kindLabel(kind: ListingKind): string {
+  return t(`kind_${kind.replace(/-/g, '_')}`);
+}
+
+/** The UI language, for lang attributes ("zh-CN", "en" …). */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

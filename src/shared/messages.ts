@@ -1,0 +1,68 @@
+/**
+ * The one typed map of every extension message, and the only code that calls
+ * runtime.sendMessage / tabs.sendMessage / onMessage. Messages carry JSON only (Chrome's
+ * messaging serializes them), so every request and response here is plain data.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { CompiledList } from '../core/compiled-list';
+import type { FrameReport, TabFindings } from './findings';
+
+/** Content script or popup → background. */
+export interface BackgroundMessages {
+  /** A frame's complete current findings (replaces what it reported before). */
+  frameFindings: { request: FrameReport; response: null };
+  /** The frame's document is going away (pagehide): drop its findings. */
+  frameGone: { request: Record<string, never>; response: null };
+  /** What a tab found, for the banner (own tab when tabId is absent) and the popup. */
+  getTabFindings: { request: { tabId?: number }; response: TabFindings | null };
+  /** The compiled list, for a content script that found none in storage. */
+  getCompiledList: { request: Record<string, never>; response: CompiledList };
+}
+
+/** Background → a content script of one frame. */
+export interface ContentMessages {
+  /** The tab's findings changed: the top frame updates its banner. */
+  tabFindingsChanged: { request: TabFindings; response: null };
+  /** Scan the whole document again (history navigation, a new list). */
+  rescan: { request: Record<string, never>; response: null };
+}
+
+type Envelope<M, K extends keyof M> = { type: K; payload: M[K] extends { request: infer R } ? R : never };
+type Req<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
+type Res<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
+
+export type Handlers<M> = {
+  [K in keyof M]?: (payload: Req<M, K>, sender: Runtime.MessageSender) => Promise<Res<M, K>> | Res<M, K>;
+};
+
+export function sendToBackground<K extends keyof BackgroundMessages>(
+  type: K,
+  payload: Req<BackgroundMessages, K>,
+): Promise<Res<BackgroundMessages, K>> {
+  return browser.runtime.sendMessage({ type, payload } satisfies Envelope<BackgroundMessages, K>) as Promise<
+    Res<BackgroundMessages, K>
+  >;
+}
+
+export function sendToFrame<K extends keyof ContentMessages>(
+  tabId: number,
+  frameId: number,
+  type: K,
+  payload: Req<ContentMessages, K>,
+): Promise<Res<ContentMessages, K>> {
+  return browser.tabs.sendMessage(tabId, { type, payload } satisfies Envelope<ContentMessages, K>, { frameId }) as Promise<
+    Res<ContentMessages, K>
+  >;
+}
+
+/** Registers handlers for the messages of map M; messages of other types are left to others. */
+export function handleMessages<M>(handlers: Handlers<M>): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
+    const { type, payload } = message as { type: string; payload: unknown };
+    const handler = (handlers as Record<string, ((p: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[type];
+    if (!handler) return undefined;
+    // A promise answers the sender; null keeps the reply JSON (undefined would be dropped).
+    return Promise.resolve(handler(payload, sender)).then((r) => r ?? null);
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * Drives the built extension (dist/) in Debian Chromium through playwright-core, against pages
+ * served from 127.0.0.1 by a server started inside the tests.
+ */
+import { mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
+export const OUTPUT = join(ROOT, 'test-output');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export interface FixtureServer {
+  origin: string;
+  /** Extra handlers, tried before the fixture files; return true when handled. */
+  routes: Route[];
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures/pages (or `dir`) on 127.0.0.1 at a free port. */
+export async function startServer(dir = FIXTURES): Promise<FixtureServer> {
+  const routes: Route[] = [];
+  const server: Server = createServer(async (req, res) => {
+    try {
+      for (const route of routes) if (await route(req, res)) return;
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    routes,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  const dist = options.dist ?? DIST;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-e2e-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    async close() {
+      await context.close();
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The current service worker (it may have been stopped and started again). */
+export function currentWorker(ext: ExtensionBrowser): Worker {
+  return ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId)) ?? ext.worker;
+}
+
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  // tabs.query hides URLs without the "tabs" permission, which OrgCheck doesn't ask for;
+  // webNavigation (which it has) tells each tab's top-frame URL.
+  const id = await currentWorker(ext).evaluate(async (u) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id, frameId: 0 }).catch(() => null);
+      if (frame?.url === u) return tab.id;
+    }
+    return -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+export async function badgeText(ext: ExtensionBrowser, page: Page): Promise<string> {
+  const tabId = await tabIdOf(ext, page);
+  return currentWorker(ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Polls until `read` returns `expected` (or fails with the last value seen). */
+export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await read();
+      if (JSON.stringify(last) === JSON.stringify(expected)) return last;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  localName?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+export interface BannerSnapshot {
+  /** All text inside the closed shadow root, in document order. */
+  text: string;
+  /** data-entry-id of each organization shown. */
+  entryIds: string[];
+  /** role of the banner section. */
+  role: string | undefined;
+  shadowMode: string | undefined;
+}
+
+/** Reads the banner's closed shadow root through CDP (DOM.getDocument with pierce). */
+export async function readBanner(page: Page): Promise<BannerSnapshot | null> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (n) => n.localName === 'orgcheck-banner');
+    const shadow = host?.shadowRoots?.[0];
+    if (!host || !shadow) return null;
+    const texts: string[] = [];
+    const entryIds: string[] = [];
+    let role: string | undefined;
+    visit(shadow, (n) => {
+      if (n.nodeType === 3 && n.nodeValue) texts.push(n.nodeValue);
+      const attrs = attributes(n);
+      if (attrs['data-entry-id']) entryIds.push(attrs['data-entry-id']);
+      if (n.localName === 'section' && attrs.role) role = attrs.role;
+    });
+    const shadowMode = (shadow as CdpNode & { shadowRootType?: string }).shadowRootType;
+    return { text: texts.join(' '), entryIds, role, shadowMode };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function attributes(n: CdpNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; n.attributes && i < n.attributes.length; i += 2) out[n.attributes[i]!] = n.attributes[i + 1]!;
+  return out;
+}
+
+function visit(n: CdpNode, fn: (n: CdpNode) => void): void {
+  fn(n);
+  n.shadowRoots?.forEach((c) => visit(c, fn));
+  n.children?.forEach((c) => visit(c, fn));
+}
+
+function findNode(n: CdpNode, pred: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (pred(n)) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const found = findNode(c, pred);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Saves a screenshot under test-output/ (ignored by git). */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `${name}.png`);
+  await writeFile(file, await page.screenshot());
+  return file;
+}
+
+/**
+ * Clicks an element inside the banner's closed shadow root with trusted CDP mouse events
+ * (Playwright's locators can't pierce a closed root). `match` picks the element by its
+ * attributes, e.g. (a) => a.class === 'close'.
+ */
+export async function clickInBanner(page: Page, match: (attrs: Record<string, string>, node: { localName?: string }) => boolean): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (n) => n.localName === 'orgcheck-banner');
+    const shadow = host?.shadowRoots?.[0];
+    const target = shadow && findNode(shadow, (n) => n.nodeType === 1 && match(attributes(n), n));
+    if (!target) throw new Error('no such element in the banner');
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    const x = (x1 + x3) / 2;
+    const y = (y1 + y3) / 2;
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
+  } finally {
+    await cdp.detach();
+  }
+}

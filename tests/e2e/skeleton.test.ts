@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeText, clickInBanner, launchExtension, readBanner, saveScreenshot, startServer, waitFor,
+  type ExtensionBrowser, type FixtureServer,
+} from './harness';
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('the built extension in Chromium', () => {
+  it('counts two listed organizations on the badge and names both in the banner', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '2');
+    const banner = await waitFor(async () => (await readBanner(page))?.entryIds.sort() ?? [], [
+      'china-positive-discipline-association',
+      'china-robot-education-alliance',
+    ]);
+    expect(banner).toHaveLength(2);
+    const snapshot = (await readBanner(page))!;
+    expect(snapshot.shadowMode).toBe('closed');
+    expect(snapshot.text).toContain('中国机器人教育联盟');
+    expect(snapshot.text).toContain('中国正面管教协会');
+    expect(snapshot.text).toContain('website-shutdown-2021-batch3');
+    expect(snapshot.text).toContain('2021-05-31');
+    // The page cannot reach into the banner's closed root.
+    expect(await page.evaluate(() => document.querySelector('orgcheck-banner')?.shadowRoot ?? null)).toBeNull();
+    await saveScreenshot(page, 'two-orgs');
+    await page.close();
+  });
+
+  it('leaves the badge empty and shows no banner on a page naming none', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/none.html`);
+    // Give the scan time to finish: a report has reached the background when the tab state exists.
+    await page.waitForTimeout(1500);
+    expect(await badgeText(ext, page)).toBe('');
+    expect(await readBanner(page)).toBeNull();
+    await page.close();
+  });
+
+  it('follows navigation: the badge and banner clear on a page naming none', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '2');
+    await page.goto(`${server.origin}/none.html`);
+    await waitFor(() => badgeText(ext, page), '');
+    expect(await readBanner(page)).toBeNull();
+    await page.close();
+  });
+
+  it('closes the banner with its close button', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(async () => (await readBanner(page)) !== null, true);
+    await clickInBanner(page, (attrs) => attrs.class === 'close');
+    await waitFor(async () => (await readBanner(page)) === null, true);
+    // Closing hides the banner, not the finding: the badge still counts.
+    expect(await badgeText(ext, page)).toBe('2');
+    await page.close();
+  });
+
+  it('finds an organization in the popup from part of its name', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?q=${encodeURIComponent('机器人教育')}`);
+    await expect.poll(() => page.locator('.results .entry .zh').allTextContents()).toContain('中国机器人教育联盟');
+    // The search box has focus on open.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.fill('input[type="search"]', '中國正面管教');
+    await expect.poll(() => page.locator('.results .entry .zh').first().textContent()).toBe('中国正面管教协会');
+    await page.close();
+  });
+
+  it('shows a tab’s findings in the popup opened with ?tab=', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '2');
+    const tabId = await (await import('./harness')).tabIdOf(ext, page);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('[data-testid="tab-findings"] .zh').allTextContents()).toEqual(
+      expect.arrayContaining(['中国机器人教育联盟', '中国正面管教协会']),
+    );
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, normalizeWithOffsets } from '../../../src/core/normalize';
+
+describe('normalize', () => {
+  it('folds full-width Latin, digits and punctuation to half-width and lower case', () => {
+    expect(normalize('ＡＢＣ１２３（中国）')).toBe('abc123(中国)');
+    expect(normalize('China Robot')).toBe('china robot');
+  });
+
+  it('folds traditional Chinese to simplified', () => {
+    expect(normalize('中國機器人教育聯盟')).toBe('中国机器人教育联盟');
+    expect(normalize('全民悅讀全國閱讀會聯盟')).toBe('全民悦读全国阅读会联盟');
+    // Taiwan variant 為 goes through OpenCC's standard form 爲 to 为.
+    expect(normalize('為')).toBe('为');
+  });
+
+  it('removes zero-width characters and soft hyphens', () => {
+    expect(normalize('中\u200b国\u200c机\u200d器\u2060人\ufeff教\u00ad育')).toBe('中国机器人教育');
+  });
+
+  it('removes whitespace between CJK characters and collapses it in Latin text', () => {
+    expect(normalize('中国机器人\n   教育联盟')).toBe('中国机器人教育联盟');
+    expect(normalize('  China\n\t  Robot   Education ')).toBe('china robot education');
+    expect(normalize('中国 Robot 联盟')).toBe('中国 robot 联盟');
+    expect(normalize('中国\u3000机器人')).toBe('中国机器人');
+  });
+
+  it('maps each output character back to its input offset', () => {
+    const input = 'ab  中\u200b國 x';
+    const { text, offsets } = normalizeWithOffsets(input);
+    expect(text).toBe('ab 中国 x');
+    for (let i = 0; i < text.length; i++) {
+      const from = input[offsets[i]!]!;
+      if (text[i] === ' ') expect(/\s/.test(from)).toBe(true);
+      else expect(normalize(from)).toBe(text[i]);
+    }
+  });
+
+  it('is idempotent', () => {
+    for (const s of ['中國 機器人', 'ＡＢＣ  def', '中华谭（弹）腿联合总会']) {
+      expect(normalize(normalize(s))).toBe(normalize(s));
+    }
+  });
+});

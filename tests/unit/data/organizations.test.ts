@@ -1,0 +1,111 @@
+/**
+ * The bundled list (data/organizations.json, built by scripts/build-organizations.mjs) against its
+ * schema and against the research it was built from (../shared/data, beside the repository;
+ * the tests that need it are skipped when it is absent).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchableNames, validateEntries, type BlocklistEntry } from '../../../src/core/list-schema';
+
+interface ResearchRow {
+  name_zh: string;
+  list: string;
+  blocklist_safe?: boolean;
+  seed_index?: number;
+}
+
+const DATA_PATH = path.resolve(__dirname, '../../../data/organizations.json');
+const RESEARCH_DIR = path.resolve(__dirname, '../../../../shared/data');
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json'];
+const hasResearch = RESEARCH_FILES.every((f) => existsSync(path.join(RESEARCH_DIR, f)));
+const SKIP_NOTE = hasResearch ? '' : ` (skipped: research folder ${RESEARCH_DIR} absent)`;
+
+const raw: unknown = JSON.parse(readFileSync(DATA_PATH, 'utf8'));
+const validation = validateEntries(raw);
+const entries: BlocklistEntry[] = validation.ok ? validation.value : [];
+
+const research: ResearchRow[] = hasResearch
+  ? RESEARCH_FILES.flatMap((f) => JSON.parse(readFileSync(path.join(RESEARCH_DIR, f), 'utf8')) as ResearchRow[])
+  : [];
+
+const byZh = new Map(entries.map((e) => [e.names.zh, e]));
+
+describe('data/organizations.json', () => {
+  it('passes the list schema', () => {
+    expect(validation.ok ? [] : validation.errors).toEqual([]);
+  });
+
+  it('has 274 entries with unique ids, one per Chinese name', () => {
+    expect(entries).toHaveLength(274);
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+    expect(new Set(entries.map((e) => e.names.zh)).size).toBe(entries.length);
+  });
+
+  it('is written sorted by id, 2-space JSON with a trailing newline (as the build writes it)', () => {
+    const ids = entries.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(readFileSync(DATA_PATH, 'utf8')).toBe(`${JSON.stringify(raw, null, 2)}\n`);
+  });
+
+  it('gives names.en only to the 12 names of the 2021-05-31 notice', () => {
+    const withEn = entries.filter((e) => e.names.en !== undefined);
+    expect(withEn).toHaveLength(12);
+    expect(byZh.get('中国机器人教育联盟')?.names.en).toBe('China Robot Education Alliance');
+  });
+
+  it('never puts a lawful name in reach of a warning: no registered look-alike or warn:false name contains a warning name', () => {
+    const warningNames = entries.filter((e) => e.warn).flatMap(matchableNames);
+    const lawful = [
+      ...entries.flatMap((e) => (e.registeredLookalike ? [e.registeredLookalike] : [])),
+      ...entries.filter((e) => !e.warn).map((e) => e.names.zh),
+    ];
+    expect(lawful.length).toBeGreaterThan(0);
+    const clashes = lawful.flatMap((l) => warningNames.filter((w) => l.includes(w)).map((w) => `${l} ⊃ ${w}`));
+    expect(clashes).toEqual([]);
+  });
+
+  it('has no alias equal to its own names', () => {
+    for (const e of entries) {
+      expect(e.aliases).not.toContain(e.names.zh);
+      if (e.names.en) expect(e.aliases).not.toContain(e.names.en);
+    }
+  });
+
+  it('gives an organization on two lists two listings (中国雷锋基金会)', () => {
+    const leifeng = byZh.get('中国雷锋基金会');
+    expect(leifeng?.listings.map((l) => l.list)).toEqual([
+      'website-shutdown-2021-batch2',
+      'suspected-illegal-2018-batches1-3',
+    ]);
+    expect(leifeng?.listings.map((l) => l.kind)).toEqual(['website-shutdown', 'suspected-illegal']);
+  });
+
+  it.skipIf(!hasResearch)(`holds every name_zh of both research files as a name or alias${SKIP_NOTE}`, () => {
+    expect(research.length).toBe(279);
+    const known = new Set(entries.flatMap((e) => [e.names.zh, ...e.aliases]));
+    expect(research.map((r) => r.name_zh).filter((n) => !known.has(n))).toEqual([]);
+  });
+
+  it.skipIf(!hasResearch)(`sets warn:false exactly for the blocklist_safe:false names${SKIP_NOTE}`, () => {
+    const unsafe = [...new Set(research.filter((r) => r.blocklist_safe === false).map((r) => r.name_zh))].sort();
+    expect(unsafe).toHaveLength(7);
+    expect(entries.filter((e) => !e.warn).map((e) => e.names.zh).sort()).toEqual(unsafe);
+  });
+
+  it.skipIf(!hasResearch)(`gives names.en to the seed rows and to no others${SKIP_NOTE}`, () => {
+    const seeds = research.filter((r) => r.seed_index !== undefined).map((r) => r.name_zh).sort();
+    expect(seeds).toHaveLength(12);
+    expect(entries.filter((e) => e.names.en !== undefined).map((e) => e.names.zh).sort()).toEqual(seeds);
+  });
+
+  it.skipIf(!hasResearch)(`has one listing per research row of the name${SKIP_NOTE}`, () => {
+    const rowsPerName = new Map<string, string[]>();
+    for (const r of research) rowsPerName.set(r.name_zh, [...(rowsPerName.get(r.name_zh) ?? []), r.list]);
+    const repeated = [...rowsPerName].filter(([, lists]) => lists.length > 1);
+    expect(repeated.length).toBeGreaterThan(0);
+    for (const [zh, lists] of rowsPerName) {
+      expect(byZh.get(zh)?.listings.map((l) => l.list), zh).toEqual(lists);
+    }
+  });
+});
