@@ -2,101 +2,24 @@
  * Drives the built extension (dist/) in Debian Chromium through playwright-core, against pages
  * served from 127.0.0.1 by a server started inside the tests.
  */
-import { mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CDPSession, Page, Worker } from 'playwright-core';
+import { launchExtension as launch, ROOT, startServer as serve } from '../../scripts/lib/extension-browser.mjs';
 
-export const ROOT = resolve(__dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+export { ROOT };
 export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 export const OUTPUT = join(ROOT, 'test-output');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-
-export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-
-export interface FixtureServer {
-  origin: string;
-  /** Extra handlers, tried before the fixture files; return true when handled. */
-  routes: Route[];
-  close(): Promise<void>;
-}
+export type FixtureServer = Awaited<ReturnType<typeof serve>>;
+export type ExtensionBrowser = Awaited<ReturnType<typeof launch>>;
 
 /** Serves tests/fixtures/pages (or `dir`) on 127.0.0.1 at a free port. */
-export async function startServer(dir = FIXTURES): Promise<FixtureServer> {
-  const routes: Route[] = [];
-  const server: Server = createServer(async (req, res) => {
-    try {
-      for (const route of routes) if (await route(req, res)) return;
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = normalize(join(dir, path));
-      if (!file.startsWith(dir)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    routes,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
+export function startServer(dir = FIXTURES): Promise<FixtureServer> {
+  return serve(dir);
 }
 
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  extensionId: string;
-  worker: Worker;
-  userDataDir: string;
-  close(): Promise<void>;
-}
-
-export async function launchExtension(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
-  const dist = options.dist ?? DIST;
-  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-e2e-')));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  let worker = context.serviceWorkers()[0];
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    worker,
-    userDataDir,
-    async close() {
-      await context.close();
-      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+export const launchExtension = launch;
 
 /** The current service worker (it may have been stopped and started again). */
 export function currentWorker(ext: ExtensionBrowser): Worker {

@@ -1,0 +1,98 @@
+// @ts-check
+// Shared by the e2e tests, `npm run demo` and `npm run screenshots`: a static server on
+// 127.0.0.1 and Debian Chromium with the built extension loaded.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const DIST = join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the files of `dir` on 127.0.0.1 at a free port.
+ * @param {string} dir
+ * @returns {Promise<{origin: string, routes: Array<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean | Promise<boolean>>, close: () => Promise<void>}>}
+ */
+export async function startServer(dir) {
+  /** @type {Array<(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean | Promise<boolean>>} */
+  const routes = [];
+  const server = createServer(async (req, res) => {
+    try {
+      for (const route of routes) if (await route(req, res)) return;
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    routes,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done(undefined));
+      }),
+  };
+}
+
+/**
+ * Chromium with the extension in `dist` loaded, in a persistent profile (extensions need one).
+ * @param {{dist?: string, userDataDir?: string, headless?: boolean, colorScheme?: 'light' | 'dark', locale?: string}} [options]
+ */
+export async function launchExtension(options = {}) {
+  const dist = options.dist ?? DIST;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      // Without these, Chromium keeps calling out to Google's hosts, which this network refuses.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    async close() {
+      await context.close();
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
