@@ -168,3 +168,35 @@ export async function clickInBanner(page: Page, match: (attrs: Record<string, st
     await cdp.detach();
   }
 }
+
+interface StoredTabState {
+  url: string;
+  frames: Record<string, { url: string; findings: Array<{ id: string; count: number; forms: string[] }> }>;
+}
+
+/** What the background holds for the page's tab (storage.session), or null. */
+export async function tabState(ext: ExtensionBrowser, page: Page): Promise<StoredTabState | null> {
+  const tabId = await tabIdOf(ext, page);
+  return currentWorker(ext).evaluate(async (id) => {
+    const key = `tab:${id}`;
+    return ((await chrome.storage.session.get(key))[key] as StoredTabState | undefined) ?? null;
+  }, tabId);
+}
+
+/** Waits until the page's top frame has reported a scan of its current URL. */
+export async function waitScanned(ext: ExtensionBrowser, page: Page, timeoutMs = 10_000): Promise<StoredTabState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await tabState(ext, page).catch(() => null);
+    if (state?.frames['0']?.url === page.url()) return state;
+    if (Date.now() > deadline) throw new Error(`no scan reported for ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Ids of the organizations the tab's frames found, sorted. */
+export async function foundIds(ext: ExtensionBrowser, page: Page): Promise<string[]> {
+  const state = await tabState(ext, page);
+  const ids = new Set(Object.values(state?.frames ?? {}).flatMap((f) => f.findings.map((x) => x.id)));
+  return [...ids].sort();
+}
