@@ -101,6 +101,15 @@ handleMessages<ContentMessages>({
     requestScan('all');
     return null;
   },
+  collectReportContext: async () => {
+    await running; // a scan under way finishes first, so the report matches what the badge says
+    return {
+      url: location.href,
+      title: document.title,
+      selection: String(getSelection() ?? '').slice(0, 2000),
+      matches: (scanner?.hits() ?? []).map(({ entryId, form, before, after }) => ({ entryId, form, before, after })),
+    };
+  },
 });
 
 onCompiledListChanged((compiled) => {

@@ -14,7 +14,12 @@ export interface BlockHit {
   entryId: string;
   /** The text as it stood on the page. */
   form: string;
+  /** Up to CONTEXT_CHARS characters of the block's text before and after the hit (for reports). */
+  before: string;
+  after: string;
 }
+
+const CONTEXT_CHARS = 100;
 
 const SLICE_MS = 8;
 const TEXT_CACHE_LIMIT = 20_000;
@@ -87,13 +92,24 @@ export class PageScanner {
     const cached = this.byText.get(raw);
     if (cached) return cached.slice();
     const { text, offsets } = normalizeWithOffsets(raw);
-    const hits: BlockHit[] = this.matcher.scan(text).map((h) => ({
-      entryId: this.entryIds[h.entry]!,
-      form: raw.slice(offsets[h.start]!, offsets[h.end - 1]! + 1),
-    }));
+    const hits: BlockHit[] = this.matcher.scan(text).map((h) => {
+      const start = offsets[h.start]!;
+      const end = offsets[h.end - 1]! + 1;
+      return {
+        entryId: this.entryIds[h.entry]!,
+        form: raw.slice(start, end),
+        before: raw.slice(Math.max(0, start - CONTEXT_CHARS), start),
+        after: raw.slice(end, end + CONTEXT_CHARS),
+      };
+    });
     if (this.byText.size >= TEXT_CACHE_LIMIT) this.byText.clear();
     this.byText.set(raw, hits);
     return hits.slice();
+  }
+
+  /** Every hit in the frame, in document order (the title's last), with its context. */
+  hits(): BlockHit[] {
+    return [...[...this.byOwner.values()].flat(), ...this.title];
   }
 
   /** The frame's findings: occurrences and page forms of each organization. */

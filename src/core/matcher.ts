@@ -105,42 +105,50 @@ export class NameMatcher {
     }
     const P = texts.length;
 
-    // 1. Trie, with one Map keyed by state·65536 + code unit (exact in a double up to 2^37 states).
-    const edges = new Map<number, number>();
-    let stateCount = 1;
+    // 1. Trie from the names in code-unit order: each name shares its longest common prefix
+    //    with the one before it, so a stack of the current path replaces any lookup, and each
+    //    state's children are created in increasing code-unit order (already sorted for step 2).
+    const order = Array.from(texts.keys()).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
+    let totalLength = 0;
+    for (const text of texts) totalLength += text.length;
+    const edgeFrom = new Int32Array(totalLength);
+    const edgeChar = new Uint16Array(totalLength);
+    const path = new Int32Array(totalLength + 1); // path[d] = state at depth d of the current name
     const endsAt = new Int32Array(P);
-    for (let p = 0; p < P; p++) {
+    let stateCount = 1;
+    let previous = '';
+    for (const p of order) {
       const text = texts[p]!;
-      let s = 0;
-      for (let i = 0; i < text.length; i++) {
-        const key = s * 65536 + text.charCodeAt(i);
-        let next = edges.get(key);
-        if (next === undefined) {
-          next = stateCount++;
-          edges.set(key, next);
-        }
-        s = next;
+      let common = 0;
+      const limit = Math.min(text.length, previous.length);
+      while (common < limit && text.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      for (let i = common; i < text.length; i++) {
+        const state = stateCount++;
+        edgeFrom[state - 1] = path[i]!;
+        edgeChar[state - 1] = text.charCodeAt(i);
+        path[i + 1] = state;
       }
-      endsAt[p] = s;
+      endsAt[p] = path[text.length]!;
+      previous = text;
     }
     const S = stateCount;
+    const E = S - 1; // edge k leads to state k + 1
 
-    // 2. Flatten transitions: group by state, sort by code unit.
-    const edgeKeys = Float64Array.from(edges.keys()).sort();
+    // 2. Transitions grouped by state (a counting sort by parent keeps each group's order).
     const transStart = new Int32Array(S + 1);
-    const transChar = new Uint16Array(edgeKeys.length);
-    const transNext = new Int32Array(edgeKeys.length);
-    const rootNext = new Int32Array(65536);
-    for (let k = 0; k < edgeKeys.length; k++) {
-      const key = edgeKeys[k]!;
-      const from = Math.floor(key / 65536);
-      const c = key - from * 65536;
-      transStart[from + 1]!++;
-      transChar[k] = c;
-      transNext[k] = edges.get(key)!;
-      if (from === 0) rootNext[c] = transNext[k]!;
-    }
+    for (let k = 0; k < E; k++) transStart[edgeFrom[k]! + 1]!++;
     for (let s = 0; s < S; s++) transStart[s + 1]! += transStart[s]!;
+    const fillAt = transStart.slice(0, S);
+    const transChar = new Uint16Array(E);
+    const transNext = new Int32Array(E);
+    const rootNext = new Int32Array(65536);
+    for (let k = 0; k < E; k++) {
+      const from = edgeFrom[k]!;
+      const at = fillAt[from]!++;
+      transChar[at] = edgeChar[k]!;
+      transNext[at] = k + 1;
+      if (from === 0) rootNext[edgeChar[k]!] = k + 1;
+    }
 
     const stateOut = new Int32Array(S).fill(-1);
     const patNext = new Int32Array(P).fill(-1);

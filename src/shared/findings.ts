@@ -40,3 +40,21 @@ export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 99 ? '99+' : String(count);
 }
+
+/** One occurrence of a listed name with its surrounding text, as a report carries it. */
+export interface MatchContext {
+  entryId: string;
+  /** The name as it stood on the page. */
+  form: string;
+  /** Up to 100 characters before and after it. */
+  before: string;
+  after: string;
+}
+
+/** What one frame contributes to a report: its matches in context and the user's selection. */
+export interface FrameReportContext {
+  url: string;
+  title: string;
+  selection: string;
+  matches: MatchContext[];
+}

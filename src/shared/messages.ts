@@ -5,7 +5,8 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CompiledList } from '../core/compiled-list';
-import type { FrameReport, TabFindings } from './findings';
+import type { FrameReport, FrameReportContext, TabFindings } from './findings';
+import type { SyncStatus } from './storage';
 
 /** Content script or popup → background. */
 export interface BackgroundMessages {
@@ -17,6 +18,30 @@ export interface BackgroundMessages {
   getTabFindings: { request: { tabId?: number }; response: TabFindings | null };
   /** The compiled list, for a content script that found none in storage. */
   getCompiledList: { request: Record<string, never>; response: CompiledList };
+  /** Starts a feed sync in the background (or joins the running one); answers at once. */
+  syncNow: { request: Record<string, never>; response: SyncView };
+  /** The feed configuration, the list in use and where syncing stands. */
+  getSyncStatus: { request: Record<string, never>; response: SyncView };
+  /** From the options page: a feed URL (null: the built-in one) and/or the sync interval. */
+  setFeedSettings: {
+    request: { url?: string | null; intervalHours?: number };
+    response: { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
+  };
+}
+
+/** What the popup and the options page show about the feed (see background/sync.ts). */
+export interface SyncView {
+  /** false: this build has no feed key, so only the bundled list (no URL can be set). */
+  feedAvailable: boolean;
+  /** The URL synced from (the options page's, else the built-in one), or null: no feed. */
+  url: string | null;
+  builtInUrl: string | null;
+  intervalHours: number;
+  status: SyncStatus;
+  /** A sync is running now. */
+  running: boolean;
+  list: { source: 'bundled' | 'feed'; version: number; generatedAt: string | null; count: number };
+  bundledVersion: number;
 }
 
 /** Background → a content script of one frame. */
@@ -25,6 +50,8 @@ export interface ContentMessages {
   tabFindingsChanged: { request: TabFindings; response: null };
   /** Scan the whole document again (history navigation, a new list). */
   rescan: { request: Record<string, never>; response: null };
+  /** The frame's matches with their context and the selection, for a report. */
+  collectReportContext: { request: Record<string, never>; response: FrameReportContext };
 }
 
 type Envelope<M, K extends keyof M> = { type: K; payload: M[K] extends { request: infer R } ? R : never };
