@@ -56,6 +56,38 @@ export async function startServer(dir) {
   };
 }
 
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // Without these, Chromium keeps calling out to Google's hosts, which this network refuses.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The same Chromium without any extension, for measurements with and without OrgCheck.
+ * @param {{userDataDir?: string}} [options]
+ */
+export async function launchPlain(options = {}) {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-plain-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: BASE_ARGS,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Chromium with the extension in `dist` loaded, in a persistent profile (extensions need one).
  * @param {{dist?: string, userDataDir?: string, headless?: boolean, colorScheme?: 'light' | 'dark', locale?: string}} [options]
@@ -72,14 +104,7 @@ export async function launchExtension(options = {}) {
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      // Without these, Chromium keeps calling out to Google's hosts, which this network refuses.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...BASE_ARGS,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });

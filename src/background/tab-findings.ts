@@ -4,10 +4,13 @@
  * through to storage.session and a stopped worker reloads a tab's state on first use.
  */
 import browser from 'webextension-polyfill';
-import { badgeText, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
+import { severityOf } from '../core/severity';
+import { siteOf } from '../core/site';
+import { badgeText, type BannerState, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
 import { sendToFrame } from '../shared/messages';
 import { tabStateStore, type TabState } from '../shared/storage';
 import { activeList } from '../shared/list-store';
+import { allDismissed, controlsFor } from './warning-controls';
 
 const cache = new Map<number, Promise<TabState>>();
 
@@ -22,11 +25,13 @@ function load(tabId: number): Promise<TabState> {
 
 /** Serializes updates per tab: two frames reporting at once must not lose one of the reports. */
 const queues = new Map<number, Promise<unknown>>();
-function update(tabId: number, change: (state: TabState) => boolean | void): Promise<void> {
+function update(tabId: number, change: ((state: TabState) => boolean | void) | 'republish'): Promise<void> {
   const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
     const state = await load(tabId);
-    if (change(state) === false) return;
-    await tabStateStore.set(tabId, state);
+    if (change !== 'republish') {
+      if (change(state) === false) return;
+      await tabStateStore.set(tabId, state);
+    }
     await publish(tabId, state);
   });
   const settled = run.catch((error: unknown) => console.error('OrgCheck: tab update failed', error));
@@ -72,23 +77,53 @@ export async function tabFindings(tabId: number): Promise<TabFindings> {
 
 async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
   const { byId, newestListing } = await activeList();
+  const site = siteOf(state.url);
+  const controls = await controlsFor(site);
   const merged = new Map<string, TabFinding>();
-  for (const [frameId, report] of Object.entries(state.frames)) {
-    for (const f of report.findings) {
+  const suppressed = new Map<string, string>();
+  const frameIds = Object.keys(state.frames).map(Number).sort((a, b) => a - b);
+  for (const frameId of frameIds) {
+    for (const f of state.frames[frameId]!.findings) {
       const entry = byId.get(f.id);
       if (!entry?.warn) continue;
+      if (controls.suppressed.has(f.id)) {
+        suppressed.set(f.id, entry.names.zh);
+        continue;
+      }
       const seen = merged.get(f.id);
       if (seen) {
         seen.count += f.count;
         seen.forms = [...new Set([...seen.forms, ...f.forms])].slice(0, 5);
-        seen.frameIds.push(Number(frameId));
+        seen.frames.push({ frameId, count: f.count });
       } else {
-        merged.set(f.id, { entry, count: f.count, forms: f.forms.slice(0, 5), frameIds: [Number(frameId)] });
+        merged.set(f.id, { entry, count: f.count, forms: f.forms.slice(0, 5), frames: [{ frameId, count: f.count }] });
       }
     }
   }
   const findings = [...merged.values()].sort((a, b) => b.count - a.count || a.entry.id.localeCompare(b.entry.id));
-  return { tabId, url: state.url, title: state.title, findings, listDate: newestListing };
+  const severity = severityOf({
+    pageUrl: state.url,
+    entries: findings.map((f) => f.entry),
+    titleIds: state.frames[0]?.titleIds ?? [],
+  });
+  let banner: BannerState = 'shown';
+  if (!findings.length) banner = 'none';
+  else if (controls.allowlisted) banner = 'allowlisted';
+  else if (controls.snoozeUntil) banner = 'snoozed';
+  else if (allDismissed(findings.map((f) => f.entry.id), controls)) banner = 'dismissed';
+  return {
+    tabId,
+    url: state.url,
+    title: state.title,
+    site,
+    findings,
+    suppressed: [...suppressed].map(([id, zh]) => ({ id, zh })),
+    severity,
+    banner,
+    allowlisted: controls.allowlisted,
+    snoozeUntil: controls.snoozeUntil,
+    listDate: newestListing,
+  };
 }
 
 const lastPublished = new Map<number, string>();
@@ -101,8 +136,18 @@ async function publish(tabId: number, state: TabState): Promise<void> {
     text ? browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : undefined,
   ]).catch(() => undefined); // the tab may have closed meanwhile
   // The banner lives in the top frame; tell it only when what it shows changed.
-  const signature = JSON.stringify(findings.findings.map((f) => [f.entry.id, f.count, f.forms]));
+  const signature = JSON.stringify([findings.banner, findings.severity, findings.findings.map((f) => [f.entry.id, f.count, f.forms, f.frames])]);
   if (lastPublished.get(tabId) === signature) return;
   lastPublished.set(tabId, signature);
   await sendToFrame(tabId, 0, 'tabFindingsChanged', findings).catch(() => undefined); // no content script there
+}
+
+/** The user's controls changed: every tab recounts its badge and redecides its banner. */
+export async function republishAll(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async ({ id }) => {
+      if (id !== undefined && (cache.has(id) || (await tabStateStore.get(id)))) await update(id, 'republish');
+    }),
+  );
 }

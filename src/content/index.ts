@@ -9,10 +9,45 @@ import { handleMessages, sendToBackground, type ContentMessages } from '../share
 import { localStore, onCompiledListChanged } from '../shared/storage';
 import { BannerHost } from './banner/mount';
 import { MutationBatcher } from './mutation-batcher';
-import { PageScanner } from './page-scanner';
+import { clearHighlight, showRange } from './highlighter';
+import { PageScanner, rangeOf } from './page-scanner';
 
 const isTopFrame = window === window.top;
-const banner = isTopFrame ? new BannerHost() : undefined;
+const banner = isTopFrame
+  ? new BannerHost({
+      control: (control) => void sendToBackground('warningControl', { control }),
+      closed: (model) => {
+        clearHighlight();
+        if (model.site) {
+          const entryIds = model.findings.map((f) => f.entry.id);
+          void sendToBackground('warningControl', { control: { action: 'dismiss', site: model.site, entryIds } });
+        }
+      },
+      show: (finding, index) => {
+        // Occurrence `index` of the tab is in the frame whose counts reach past it.
+        let rest = index;
+        for (const { frameId, count } of finding.frames) {
+          if (rest < count) {
+            if (frameId === 0) showOccurrence(finding.entry.id, rest);
+            else void sendToBackground('showInFrame', { frameId, entryId: finding.entry.id, index: rest });
+            return;
+          }
+          rest -= count;
+        }
+      },
+      report: () => void sendToBackground('openReport', { source: 'banner' }),
+    })
+  : undefined;
+
+/** Scrolls to and highlights this frame's occurrence `index` of an organization. */
+function showOccurrence(entryId: string, index: number): boolean {
+  const hits = scanner?.located().filter((h) => h.entryId === entryId) ?? [];
+  const hit = hits[index % Math.max(1, hits.length)];
+  const range = hit && rangeOf(hit);
+  if (!range) return false;
+  showRange(range);
+  return true;
+}
 
 let scanner: PageScanner | undefined;
 let compiledKey = '';
@@ -31,7 +66,6 @@ function requestScan(roots: Node[] | 'all'): void {
     queued = undefined;
     if (!next || !scanner) return;
     await scanner.rescan(document, next);
-    observeShadowRoots();
     await report();
   }).catch((error: unknown) => console.error('OrgCheck: scan failed', error));
 }
@@ -43,25 +77,16 @@ async function report(force = false): Promise<void> {
     title: isTopFrame ? document.title : '',
     listKey: compiledKey,
     findings: scanner.findings(),
+    titleIds: isTopFrame ? scanner.titleIds() : [],
+    stats: { longestTaskMs: 0, setupMs },
   };
-  const signature = JSON.stringify(payload);
+  const signature = JSON.stringify({ ...payload, stats: undefined });
+  // This stretch began where the scan last resumed; it ends here, before the message goes out.
+  scanner.longestTaskMs = Math.max(scanner.longestTaskMs, performance.now() - scanner.sliceStart);
+  payload.stats.longestTaskMs = Math.round(Math.max(scanner.longestTaskMs, setupMs) * 10) / 10;
   if (!force && signature === lastReport) return;
   lastReport = signature;
   await sendToBackground('frameFindings', payload);
-}
-
-/** Open shadow roots are observed too: their changes don't reach the document's observer. */
-function observeShadowRoots(): void {
-  const stack: Array<Document | ShadowRoot> = [document];
-  while (stack.length) {
-    const root = stack.pop()!;
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) {
-        batcher.observe(el.shadowRoot);
-        stack.push(el.shadowRoot);
-      }
-    }
-  }
 }
 
 async function loadList(): Promise<CompiledList> {
@@ -72,7 +97,7 @@ async function loadList(): Promise<CompiledList> {
 function useList(compiled: CompiledList): void {
   compiledKey = compiled.listKey;
   if (scanner) scanner.setList(compiled);
-  else scanner = new PageScanner(compiled, isTopFrame);
+  else scanner = new PageScanner(compiled, isTopFrame, (root) => batcher.observe(root));
 }
 
 async function refreshBanner(): Promise<void> {
@@ -81,8 +106,14 @@ async function refreshBanner(): Promise<void> {
   if (model) banner.show(model);
 }
 
+/** Time to decode the compiled list and set up the scanner (one synchronous stretch). */
+let setupMs = 0;
+
 async function start(): Promise<void> {
-  useList(await loadList());
+  const compiled = await loadList();
+  const setupStart = performance.now();
+  useList(compiled);
+  setupMs = Math.round((performance.now() - setupStart) * 10) / 10;
   batcher.observe(document);
   // The title is outside <body>: watch it for single-page apps that retitle.
   const titleObserver = new MutationObserver(() => requestScan([]));
@@ -99,6 +130,11 @@ handleMessages<ContentMessages>({
   },
   rescan: () => {
     requestScan('all');
+    return null;
+  },
+  showOccurrence: ({ entryId, index }) => showOccurrence(entryId, index),
+  clearHighlight: () => {
+    clearHighlight();
     return null;
   },
   collectReportContext: async () => {

@@ -7,7 +7,7 @@ import { OWN_UI_ATTRIBUTE } from './text-blocks';
 
 const DEBOUNCE_MS = 150;
 /** Past this many distinct changed roots, one full rescan is cheaper than many partial ones. */
-const FULL_RESCAN_THRESHOLD = 200;
+const FULL_RESCAN_THRESHOLD = 100;
 
 export type FlushCallback = (roots: Node[] | 'all') => void;
 

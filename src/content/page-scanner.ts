@@ -1,8 +1,9 @@
 /**
- * scanPage: keeps, for one document, the hits of every text block and turns them into the
+ * PageScanner: keeps, for one document, the hits of every text block and turns them into the
  * frame's findings. Rescans only what changed: callers pass the roots that mutated, and a block
  * whose text is unchanged is never normalized or matched twice for the same list (a cache by
- * text). Work runs in slices of a few milliseconds, yielding to the page between them.
+ * text). Work runs in slices of a few milliseconds, yielding to the page between them; a single
+ * huge block (a 5 MB <pre>) is cut into pieces so that no slice runs long.
  */
 import type { CompiledList } from '../core/compiled-list';
 import { NameMatcher } from '../core/matcher';
@@ -17,12 +18,22 @@ export interface BlockHit {
   /** Up to CONTEXT_CHARS characters of the block's text before and after the hit (for reports). */
   before: string;
   after: string;
+  /** Where the hit is in the scanned text, in code units. */
+  start: number;
+  end: number;
+}
+
+/** A hit in a block of the page, with what it takes to find it again in the DOM. */
+export interface LocatedHit extends BlockHit {
+  nodes: Text[];
+  starts: number[];
 }
 
 const CONTEXT_CHARS = 100;
-
 const SLICE_MS = 8;
 const TEXT_CACHE_LIMIT = 20_000;
+/** Blocks longer than this are scanned piece by piece, yielding between pieces. */
+const PIECE_CHARS = 32_768;
 
 /** Gives the main thread back: scheduler.yield where the browser has it, else a macrotask. */
 export function yieldToPage(): Promise<void> {
@@ -34,26 +45,42 @@ export function yieldToPage(): Promise<void> {
 export class PageScanner {
   private matcher: NameMatcher;
   private entryIds: string[];
+  private overlap: number;
   /** Hits of the blocks of each owner node. */
-  private readonly byOwner = new Map<Node, BlockHit[]>();
-  /** Raw block text → hits, for the current list. */
+  private readonly byOwner = new Map<Node, LocatedHit[]>();
+  /** Raw text → hits, for the current list. */
   private readonly byText = new Map<string, BlockHit[]>();
   private title: BlockHit[] = [];
+  /** Start of the synchronous stretch of work now running (see longestTaskMs). */
+  sliceStart = 0;
+  /** The longest stretch this scanner ran without giving the page its thread back. */
+  longestTaskMs = 0;
 
-  constructor(compiled: CompiledList, private readonly includeTitle: boolean) {
+  /**
+   * @param onShadowRoot told of each open shadow root the walk enters (to observe its changes,
+   *   which don't reach the document's MutationObserver)
+   */
+  constructor(
+    compiled: CompiledList,
+    private readonly includeTitle: boolean,
+    private readonly onShadowRoot?: (root: ShadowRoot) => void,
+  ) {
+    normalizeWithOffsets(''); // builds the fold table now, in set-up, not in the first slice
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
+    this.overlap = overlapFor(this.matcher);
   }
 
   /** A new list: forget every cached result. */
   setList(compiled: CompiledList): void {
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
+    this.overlap = overlapFor(this.matcher);
     this.byText.clear();
     this.byOwner.clear();
   }
 
-  /** Rescans the given roots (or the whole document when none), slice by slice. */
+  /** Rescans the given roots (or the whole document with 'all'), slice by slice. */
   async rescan(doc: Document, roots: readonly Node[] | 'all'): Promise<void> {
     if (roots === 'all') {
       this.byOwner.clear();
@@ -64,33 +91,40 @@ export class PageScanner {
     for (const owner of [...this.byOwner.keys()]) {
       if (!owner.isConnected || roots.some((r) => composedContains(r, owner))) this.byOwner.delete(owner);
     }
-    let sliceStart = performance.now();
+    this.sliceStart = performance.now();
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const block of walkBlocks(root)) {
-        const hits = this.scanBlock(block);
+      for (const block of walkBlocks(root, this.onShadowRoot)) {
+        if (!block) {
+          await this.maybeYield();
+          continue;
+        }
+        const hits = block.text.length > PIECE_CHARS ? await this.scanLongText(block.text) : this.scanText(block.text);
         if (hits.length) {
+          const located = hits.map((h) => ({ ...h, nodes: block.nodes, starts: block.starts }));
           const list = this.byOwner.get(block.owner);
-          if (list) list.push(...hits);
-          else this.byOwner.set(block.owner, hits);
+          if (list) list.push(...located);
+          else this.byOwner.set(block.owner, located);
         }
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
-          sliceStart = performance.now();
-        }
+        await this.maybeYield();
       }
     }
     if (this.includeTitle) this.title = this.scanText(doc.title);
   }
 
-  private scanBlock(block: TextBlock): BlockHit[] {
-    return this.scanText(block.text);
+  private async maybeYield(): Promise<void> {
+    const ran = performance.now() - this.sliceStart;
+    if (ran > SLICE_MS) {
+      this.longestTaskMs = Math.max(this.longestTaskMs, ran);
+      await yieldToPage();
+      this.sliceStart = performance.now();
+    }
   }
 
   private scanText(raw: string): BlockHit[] {
     if (!raw.trim()) return [];
     const cached = this.byText.get(raw);
-    if (cached) return cached.slice();
+    if (cached) return cached;
     const { text, offsets } = normalizeWithOffsets(raw);
     const hits: BlockHit[] = this.matcher.scan(text).map((h) => {
       const start = offsets[h.start]!;
@@ -100,16 +134,55 @@ export class PageScanner {
         form: raw.slice(start, end),
         before: raw.slice(Math.max(0, start - CONTEXT_CHARS), start),
         after: raw.slice(end, end + CONTEXT_CHARS),
+        start,
+        end,
       };
     });
     if (this.byText.size >= TEXT_CACHE_LIMIT) this.byText.clear();
     this.byText.set(raw, hits);
-    return hits.slice();
+    return hits;
+  }
+
+  /** A huge block, piece by piece (see splitLongText), yielding between pieces. */
+  private async scanLongText(raw: string): Promise<BlockHit[]> {
+    const out: BlockHit[] = [];
+    for (const piece of splitLongText(raw, PIECE_CHARS, this.overlap)) {
+      for (const h of this.scanText(raw.slice(piece.start, piece.end))) {
+        const start = h.start + piece.start;
+        const end = h.end + piece.start;
+        // In an overlap, the previous piece already reported what ends inside it.
+        if (end <= piece.acceptAfter) continue;
+        out.push({
+          ...h,
+          start,
+          end,
+          before: raw.slice(Math.max(0, start - CONTEXT_CHARS), start),
+          after: raw.slice(end, end + CONTEXT_CHARS),
+        });
+      }
+      await this.maybeYield();
+    }
+    return out;
   }
 
   /** Every hit in the frame, in document order (the title's last), with its context. */
   hits(): BlockHit[] {
-    return [...[...this.byOwner.values()].flat(), ...this.title];
+    return [...this.located(), ...this.title];
+  }
+
+  /** The hits in the page's text, in document order. */
+  located(): LocatedHit[] {
+    const all = [...this.byOwner.values()].flat();
+    return all.sort((a, b) => {
+      if (a.nodes[0] === b.nodes[0]) return a.start - b.start;
+      const position = a.nodes[0]!.compareDocumentPosition(b.nodes[0]!);
+      return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
+    });
+  }
+
+  /** Ids of the organizations named in the title. */
+  titleIds(): string[] {
+    return [...new Set(this.title.map((h) => h.entryId))].sort();
   }
 
   /** The frame's findings: occurrences and page forms of each organization. */
@@ -129,6 +202,54 @@ export class PageScanner {
   }
 }
 
+/** Overlap between hard-cut pieces: room for the longest name, with slack for characters
+ * that normalization drops (zero-width, whitespace). */
+function overlapFor(matcher: NameMatcher): number {
+  return Math.max(0, ...matcher.patterns.map((p) => p.length)) * 4 + 64;
+}
+
+export interface Piece {
+  start: number;
+  end: number;
+  /** Hits ending at or before this offset were found in the previous piece. */
+  acceptAfter: number;
+}
+
+/**
+ * Cuts a long text into pieces of about `size` characters. A cut goes after a line break or
+ * sentence punctuation near the end of the piece, which no name spans; where there is none, the
+ * next piece starts `overlap` characters early, so a name across the cut is still whole in it.
+ */
+export function splitLongText(raw: string, size: number, overlap: number): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  let acceptAfter = 0;
+  while (start < raw.length) {
+    let end = Math.min(raw.length, start + size);
+    if (end === raw.length) {
+      pieces.push({ start, end, acceptAfter });
+      break;
+    }
+    let cut = -1;
+    for (let i = end - 1; i > end - 2048 && i > start; i--) {
+      if ('\n。！？；.!?'.includes(raw[i]!)) {
+        cut = i + 1;
+        break;
+      }
+    }
+    if (cut > start) {
+      pieces.push({ start, end: cut, acceptAfter });
+      start = cut;
+      acceptAfter = cut;
+    } else {
+      pieces.push({ start, end, acceptAfter });
+      acceptAfter = end;
+      start = end - overlap;
+    }
+  }
+  return pieces;
+}
+
 /**
  * A mutated node can sit inside a block that starts above it (an inline <span>): rescan from the
  * block's owner, so that every block under the root is whole.
@@ -138,8 +259,40 @@ function wholeBlocksRoot(node: Node): Node {
   return blockOwner(node);
 }
 
-/** Drops roots inside other roots, so that no block is scanned twice in one pass. */
+/**
+ * Drops roots inside other roots, so that no block is scanned twice in one pass.
+ * O(roots × depth): each root looks for another root among its ancestors.
+ */
 export function outermost(roots: readonly Node[]): Node[] {
-  const unique = [...new Set(roots)];
-  return unique.filter((r) => !unique.some((other) => other !== r && composedContains(other, r)));
+  const set = new Set(roots);
+  return [...set].filter((r) => {
+    for (let n = parentAcrossShadow(r); n; n = parentAcrossShadow(n)) if (set.has(n)) return false;
+    return true;
+  });
+}
+
+function parentAcrossShadow(n: Node): Node | null {
+  return n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
+}
+
+/** The DOM range of a located hit, or null when the page changed under it. */
+export function rangeOf(hit: LocatedHit): Range | null {
+  const at = (offset: number, isEnd: boolean): [Text, number] | null => {
+    for (let i = hit.nodes.length - 1; i >= 0; i--) {
+      const nodeStart = hit.starts[i]!;
+      if (offset > nodeStart || (offset === nodeStart && !isEnd)) {
+        const node = hit.nodes[i]!;
+        if (!node.isConnected || offset - nodeStart > node.data.length) return null;
+        return [node, offset - nodeStart];
+      }
+    }
+    return null;
+  };
+  const start = at(hit.start, false);
+  const end = at(hit.end, true);
+  if (!start || !end) return null;
+  const range = document.createRange();
+  range.setStart(start[0], start[1]);
+  range.setEnd(end[0], end[1]);
+  return range.toString() === hit.form ? range : null;
 }

@@ -57,11 +57,16 @@ export function composedContains(root: Node, node: Node): boolean {
 
 const ELEMENT_OR_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 
+/** How many nodes the walk visits between two chances for its caller to pause. */
+const CHECKPOINT_NODES = 256;
+
 /**
  * Yields the blocks under `root` (inclusive) one by one, so that a caller can stop between
- * two blocks to give the main thread back. Shadow roots met on the way are walked after.
+ * two blocks to give the main thread back; and `null` every CHECKPOINT_NODES nodes, so that it
+ * can also stop in a long stretch without text (a page's big inline SVG sprite) or inside a
+ * block made of thousands of inline elements. Shadow roots met on the way are walked after.
  */
-export function* walkBlocks(root: Node): Generator<TextBlock, void, void> {
+export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
   const pending: Node[] = [root];
   while (pending.length) {
     const top = pending.pop()!;
@@ -72,12 +77,17 @@ export function* walkBlocks(root: Node): Generator<TextBlock, void, void> {
         if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
         const el = node as Element;
         if (isPruned(el)) return NodeFilter.FILTER_REJECT;
-        if (el.shadowRoot) pending.push(el.shadowRoot);
+        if (el.shadowRoot) {
+          pending.push(el.shadowRoot);
+          onShadowRoot?.(el.shadowRoot);
+        }
         return NodeFilter.FILTER_ACCEPT;
       },
     });
     let block: TextBlock | undefined;
+    let visited = 0;
     for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
+      if (++visited % CHECKPOINT_NODES === 0) yield null;
       if (node.nodeType === Node.TEXT_NODE) {
         const text = (node as Text).data;
         if (!text) continue;

@@ -184,7 +184,7 @@ export async function tabState(ext: ExtensionBrowser, page: Page): Promise<Store
 }
 
 /** Waits until the page's top frame has reported a scan of its current URL. */
-export async function waitScanned(ext: ExtensionBrowser, page: Page, timeoutMs = 10_000): Promise<StoredTabState> {
+export async function waitScanned(ext: ExtensionBrowser, page: Page, timeoutMs = 20_000): Promise<StoredTabState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await tabState(ext, page).catch(() => null);
@@ -199,4 +199,88 @@ export async function foundIds(ext: ExtensionBrowser, page: Page): Promise<strin
   const state = await tabState(ext, page);
   const ids = new Set(Object.values(state?.frames ?? {}).flatMap((f) => f.findings.map((x) => x.id)));
   return [...ids].sort();
+}
+
+// ---- reports and lookup (tests/e2e/report.test.ts, lookup.test.ts) ----------------------------
+
+/** Extension pages (report window, popup page in a tab …) whose URL contains `path`. */
+export function waitForExtensionPage(ext: ExtensionBrowser, path: string, timeoutMs = 10_000): Promise<Page> {
+  const found = ext.context.pages().find((p) => p.url().includes(`${ext.extensionId}/${path}`));
+  if (found) return Promise.resolve(found);
+  return ext.context.waitForEvent('page', { predicate: (p) => p.url().includes(`${ext.extensionId}/${path}`), timeout: timeoutMs });
+}
+
+/**
+ * Calls the worker's context-menu handler as a click on a native menu item would
+ * (background/context-menu.ts exposes it as orgcheckHooks.contextMenuClicked).
+ */
+export async function clickContextMenu(ext: ExtensionBrowser, page: Page, info: { menuItemId: string; selectionText?: string }): Promise<void> {
+  const tabId = await tabIdOf(ext, page);
+  await currentWorker(ext).evaluate(
+    async ({ info, tabId }) => {
+      const tab = await chrome.tabs.get(tabId);
+      const hooks = (globalThis as unknown as { orgcheckHooks: { contextMenuClicked: (i: unknown, t: unknown) => Promise<void> } }).orgcheckHooks;
+      await hooks.contextMenuClicked(info, tab);
+    },
+    { info, tabId },
+  );
+}
+
+/**
+ * Clicks the toolbar button on a page's tab through CDP's Extensions.triggerAction: it opens the
+ * popup and grants activeTab, as a user's click does. Needs a browser launched with
+ * --enable-unsafe-extension-debugging (launchExtensionWithActions).
+ */
+export async function triggerAction(ext: ExtensionBrowser, page: Page): Promise<void> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser for CDP');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as never)) as unknown as {
+      targetInfos: Array<{ type: string; targetId: string; url: string }>;
+    };
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: ext.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** launchExtension, plus the flag that lets tests click the toolbar button (triggerAction). */
+export async function launchExtensionWithActions(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  const { chromium } = await import('playwright-core');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dist = options.dist ?? join(ROOT, 'dist');
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-extension-debugging',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return {
+    context,
+    extensionId: new URL(worker.url()).host,
+    worker,
+    userDataDir,
+    async close() {
+      await context.close();
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,71 +1,202 @@
 /**
  * The in-page warning. Everything it shows is page- or list-derived text rendered by Preact as
- * text nodes (never innerHTML), inside a closed shadow root (see mount.ts).
+ * text nodes (never innerHTML), inside a closed shadow root (see mount.ts). Every action checks
+ * `isTrusted`: only a real user's click or key acts, never an event a page script made up.
  */
+import { useState } from 'preact/hooks';
+import type { WarningControl } from '../../shared/controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { kindLabel, t } from '../../shared/i18n';
 
-export interface BannerProps {
-  model: TabFindings;
-  onClose: () => void;
+export interface BannerActions {
+  close(): void;
+  control(control: WarningControl): void;
+  /** Shows occurrence `index` (0-based) of the organization; the banner cycles through them. */
+  show(finding: TabFinding, index: number): void;
+  report(): void;
 }
 
-export function Banner({ model, onClose }: BannerProps) {
+export interface BannerProps {
+  model: TabFindings;
+  actions: BannerActions;
+}
+
+/** Runs `fn` for trusted (user-made) events only. */
+const trusted =
+  <E extends Event>(fn: (event: E) => void) =>
+  (event: E) => {
+    if (event.isTrusted) fn(event);
+  };
+
+export function Banner({ model, actions }: BannerProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const alert = model.severity === 'alert';
+  const site = model.site;
   return (
-    <section class="banner" role="status" aria-labelledby="orgcheck-title" lang={navigator.language}>
+    <section
+      class={`banner ${alert ? 'alert' : 'status'}`}
+      role={alert ? 'alert' : 'status'}
+      aria-labelledby="orgcheck-title"
+      onKeyDown={trusted((e: KeyboardEvent) => {
+        if (e.key === 'Escape') actions.close();
+      })}
+    >
       <header>
-        <span class="mark" aria-hidden="true">!</span>
-        <h2 id="orgcheck-title">{t('bannerTitle', model.findings.length)}</h2>
-        <button type="button" class="close" aria-label={t('closeBanner')} title={t('closeBanner')} onClick={onClose}>
+        <span class="mark" aria-hidden="true">
+          !
+        </span>
+        <h2 id="orgcheck-title">{alert ? t('bannerTitleAlert') : t('bannerTitle', model.findings.length)}</h2>
+        <button
+          type="button"
+          class="close"
+          data-action="close"
+          aria-label={t('closeBanner')}
+          title={t('closeBanner')}
+          onClick={trusted(() => actions.close())}
+        >
           ×
         </button>
       </header>
       <ul class="orgs">
         {model.findings.map((f) => (
-          <Finding key={f.entry.id} finding={f} />
+          <Finding key={f.entry.id} finding={f} site={site} actions={actions} expanded={alert} />
         ))}
       </ul>
-      <footer>
-        <p>{t('bannerAdvice')}</p>
-        <p class="meta">
-          {model.listDate ? `${t('listAsOf', model.listDate)} · ` : ''}
-          {t('listPartial')}
-        </p>
-      </footer>
+      <p class="advice">{t('bannerAdvice')}</p>
+      <div class="controls">
+        <button type="button" data-action="report" onClick={trusted(() => actions.report())}>
+          {t('reportPage')}
+        </button>
+        <button
+          type="button"
+          data-action="more"
+          aria-expanded={menuOpen}
+          aria-controls="orgcheck-more"
+          onClick={trusted(() => setMenuOpen(!menuOpen))}
+        >
+          {t('moreOptions')}
+        </button>
+      </div>
+      {menuOpen ? (
+        <div class="more" id="orgcheck-more">
+          {site ? (
+            <button
+              type="button"
+              data-action="allow-site"
+              onClick={trusted(() => actions.control({ action: 'allowSite', site, on: true }))}
+            >
+              {t('allowSiteLabel', site)}
+            </button>
+          ) : null}
+          <span class="snooze" role="group" aria-label={t('snooze')}>
+            {t('snooze')}:{' '}
+            <button
+              type="button"
+              data-action="snooze-hour"
+              onClick={trusted(() => actions.control({ action: 'snooze', duration: 'hour' }))}
+            >
+              {t('snoozeHour')}
+            </button>{' '}
+            <button
+              type="button"
+              data-action="snooze-day"
+              onClick={trusted(() => actions.control({ action: 'snooze', duration: 'day' }))}
+            >
+              {t('snoozeDay')}
+            </button>
+          </span>
+        </div>
+      ) : null}
+      <p class="meta">
+        {model.listDate ? `${t('listAsOf', model.listDate)} · ` : ''}
+        {t('listPartial')}
+      </p>
     </section>
   );
 }
 
-function Finding({ finding }: { finding: TabFinding }) {
+function Finding(props: { finding: TabFinding; site: string | null; actions: BannerActions; expanded: boolean }) {
+  const { finding, site, actions } = props;
+  const [shown, setShown] = useState(-1);
+  // A mention gets a compact notice: why it is listed opens on request.
+  const [open, setOpen] = useState(props.expanded);
   const { entry } = finding;
   const english = entry.names.en ?? entry.enDisplay;
   const otherForms = finding.forms.filter((form) => form !== entry.names.zh && form !== entry.names.en);
+  const inPage = finding.frames.reduce((sum, f) => sum + f.count, 0);
   return (
     <li class="org" data-entry-id={entry.id}>
       <div class="name">
-        <strong>{entry.names.zh}</strong>
-        {english ? <span class="en">{english}</span> : null}
+        <strong lang="zh">{entry.names.zh}</strong>
+        {english ? (
+          <span class="en" lang="en">
+            {english}
+          </span>
+        ) : null}
       </div>
+      {otherForms.length ? <p class="detail">{t('matchedAs', otherForms.join('”, “'))}</p> : null}
+      <p class="kinds">
+        {[...new Set(entry.listings.map((l) => kindLabel(l.kind)))].join(' · ')}
+        {' · '}
+        {t('occurrences', finding.count)}
+      </p>
+      {open ? <Details finding={finding} /> : null}
+      <div class="org-actions">
+        {!props.expanded ? (
+          <button type="button" data-action="details" aria-expanded={open} onClick={trusted(() => setOpen(!open))}>
+            {t('whyListed')}
+          </button>
+        ) : null}
+        {inPage > 0 ? (
+          <button
+            type="button"
+            data-action="show"
+            onClick={trusted(() => {
+              const next = (shown + 1) % inPage;
+              setShown(next);
+              actions.show(finding, next);
+            })}
+          >
+            {shown >= 0 ? t('showOnPageStep', shown + 1, inPage) : t('showOnPage')}
+          </button>
+        ) : null}
+        {site ? (
+          <button
+            type="button"
+            data-action="not-this"
+            aria-label={t('notThisOrgLabel', entry.names.zh)}
+            onClick={trusted(() => actions.control({ action: 'suppress', site, entryId: entry.id, on: true }))}
+          >
+            {t('notThisOrg')}
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Why it is listed: each listing with its kind, list, date and sources; the look-alike. */
+function Details({ finding }: { finding: TabFinding }) {
+  const { entry } = finding;
+  return (
+    <div class="details">
       <ul class="listings">
         {entry.listings.map((l, i) => (
           <li key={i}>
             <span class="kind">{kindLabel(l.kind)}</span> — {l.list}, {l.published ?? t('dateUnknown')}
-            {l.sources[0] ? (
-              <>
+            {l.sources.slice(0, 3).map((src, j) => (
+              <span key={j}>
                 {' · '}
-                <a href={l.sources[0]} target="_blank" rel="noopener noreferrer">
+                <a href={src} target="_blank" rel="noopener noreferrer">
                   {t('source')}
+                  {l.sources.length > 1 ? ` ${j + 1}` : ''}
                 </a>
-              </>
-            ) : null}
+              </span>
+            ))}
           </li>
         ))}
       </ul>
-      <p class="detail">
-        {t('occurrences', finding.count)}
-        {otherForms.length ? ` · ${t('matchedAs', otherForms.join('”, “'))}` : ''}
-      </p>
       {entry.registeredLookalike ? <p class="detail">{t('registeredLookalike', entry.registeredLookalike)}</p> : null}
-    </li>
+    </div>
   );
 }

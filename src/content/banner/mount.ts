@@ -1,40 +1,46 @@
 /**
  * Mounts the banner in a closed shadow root on a host element of our own, so page scripts can
  * neither read it nor restyle it. The host is position: fixed and never shifts the page.
+ * If the page removes the host, it is mounted again once; a page that removes it twice wins
+ * (the badge still counts), so we never fight a page in a loop.
  */
 import { h, render } from 'preact';
 import type { TabFindings } from '../../shared/findings';
 import { OWN_UI_ATTRIBUTE } from '../text-blocks';
-import { Banner } from './Banner';
+import { Banner, type BannerActions } from './Banner';
 import { BANNER_CSS, HOST_STYLE } from './styles';
 
 export class BannerHost {
   private host: HTMLElement | undefined;
   /** Preact's container inside the shadow root (beside the <style>, which Preact must not own). */
   private root: HTMLElement | undefined;
-  private closed = false;
   private model: TabFindings | undefined;
+  /** Closed by the user (or given up on): hidden for the rest of this page view. */
+  private closedForView = false;
+  private remounts = 0;
+  private readonly removalWatch = new MutationObserver(() => this.onPossibleRemoval());
 
-  /** Shows the tab's findings, or removes the banner when there are none. */
+  constructor(private readonly actions: Omit<BannerActions, 'close'> & { closed(model: TabFindings): void }) {}
+
+  /** Shows the tab's findings, or removes the banner when it should not show. */
   show(model: TabFindings): void {
     this.model = model;
-    if (!model.findings.length) {
+    if (model.banner !== 'shown' || this.closedForView) {
       this.remove();
       return;
     }
-    if (this.closed) return;
     this.ensureHost();
-    render(h(Banner, { model, onClose: () => this.close() }), this.root!);
+    render(h(Banner, { model, actions: { ...this.actions, close: () => this.close() } }), this.root!);
   }
 
-  /** Closed by the user: hidden for the rest of this page view. */
   close(): void {
-    this.closed = true;
+    if (this.closedForView) return;
+    this.closedForView = true;
     this.remove();
+    if (this.model) this.actions.closed(this.model);
   }
 
   private ensureHost(): void {
-    if (this.host?.isConnected) return;
     if (!this.host) {
       this.host = document.createElement('orgcheck-banner');
       this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
@@ -46,10 +52,26 @@ export class BannerHost {
       this.root = document.createElement('div');
       shadow.append(style, this.root);
     }
+    if (!this.host.isConnected) {
+      document.documentElement.append(this.host);
+      this.removalWatch.observe(document.documentElement, { childList: true });
+    }
+  }
+
+  private onPossibleRemoval(): void {
+    if (!this.host || this.host.isConnected || this.closedForView || this.model?.banner !== 'shown') return;
+    if (this.remounts >= 1) {
+      // The page removed it again: leave the page alone.
+      this.closedForView = true;
+      this.removalWatch.disconnect();
+      return;
+    }
+    this.remounts++;
     document.documentElement.append(this.host);
   }
 
   private remove(): void {
+    this.removalWatch.disconnect();
     if (this.root) render(null, this.root);
     this.host?.remove();
   }

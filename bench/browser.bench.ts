@@ -1,0 +1,178 @@
+/**
+ * Chromium benchmark of what OrgCheck costs a page, in one run, with and without the extension:
+ *   - the six largest pages of the shared corpus (scripts stripped, so the page's own scripts
+ *     don't drown the difference): main-thread script time (CDP Performance.getMetrics
+ *     ScriptDuration) with vs without, per MB of served HTML; the extension's longest task;
+ *   - a 5 MB synthetic page: the extension's longest task;
+ *   - load event → badge, with one listed name injected into the 1.6 MB yahoo-2 page, with the
+ *     service worker already running and after stopping it (cold start).
+ * "Longest task" is the content script's own measure of its longest stretch on the main thread
+ * without yielding (FrameReport.stats), since a trace can't attribute promise continuations.
+ * Run: npm run bench (or npx tsx bench/browser.bench.ts). Needs `npm run build` first.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DIST, ROOT, launchExtension, launchPlain, startServer } from '../scripts/lib/extension-browser.mjs';
+
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'readability');
+const ROUNDS = 3;
+const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+
+if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
+
+const pages = existsSync(CORPUS)
+  ? readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort((a, b) => statSync(join(CORPUS, b)).size - statSync(join(CORPUS, a)).size).slice(0, 6)
+  : [];
+
+/** A 5 MB page of paragraphs, Chinese and English, naming one listed organization near the end. */
+function bigPage(): string {
+  const para = '<p>社区新闻：图书馆周末开放，欢迎市民前来阅读。The library opens on weekends; everyone is welcome to read. </p>\n';
+  const body = para.repeat(Math.ceil(5_000_000 / para.length));
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title></head><body>${body}<p>主办：中国机器人教育联盟</p></body></html>`;
+}
+
+const server = await startServer(join(ROOT, 'tests/fixtures/pages'));
+const served = new Map<string, string>();
+for (const f of pages) served.set(`/corpus/${f}`, stripScripts(readFileSync(join(CORPUS, f), 'utf8')));
+if (existsSync(join(CORPUS, 'yahoo-2.html'))) {
+  const yahoo = stripScripts(readFileSync(join(CORPUS, 'yahoo-2.html'), 'utf8'));
+  served.set('/inject/yahoo-2.html', yahoo.replace(/<\/body>/i, '<p>合作伙伴：中国机器人教育联盟</p></body>'));
+}
+served.set('/big.html', bigPage());
+server.routes.push((req, res) => {
+  const body = served.get(req.url ?? '');
+  if (body === undefined) return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(body);
+  return true;
+});
+const plain = await launchPlain();
+const ext = await launchExtension();
+// Nothing leaves the machine: requests to anywhere but the test server are aborted.
+for (const context of [plain.context, ext.context]) {
+  await context.route((url) => /^https?:/.test(url.protocol) && url.origin !== server.origin, (route) => route.abort());
+}
+
+async function tabState(page: Page) {
+  return ext.worker.evaluate(async (url) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 }).catch(() => null);
+      if (frame?.url !== url) continue;
+      const key = `tab:${tab.id}`;
+      const state = (await chrome.storage.session.get(key))[key] as
+        | { frames: Record<string, { url: string; stats?: { longestTaskMs: number; setupMs: number } }> }
+        | undefined;
+      return { tabId: tab.id!, state: state ?? null };
+    }
+    return null;
+  }, page.url());
+}
+
+async function waitScanned(page: Page) {
+  for (let i = 0; i < 300; i++) {
+    const found = await tabState(page);
+    const top = found?.state?.frames['0'];
+    if (top?.url === page.url()) return top.stats ?? { longestTaskMs: NaN, setupMs: NaN };
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no scan for ${page.url()}`);
+}
+
+type CDP = import('playwright-core').CDPSession;
+
+async function scriptSeconds(cdp: CDP): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return metrics.find((m) => m.name === 'ScriptDuration')!.value;
+}
+
+async function measureLoad(context: typeof plain.context, path: string, withExtension: boolean) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'load', timeout: 60_000 });
+  const stats = withExtension ? await waitScanned(page) : undefined;
+  await page.waitForTimeout(300); // the same settle time for both
+  const script = await scriptSeconds(cdp);
+  await cdp.detach();
+  await page.close();
+  return { scriptMs: script * 1000, longestTaskMs: stats?.longestTaskMs ?? 0, setupMs: stats?.setupMs ?? 0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const f = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+console.log(`Chromium ${await plain.context.browser()?.version() ?? '(persistent context)'}; ${ROUNDS} rounds, medians.`);
+console.log('');
+console.log('| page | served HTML | script ms without | script ms with | added ms | added ms per MB | longest extension task ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+let worstTask = 0;
+let worstPerMB = 0;
+for (const path of [...pages.map((p) => `/corpus/${p}`), '/big.html']) {
+  const mb = Buffer.byteLength(served.get(path)!) / 1e6;
+  const without: number[] = [];
+  const withExt: number[] = [];
+  const tasks: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    without.push((await measureLoad(plain.context, path, false)).scriptMs);
+    const m = await measureLoad(ext.context, path, true);
+    withExt.push(m.scriptMs);
+    tasks.push(m.longestTaskMs);
+  }
+  const added = median(withExt) - median(without);
+  worstTask = Math.max(worstTask, ...tasks);
+  if (path !== '/big.html') worstPerMB = Math.max(worstPerMB, added / mb);
+  console.log(`| ${path.split('/').pop()} | ${mb.toFixed(2)} MB | ${f(median(without))} | ${f(median(withExt))} | ${f(added)} | ${f(added / mb)} | ${f(Math.max(...tasks))} |`);
+}
+
+/** Load event → badge "1" on yahoo-2 with one injected name; `cold` stops the worker first. */
+async function loadToBadge(cold: boolean): Promise<number> {
+  if (cold) {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.close();
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/inject/yahoo-2.html`, { waitUntil: 'load' });
+  // The poll needs a running worker; after a cold start the page's report wakes it.
+  let worker = ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId));
+  for (let i = 0; !worker && i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 5));
+    worker = ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId));
+  }
+  const loadAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  let badgeAt = 0;
+  for (let i = 0; i < 5000 && !badgeAt; i++) {
+    const text = await worker!.evaluate(async (url) => {
+      for (const tab of await chrome.tabs.query({})) {
+        const frame = await chrome.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 }).catch(() => null);
+        if (frame?.url === url) return chrome.action.getBadgeText({ tabId: tab.id! });
+      }
+      return '';
+    }, page.url());
+    if (text === '1') badgeAt = Date.now();
+  }
+  await page.close();
+  return badgeAt - loadAt;
+}
+
+if (served.has('/inject/yahoo-2.html')) {
+  const warm: number[] = [];
+  const cold: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    warm.push(await loadToBadge(false));
+    cold.push(await loadToBadge(true));
+  }
+  console.log('');
+  console.log(`Load event → badge on yahoo-2 with one injected name: warm worker ${f(median(warm))} ms (runs: ${warm.map(f).join(', ')}); cold start ${f(median(cold))} ms (runs: ${cold.map(f).join(', ')}).`);
+}
+console.log(`Targets: ≤ 20 ms added script per MB: worst ${f(worstPerMB)}; no extension task over 50 ms: longest ${f(worstTask)} ms.`);
+
+await ext.close();
+await plain.close();
+await server.close();

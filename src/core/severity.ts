@@ -1,0 +1,55 @@
+/**
+ * How loudly to warn. A page that *is* a listed organization's own site gets a prominent alert;
+ * a page that only mentions one gets a compact notice. Pure, so every rule is unit tested.
+ *
+ * Own site: the page's host is under a domain of the entry, or the organization's name is in the
+ * page title and the page names no other listed organization — except on government sites
+ * (gov.cn) and news sites, which report on such lists. A page naming three or more listed
+ * organizations (a ministry notice, a news report) always gets the compact notice.
+ */
+import type { BlocklistEntry } from './list-schema';
+import { hostIsUnder } from './site';
+
+export type Severity = 'alert' | 'status';
+
+/**
+ * News outlets that repost the ministry's lists (the sources of the bundled data among them).
+ * A heuristic, not a registry: a site missing here only gets the louder alert when its title
+ * names one listed organization alone.
+ */
+export const NEWS_DOMAINS = [
+  'xinhuanet.com', 'news.cn', 'people.com.cn', 'chinanews.com.cn', 'chinanews.com', 'cctv.com', 'cnr.cn',
+  'chinadaily.com.cn', 'gmw.cn', 'youth.cn', 'ce.cn', 'thepaper.cn', 'caixin.com', 'bjnews.com.cn',
+  'infzm.com', 'gongyishibao.com', 'stdaily.com', 'cyol.com', 'china.com.cn', 'cri.cn', 'huanqiu.com',
+  'sina.com.cn', 'sohu.com', 'ifeng.com', '163.com', 'qq.com', 'mingpao.com', 'hk01.com', 'rfi.fr', 'bbc.com',
+  'bbc.co.uk', 'reuters.com', 'apnews.com', 'nytimes.com', 'scmp.com', 'chinanpo.org.cn',
+];
+
+export function isGovernmentOrNewsHost(host: string): boolean {
+  const h = host.toLowerCase();
+  if (hostIsUnder(h, 'gov.cn') || h.startsWith('news.')) return true;
+  return NEWS_DOMAINS.some((d) => hostIsUnder(h, d));
+}
+
+export interface SeverityInput {
+  pageUrl: string;
+  /** Organizations found on the page (after the user's suppressions). */
+  entries: readonly BlocklistEntry[];
+  /** Ids of the organizations named in the top frame's title. */
+  titleIds: readonly string[];
+}
+
+export function severityOf({ pageUrl, entries, titleIds }: SeverityInput): Severity {
+  if (entries.length === 0 || entries.length >= 3) return 'status';
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return 'status';
+  }
+  if (isGovernmentOrNewsHost(host)) return 'status';
+  if (entries.some((e) => e.domains?.some((d) => hostIsUnder(host, d)))) return 'alert';
+  const only = entries.length === 1 ? entries[0]! : undefined;
+  if (only && titleIds.includes(only.id)) return 'alert';
+  return 'status';
+}

@@ -1,0 +1,56 @@
+/**
+ * Undoing the banner's controls for the tab's site: warnings turned off here, the global snooze,
+ * and organizations marked "not this organization" here.
+ */
+import type { TabFindings } from '../shared/findings';
+import type { WarningControl } from '../shared/controls';
+import { t } from '../shared/i18n';
+import { sendToBackground } from '../shared/messages';
+
+export function SiteControls({ tab, onChange }: { tab: TabFindings; onChange: (tab: TabFindings) => void }) {
+  const { site } = tab;
+  const apply = async (control: WarningControl) => {
+    const next = await sendToBackground('warningControl', { control, tabId: tab.tabId });
+    if (next) onChange(next);
+  };
+  const items = [];
+  if (site && tab.allowlisted) {
+    items.push(
+      <li key="allow" data-testid="site-allowlisted">
+        {t('siteAllowlisted', site)}{' '}
+        <button type="button" onClick={() => void apply({ action: 'allowSite', site, on: false })}>
+          {t('turnWarningsOn')}
+        </button>
+      </li>,
+    );
+  }
+  if (tab.snoozeUntil) {
+    items.push(
+      <li key="snooze" data-testid="snoozed">
+        {t('snoozedUntil', new Date(tab.snoozeUntil).toLocaleString())}{' '}
+        <button type="button" onClick={() => void apply({ action: 'snooze', duration: null })}>
+          {t('resumeWarnings')}
+        </button>
+      </li>,
+    );
+  }
+  for (const s of tab.suppressed) {
+    if (!site) break;
+    items.push(
+      <li key={`s-${s.id}`} data-testid="suppressed">
+        {t('suppressedOnSite', s.zh)}{' '}
+        <button type="button" onClick={() => void apply({ action: 'suppress', site, entryId: s.id, on: false })}>
+          {t('undo')}
+        </button>
+      </li>,
+    );
+  }
+  if (tab.banner === 'dismissed') items.push(<li key="dismissed">{t('bannerDismissedNote')}</li>);
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby="site-title" class="site-controls">
+      <h2 id="site-title">{t('siteControlsTitle')}</h2>
+      <ul>{items}</ul>
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+/**
+ * The banner people see: severities, the user's controls and their persistence, the session
+ * rule, "show on page", and a hostile page. Clicks inside the closed root are trusted CDP mouse
+ * events (clickInBanner); Playwright's own locators can't reach it, and neither can the page.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  badgeText, clickInBanner, currentWorker, launchExtension, readBanner, startServer, tabIdOf, waitFor, waitScanned,
+  type ExtensionBrowser, type FixtureServer,
+} from './harness';
+
+const ROBOT = 'china-robot-education-alliance';
+const DISCIPLINE = 'china-positive-discipline-association';
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+/** A second origin: another site (127.0.0.1 with another port). */
+let other: FixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  other = await startServer();
+  ext = await launchExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+  await other?.close();
+});
+
+/** Every test starts with no controls set and no banner closed. */
+beforeEach(async () => {
+  await currentWorker(ext).evaluate(async () => {
+    await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
+    await chrome.storage.session.set({ dismissed: {} });
+  });
+});
+
+async function open(url: string) {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await waitScanned(ext, page);
+  return page;
+}
+
+const bannerIds = async (page: Parameters<typeof readBanner>[0]) => (await readBanner(page))?.entryIds.sort() ?? null;
+
+describe('severity', () => {
+  it('a page whose title names the one organization it mentions is its own site: an alert', async () => {
+    const page = await open(`${server.origin}/title-only.html`);
+    await waitFor(async () => (await readBanner(page))?.role, 'alert');
+    await page.close();
+  });
+
+  it('a page that only mentions organizations gets a compact notice', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(async () => (await readBanner(page))?.role, 'status');
+    // Compact: why it is listed opens on request.
+    expect((await readBanner(page))!.text).not.toContain('website-shutdown-2021-batch3');
+    await clickInBanner(page, (a) => a['data-action'] === 'details');
+    await waitFor(async () => (await readBanner(page))!.text.includes('website-shutdown-2021-batch3'), true);
+    await page.close();
+  });
+
+  it('a notice naming many organizations gets the compact notice even with one in its title', async () => {
+    const page = await open(`${server.origin}/notice.html`);
+    await waitFor(() => badgeText(ext, page), '4');
+    await waitFor(async () => (await readBanner(page))?.role, 'status');
+    await page.close();
+  });
+});
+
+describe('controls', () => {
+  it('close hides it for the page view; the session rule keeps it closed on that site', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    await clickInBanner(page, (a) => a['data-action'] === 'close');
+    await waitFor(() => readBanner(page), null);
+    expect(await badgeText(ext, page)).toBe('2');
+    // Same site, same organizations: closed for the rest of the session.
+    await page.reload();
+    await waitScanned(ext, page);
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    expect(await badgeText(ext, page)).toBe('2');
+    // Another organization on the same site opens it.
+    const another = await open(`${server.origin}/other-org.html`);
+    await waitFor(() => bannerIds(another), ['china-large-hoisting-enterprise-alliance']);
+    // The same organizations on another site open it.
+    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
+    // A sync that adds a listing to one of them opens it again on the first site.
+    await currentWorker(ext).evaluate((id) => chrome.storage.local.set({ relisted: { [id]: Date.now() } }), ROBOT);
+    await page.reload();
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    for (const p of [page, another, elsewhere]) await p.close();
+  });
+
+  it('"don\'t warn on this site" persists across reloads, keeps the badge, and is undone from the popup', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
+    await waitFor(async () => (await readBanner(page))!.text.includes('127.0.0.1'), true);
+    await clickInBanner(page, (a) => a['data-action'] === 'allow-site');
+    await waitFor(() => readBanner(page), null);
+    await page.reload();
+    await waitScanned(ext, page);
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    expect(await badgeText(ext, page)).toBe('2');
+    // Other sites still warn.
+    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
+    // Undo from the popup.
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    await popup.locator('[data-testid="site-allowlisted"] button').click();
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    for (const p of [page, elsewhere, popup]) await p.close();
+  });
+
+  it('"snooze all warnings" silences every site until resumed from the popup', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
+    await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
+    await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
+    await waitFor(() => readBanner(page), null);
+    const until = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('snoozeUntil')).snoozeUntil as number);
+    expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    await elsewhere.waitForTimeout(300);
+    expect(await readBanner(elsewhere)).toBeNull();
+    expect(await badgeText(ext, elsewhere)).toBe('2');
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, elsewhere)}`);
+    await popup.locator('[data-testid="snoozed"] button').click();
+    await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
+    for (const p of [page, elsewhere, popup]) await p.close();
+  });
+
+  it('"not this organization" takes it out of the banner and the badge on that site, until undone', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
+    await waitFor(() => bannerIds(page), [DISCIPLINE]);
+    await waitFor(() => badgeText(ext, page), '1');
+    await page.reload();
+    await waitScanned(ext, page);
+    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(() => bannerIds(page), [DISCIPLINE]);
+    // Still counted on another site.
+    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, elsewhere), '2');
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    await popup.locator('[data-testid="suppressed"] button').click();
+    await waitFor(() => badgeText(ext, page), '2');
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    for (const p of [page, elsewhere, popup]) await p.close();
+  });
+});
+
+describe('show on page', () => {
+  it('highlights nothing unasked, then scrolls to and highlights each occurrence in turn', async () => {
+    const page = await ext.context.newPage();
+    // Instant scrolling (prefers-reduced-motion), so positions can be read right after.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${server.origin}/long-page.html`);
+    await waitFor(() => bannerIds(page), [ROBOT]);
+    const highlighted = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('orgcheck-occurrence');
+        return h ? [...h].map((r) => r.toString()) : [];
+      });
+    expect(await highlighted()).toEqual([]);
+    await clickInBanner(page, (a) => a['data-action'] === 'show');
+    await waitFor(highlighted, ['中国机器人教育联盟']);
+    await waitFor(async () => (await page.evaluate(() => scrollY)) > 2000, true);
+    const firstY = await page.evaluate(() => scrollY);
+    const target = await page.evaluate(() => document.getElementById('target')!.getBoundingClientRect().top);
+    expect(target).toBeGreaterThan(0);
+    expect(target).toBeLessThan(800);
+    await clickInBanner(page, (a) => a['data-action'] === 'show');
+    await waitFor(async () => (await page.evaluate(() => scrollY)) > firstY + 1000, true);
+    const second = await page.evaluate(() => document.getElementById('second')!.getBoundingClientRect().top);
+    expect(second).toBeGreaterThan(0);
+    expect(second).toBeLessThan(800);
+    // Closing the banner ends the highlight and leaves the page as it was.
+    await clickInBanner(page, (a) => a['data-action'] === 'close');
+    await waitFor(highlighted, []);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-orgcheck-ui]').length)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('a hostile page', () => {
+  it('removes the banner: it comes back once, then the page wins without a fight', async () => {
+    const page = await open(`${server.origin}/removes-banner.html`);
+    await waitFor(() => badgeText(ext, page), '1');
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { removals: number }).removals)).toBe(2);
+    expect(await readBanner(page)).toBeNull();
+    expect(await badgeText(ext, page)).toBe('1');
+    await page.close();
+  });
+
+  it('cannot read the banner or trigger its buttons', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    const seen = await page.evaluate(async () => {
+      const host = document.querySelector('orgcheck-banner') as HTMLElement;
+      const attempts: string[] = [];
+      if (host.shadowRoot) attempts.push('shadowRoot readable');
+      // Synthetic events at every point of the banner, and Escape everywhere.
+      const box = host.getBoundingClientRect();
+      for (let y = box.top + 5; y < box.bottom; y += 10) {
+        for (let x = box.left + 5; x < box.right; x += 20) {
+          const el = document.elementFromPoint(x, y);
+          el?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
+        }
+      }
+      for (const target of [document, document.body, host]) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      }
+      host.click();
+      await new Promise((r) => setTimeout(r, 300));
+      return attempts;
+    });
+    expect(seen).toEqual([]);
+    expect(await bannerIds(page)).toEqual([DISCIPLINE, ROBOT]);
+    const stored = await currentWorker(ext).evaluate(() => chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil']));
+    expect(stored).toEqual({ allowlist: [], suppressed: {}, snoozeUntil: null });
+    await page.close();
+  });
+
+  it('cannot inject markup through page text', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/none.html`);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '中國<img src=x onerror="window.pwned=1">機器人教育聯盟 and 中国机器人教育联盟';
+      document.body.append(p);
+    });
+    await waitFor(async () => (await readBanner(page))?.entryIds ?? [], [ROBOT]);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('Esc inside the banner closes it', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    // Focus a button in the banner with a trusted click on "More options", then press Escape.
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
+    await page.keyboard.press('Escape');
+    await waitFor(() => readBanner(page), null);
+    await page.close();
+  });
+});
+
+describe('show on page where the Highlight API does not reach', () => {
+  it('marks text in a shadow root with an overlay that is gone when the highlight ends', async () => {
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${server.origin}/shadow-root.html`);
+    await waitFor(() => bannerIds(page), [ROBOT]);
+    const before = await page.evaluate(() => document.documentElement.outerHTML.replace(/<orgcheck-banner[\s\S]*?<\/orgcheck-banner>/, ''));
+    await clickInBanner(page, (a) => a['data-action'] === 'show');
+    await waitFor(() => page.evaluate(() => document.querySelectorAll('orgcheck-highlight').length), 1);
+    await clickInBanner(page, (a) => a['data-action'] === 'close');
+    await waitFor(() => page.evaluate(() => document.querySelectorAll('orgcheck-highlight').length), 0);
+    const after = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(after).toBe(before);
+    await page.close();
+  });
+});
