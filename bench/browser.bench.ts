@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, ROOT, launchExtension, launchPlain, startServer } from '../scripts/lib/extension-browser.mjs';
+import { bigPage } from '../tests/e2e/big-page';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'readability');
 const ROUNDS = 3;
@@ -24,13 +25,6 @@ if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing:
 const pages = existsSync(CORPUS)
   ? readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort((a, b) => statSync(join(CORPUS, b)).size - statSync(join(CORPUS, a)).size).slice(0, 6)
   : [];
-
-/** A 5 MB page of paragraphs, Chinese and English, naming one listed organization near the end. */
-function bigPage(): string {
-  const para = '<p>社区新闻：图书馆周末开放，欢迎市民前来阅读。The library opens on weekends; everyone is welcome to read. </p>\n';
-  const body = para.repeat(Math.ceil(5_000_000 / para.length));
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title></head><body>${body}<p>主办：中国机器人教育联盟</p></body></html>`;
-}
 
 const server = await startServer(join(ROOT, 'tests/fixtures/pages'));
 const served = new Map<string, string>();

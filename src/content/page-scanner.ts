@@ -205,7 +205,7 @@ export class PageScanner {
 /** Overlap between hard-cut pieces: room for the longest name, with slack for characters
  * that normalization drops (zero-width, whitespace). */
 function overlapFor(matcher: NameMatcher): number {
-  return Math.max(0, ...matcher.patterns.map((p) => p.length)) * 4 + 64;
+  return matcher.maxPatternLength * 4 + 64;
 }
 
 export interface Piece {

@@ -284,3 +284,26 @@ export async function launchExtensionWithActions(options: { dist?: string; userD
     },
   };
 }
+
+/** Stops the extension's service worker, as Chrome does when it is idle; resolves once stopped. */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const cdp = await ext.context.newCDPSession(page);
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+        if (event.versions.some((v) => v.scriptURL.includes(ext.extensionId) && v.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([
+      stopped,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 10_000)),
+    ]);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickInBanner, launchExtension, readBanner, saveScreenshot, startServer, waitFor,
+  badgeText, clickInBanner, launchExtension, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, startServer, waitFor,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -84,11 +84,31 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
+  it('keeps every tab’s findings when Chrome stops the idle service worker', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '2');
+    await stopServiceWorker(ext); // resolves when the worker has closed
+    // Opening the popup wakes the worker, which finds the tab's findings in storage.session.
+    const popup = await ext.context.newPage();
+    const restarted = ext.context.serviceWorkers().length ? undefined : ext.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    await restarted;
+    const tabId = await tabIdOf(ext, page);
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('[data-testid="tab-findings"] .zh').count()).toBe(2);
+    // And keeps counting: a navigation after the restart updates the badge.
+    await page.goto(`${server.origin}/traditional.html`);
+    await waitFor(() => badgeText(ext, page), '1');
+    await popup.close();
+    await page.close();
+  });
+
   it('shows a tab’s findings in the popup opened with ?tab=', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/two-orgs.html`);
     await waitFor(() => badgeText(ext, page), '2');
-    const tabId = await (await import('./harness')).tabIdOf(ext, page);
+    const tabId = await tabIdOf(ext, page);
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
     await expect.poll(() => popup.locator('[data-testid="tab-findings"] .zh').allTextContents()).toEqual(

@@ -93,5 +93,5 @@ describe('NameMatcher', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 60_000);
 });
