@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileList } from '../../../src/core/compiled-list';
+import type { BlocklistEntry } from '../../../src/core/list-schema';
+import { PageScanner, splitLongText } from '../../../src/content/page-scanner';
+
+const entry = (id: string, zh: string, exact = false): BlocklistEntry => ({
+  id,
+  names: { zh },
+  aliases: [],
+  listings: [{ list: 'x', kind: 'banned', published: null, sources: [] }],
+  warn: true,
+  exact,
+});
+
+const compiled = compileList([entry('robot', '中国机器人教育联盟'), entry('art', '中国艺术院', true), entry('disc', '中国正面管教协会')], 'k');
+
+/** Access to the scanner's text paths, which need no DOM. */
+type TextPaths = { scanText(raw: string): Array<{ entryId: string; start: number; end: number }>; scanLongText(raw: string): Promise<Array<{ entryId: string; start: number; end: number }>> };
+
+describe('splitLongText', () => {
+  it('covers the text, cutting after line breaks or sentence ends where it can', () => {
+    const text = ('一句话。'.repeat(300) + '\n').repeat(40);
+    const pieces = splitLongText(text, 4096, 200);
+    expect(pieces[0]!.start).toBe(0);
+    expect(pieces.at(-1)!.end).toBe(text.length);
+    for (let i = 1; i < pieces.length; i++) {
+      expect(pieces[i]!.start).toBe(pieces[i - 1]!.end); // natural cuts: no overlap
+      expect('\n。'.includes(text[pieces[i]!.start - 1]!)).toBe(true);
+    }
+  });
+
+  it('overlaps hard cuts by the given margin', () => {
+    const text = '字'.repeat(20_000);
+    const pieces = splitLongText(text, 4096, 100);
+    for (let i = 1; i < pieces.length; i++) {
+      expect(pieces[i]!.start).toBe(pieces[i - 1]!.end - 100);
+      expect(pieces[i]!.acceptAfter).toBe(pieces[i - 1]!.end);
+    }
+  });
+});
+
+describe('PageScanner on a huge block', () => {
+  it('finds in pieces exactly what a whole scan finds', async () => {
+    const scanner = new PageScanner(compiled, false) as unknown as TextPaths;
+    const names = ['中国机器人教育联盟', '“中国艺术院”', '中国正面管教协会', '中国艺术院校'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...names), fc.constantFrom('字', '。', '\n', 'a', ' ')), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (parts, repeat) => {
+          const text = parts.join('').repeat(repeat * 50);
+          const whole = scanner.scanText(text).map(({ entryId, start, end }) => ({ entryId, start, end }));
+          const pieces = (await scanner.scanLongText(text)).map(({ entryId, start, end }) => ({ entryId, start, end }));
+          expect(pieces).toEqual(whole);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
