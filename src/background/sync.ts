@@ -1,0 +1,396 @@
+/**
+ * Feed sync: fetches the signed list feed, checks it (core/feed/validate.ts) and only then swaps
+ * it in, in one storage write; on any failure the last good list stays and the error is recorded.
+ *
+ * Schedule (chrome.alarms, one named alarm re-created on every worker start from the stored
+ * `nextAt`, so waking the worker never pushes a sync back):
+ * - first sync 30–60 s after install; on browser start, the same when the last successful sync
+ *   is older than the interval;
+ * - then every `intervalHours` (default 24, 1 … 168), ±10 % jitter;
+ * - after a failure, exponential backoff with "equal jitter": 15 min × 2^(n−1), times 0.5 … 1,
+ *   capped at 24 h.
+ * "Sync now" (popup, options page) runs at once whatever the schedule says.
+ *
+ * Requests: If-None-Match with the ETag of the last valid answer (a 304 is "up to date"),
+ * cache: 'no-store' so the HTTP cache can't answer for the server, and one AbortController
+ * timeout for the feed and its .sig together (20 s; the worker may be stopped past 30 s idle, and
+ * a cheap extension call every 10 s keeps it awake meanwhile). The sync runs in the worker, so
+ * closing the popup that asked for it changes nothing.
+ */
+import browser from 'webextension-polyfill';
+import { listKey } from '../core/compiled-list';
+import { diffLists, summarizeChanges } from '../core/feed/diff';
+import { backoffDelay, HOUR_MS, intervalDelay, isValidInterval, SOON_MIN_MS, soonDelay } from '../core/feed/schedule';
+import { FeedKeyError, importFeedPublicKey } from '../core/feed/signature';
+import { isAllowedFeedUrl } from '../core/feed/url';
+import {
+  MAX_FEED_BYTES, MAX_SIGNATURE_BYTES, checkFeed, checkHead, type FeedError, type FeedOutcome, type FetchedFile,
+} from '../core/feed/validate';
+import { activeList, BUNDLED_LIST, invalidateActiveList } from '../shared/list-store';
+import type { SyncView } from '../shared/messages';
+import { INITIAL_SYNC_STATUS, listBodies, localStore, type StoredList, type StoredListRef, type SyncStatus } from '../shared/storage';
+import { ensureCompiled } from './compiled';
+
+export const SYNC_ALARM = 'orgcheck-feed-sync';
+const BUILT_IN_URL = typeof __FEED_URL__ === 'string' ? __FEED_URL__ : '';
+const PUBLIC_KEY = typeof __FEED_PUBLIC_KEY__ === 'string' ? __FEED_PUBLIC_KEY__ : '';
+const TIMEOUT_MS = typeof __FEED_TIMEOUT_MS__ === 'number' ? __FEED_TIMEOUT_MS__ : 20_000;
+
+// ---- status --------------------------------------------------------------------------------
+
+/** Status changes go through one queue, so a sync and a settings change can't lose each other's write. */
+let statusQueue: Promise<unknown> = Promise.resolve();
+function withStatus<T>(fn: (status: SyncStatus) => Promise<T>): Promise<T> {
+  const run = statusQueue.then(async () => fn({ ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) }));
+  statusQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function feedUrl(): Promise<string | null> {
+  if (!PUBLIC_KEY) return null;
+  const { url } = await localStore.get('feedSettings');
+  return url ?? (BUILT_IN_URL || null);
+}
+
+async function intervalHours(): Promise<number> {
+  return (await localStore.get('feedSettings')).intervalHours;
+}
+
+async function scheduleAlarm(nextAt: number | null): Promise<void> {
+  if (nextAt === null) {
+    await browser.alarms.clear(SYNC_ALARM);
+    return;
+  }
+  await browser.alarms.create(SYNC_ALARM, { when: Math.max(nextAt, Date.now() + SOON_MIN_MS) });
+}
+
+// ---- fetching --------------------------------------------------------------------------------
+
+class TooLarge extends Error {}
+class BodyBroken extends Error {}
+
+/** Reads a body, refusing past `cap` bytes without reading on (a server that lies or omits Content-Length). */
+async function readCapped(response: Response, cap: number): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw new BodyBroken(String(error));
+    }
+    if (chunk.done) break;
+    size += chunk.value.length;
+    if (size > cap) {
+      void reader.cancel().catch(() => undefined);
+      throw new TooLarge(`more than ${cap} bytes`);
+    }
+    chunks.push(chunk.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    body.set(c, offset);
+    offset += c.length;
+  }
+  return body;
+}
+
+function contentLength(response: Response): number | null {
+  const value = response.headers.get('content-length');
+  return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+interface Fetched {
+  outcome: FeedOutcome;
+  etag: string | null;
+}
+
+async function fetchFeed(url: string, status: SyncStatus, currentVersion: number): Promise<Fetched> {
+  let publicKey: CryptoKey;
+  try {
+    publicKey = await importFeedPublicKey(PUBLIC_KEY);
+  } catch (error) {
+    return { outcome: { kind: 'error', error: { code: 'crypto', detail: error instanceof FeedKeyError ? error.message : String(error) } }, etag: null };
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const init: RequestInit = { signal: controller.signal, cache: 'no-store', credentials: 'omit', redirect: 'follow' };
+  let stage: 'connect' | 'body' = 'connect';
+  try {
+    const conditional = status.etag?.url === url ? status.etag.value : null;
+    const response = await fetch(url, { ...init, headers: conditional ? { 'If-None-Match': conditional } : {} });
+    if (response.status === 304 && conditional) {
+      return { outcome: { kind: 'up-to-date', version: currentVersion }, etag: conditional };
+    }
+    const head = checkHead({ status: response.status, contentType: response.headers.get('content-type'), contentLength: contentLength(response) });
+    if (head) {
+      void response.body?.cancel().catch(() => undefined);
+      return { outcome: { kind: 'error', error: head }, etag: null };
+    }
+    stage = 'body';
+    const feed: FetchedFile = { status: response.status, contentType: response.headers.get('content-type'), body: await readCapped(response, MAX_FEED_BYTES) };
+    let signature: FetchedFile | null;
+    stage = 'connect';
+    try {
+      const sigResponse = await fetch(`${url}.sig`, init);
+      stage = 'body';
+      signature = { status: sigResponse.status, contentType: sigResponse.headers.get('content-type'), body: await readCapped(sigResponse, MAX_SIGNATURE_BYTES + 1) };
+    } catch (error) {
+      if (controller.signal.aborted) throw error;
+      signature = null; // unreachable .sig: reported as a missing signature
+    }
+    const outcome = await checkFeed({ feed, signature, publicKey, currentVersion });
+    return { outcome, etag: response.headers.get('etag') };
+  } catch (error) {
+    const fail = (e: FeedError): Fetched => ({ outcome: { kind: 'error', error: e }, etag: null });
+    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `no complete answer within ${TIMEOUT_MS / 1000} s` });
+    if (error instanceof TooLarge) return fail({ code: 'too-large', detail: error.message });
+    if (error instanceof BodyBroken || stage === 'body') return fail({ code: 'truncated', detail: String(error instanceof Error ? error.message : error) });
+    return fail({ code: 'network', detail: String(error instanceof Error ? error.message : error) });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ---- one sync ----------------------------------------------------------------------------------
+
+let running: Promise<void> | undefined;
+
+/**
+ * Starts a sync unless one runs. `started` resolves once the sync is recorded as running in
+ * storage (so a view read after it says so); `done` when it has finished. Neither rejects.
+ */
+export function startSync(): { started: Promise<void>; done: Promise<void> } {
+  if (running) return { started: Promise.resolve(), done: running };
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  running = runSync(markStarted)
+    .catch((error: unknown) => console.error('OrgCheck: sync failed', error))
+    .finally(() => {
+      markStarted();
+      running = undefined;
+    });
+  return { started, done: running };
+}
+
+/** Runs a sync (or waits for the running one) to its end. */
+export function syncNow(): Promise<void> {
+  return startSync().done;
+}
+
+async function runSync(markStarted: () => void): Promise<void> {
+  const url = await feedUrl();
+  if (!url) return;
+  const startedAt = Date.now();
+  await withStatus((status) => localStore.set({ syncStatus: { ...status, runningSince: startedAt } }));
+  markStarted();
+  // Extension API calls keep the worker from being stopped as idle while the requests run.
+  const keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), 10_000);
+  try {
+    const before = await activeList();
+    const status = { ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) };
+    const { outcome, etag } = await fetchFeed(url, status, before.list.version);
+    const swapped = await finish(url, outcome, etag, before.list);
+    // Builds and stores the new matcher: every open tab's content script rescans with it. (A
+    // failure here leaves `compiled` empty; the next content script to start asks again.)
+    if (swapped) await ensureCompiled().catch((error: unknown) => console.error('OrgCheck: could not compile the new list', error));
+  } catch (error) {
+    await finish(url, { kind: 'error', error: { code: 'storage', detail: String(error) } }, null, null).catch(() => undefined);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+/** Records the outcome, and swaps the list in if it is a new one; true when the list changed. */
+async function finish(url: string, outcome: FeedOutcome, etag: string | null, before: StoredList | null): Promise<boolean> {
+  const hours = await intervalHours();
+  return withStatus(async (status) => {
+    const at = Date.now();
+    const base: SyncStatus = { ...status, runningSince: null };
+    if (outcome.kind === 'error' || !before) {
+      const failures = status.failures + 1;
+      const error = outcome.kind === 'error' ? outcome.error : { code: 'storage' as const };
+      const next: SyncStatus = { ...base, last: { kind: 'error', at, error }, failures, nextAt: at + backoffDelay(failures) };
+      await localStore.set({ syncStatus: next });
+      await scheduleAlarm(next.nextAt);
+      return false;
+    }
+    const ok: SyncStatus = {
+      ...base,
+      lastSuccessAt: at,
+      failures: 0,
+      nextAt: at + intervalDelay(hours),
+      etag: etag ? { url, value: etag } : status.etag?.url === url ? status.etag : null,
+    };
+    if (outcome.kind === 'up-to-date') {
+      await localStore.set({ syncStatus: { ...ok, last: { kind: 'up-to-date', at, version: outcome.version } } });
+      await scheduleAlarm(ok.nextAt);
+      return false;
+    }
+    const { feed } = outcome;
+    const changes = diffLists(before.entries, feed.entries);
+    const ids = new Set(feed.entries.map((e) => e.id));
+    const relisted: Record<string, number> = {};
+    for (const [id, time] of Object.entries(await localStore.get('relisted'))) if (ids.has(id)) relisted[id] = time;
+    for (const { id } of changes.listingsAdded) relisted[id] = at;
+    const list: StoredList = { version: feed.version, generatedAt: feed.generatedAt, entries: feed.entries };
+    const ref: StoredListRef = {
+      version: feed.version,
+      generatedAt: feed.generatedAt,
+      count: feed.entries.length,
+      key: listKey(feed.entries),
+      publicKey: PUBLIC_KEY,
+    };
+    const updated: SyncStatus = {
+      ...ok,
+      last: { kind: 'updated', at, version: feed.version, count: feed.entries.length },
+      lastUpdate: { at, version: feed.version, changes: summarizeChanges(changes) },
+    };
+    const [previousRef, previousRelisted] = [await localStore.get('list'), await localStore.get('relisted')];
+    // Step one: the body, under its own version; nothing reads it until the reference names it.
+    await listBodies.put(list);
+    // Step two, the swap: reference, status and re-warnings in one write. `compiled: null` until
+    // it is rebuilt below, so a content script starting meanwhile asks the worker for it
+    // instead of scanning with the old list.
+    await localStore.set({ list: ref, syncStatus: updated, relisted, compiled: null });
+    invalidateActiveList();
+    // Integrity check: read the list back as every reader will; if it isn't what was written,
+    // put the previous reference back (the last good list, or null: the bundled one).
+    const after = await activeList();
+    if (after.list.version !== feed.version || after.key !== ref.key) {
+      const failures = status.failures + 1;
+      const failed: SyncStatus = { ...status, runningSince: null, last: { kind: 'error', at, error: { code: 'integrity' } }, failures, nextAt: at + backoffDelay(failures) };
+      await localStore.set({ list: previousRef, syncStatus: failed, relisted: previousRelisted });
+      invalidateActiveList();
+      await listBodies.prune(previousRef?.version ?? null).catch(() => undefined);
+      await scheduleAlarm(failed.nextAt);
+    } else {
+      await listBodies.prune(feed.version).catch(() => undefined);
+      await scheduleAlarm(updated.nextAt);
+    }
+    // Either way `compiled` was emptied: rebuild it for whichever list is in use now.
+    return true;
+  });
+}
+
+// ---- views and settings ------------------------------------------------------------------------
+
+export async function syncView(): Promise<SyncView> {
+  const [settings, status, active] = await Promise.all([
+    localStore.get('feedSettings'),
+    localStore.get('syncStatus'),
+    activeList(),
+  ]);
+  return {
+    feedAvailable: PUBLIC_KEY !== '',
+    url: PUBLIC_KEY ? (settings.url ?? (BUILT_IN_URL || null)) : null,
+    builtInUrl: BUILT_IN_URL || null,
+    intervalHours: settings.intervalHours,
+    status: { ...INITIAL_SYNC_STATUS, ...status },
+    // From storage, written together with the result: a view never says "running" after the
+    // result is in. (A worker that stopped mid-sync leaves it set; resume() clears it on start.)
+    running: status.runningSince !== null,
+    list: {
+      source: active.source,
+      version: active.list.version,
+      generatedAt: active.list.generatedAt,
+      count: active.list.entries.length,
+    },
+    bundledVersion: BUNDLED_LIST.version,
+  };
+}
+
+export type SettingsResult = { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
+
+/** Options page: a new URL (null: back to the built-in one) and/or interval. The list and its version floor stay. */
+export async function setFeedSettings(change: { url?: string | null; intervalHours?: number }): Promise<SettingsResult> {
+  if (!PUBLIC_KEY) return { ok: false, error: 'no-feed' };
+  const settings = { ...(await localStore.get('feedSettings')) };
+  let urlChanged = false;
+  if (change.url !== undefined) {
+    const url = change.url === null || change.url.trim() === '' || change.url.trim() === BUILT_IN_URL ? null : change.url.trim();
+    if (url !== null && !isAllowedFeedUrl(url)) return { ok: false, error: 'url' };
+    urlChanged = url !== settings.url;
+    settings.url = url;
+  }
+  if (change.intervalHours !== undefined) {
+    if (!isValidInterval(change.intervalHours)) return { ok: false, error: 'interval' };
+    settings.intervalHours = change.intervalHours;
+  }
+  await localStore.set({ feedSettings: settings });
+  await withStatus(async (status) => {
+    const now = Date.now();
+    let nextAt: number | null;
+    if (!(settings.url ?? BUILT_IN_URL)) nextAt = null;
+    else if (urlChanged || status.lastSuccessAt === null) nextAt = now + soonDelay();
+    else nextAt = Math.max(now + SOON_MIN_MS, status.lastSuccessAt + intervalDelay(settings.intervalHours));
+    // A new URL starts afresh: no backoff carried over (the ETag is kept per URL anyway).
+    const next: SyncStatus = { ...status, nextAt, failures: urlChanged ? 0 : status.failures };
+    await localStore.set({ syncStatus: next });
+    await scheduleAlarm(nextAt);
+  });
+  return { ok: true, view: await syncView() };
+}
+
+// ---- wiring ----------------------------------------------------------------------------------
+
+/** Worker start: a sync that was running when the worker stopped is recorded as interrupted; the alarm is re-created. */
+async function resume(): Promise<void> {
+  const url = await feedUrl();
+  await withStatus(async (status) => {
+    if (!url) {
+      await scheduleAlarm(null);
+      return;
+    }
+    let next = status;
+    if (status.runningSince !== null && !running) {
+      const failures = status.failures + 1;
+      const at = Date.now();
+      next = { ...status, runningSince: null, failures, last: { kind: 'error', at, error: { code: 'interrupted' } }, nextAt: at + backoffDelay(failures) };
+    }
+    if (next.nextAt === null) next = { ...next, nextAt: Date.now() + soonDelay() };
+    if (next !== status) await localStore.set({ syncStatus: next });
+    await scheduleAlarm(next.nextAt);
+  });
+}
+
+async function onBrowserStart(): Promise<void> {
+  const url = await feedUrl();
+  if (!url) return;
+  const hours = await intervalHours();
+  await withStatus(async (status) => {
+    const now = Date.now();
+    // A list older than the interval: sync within a minute rather than waiting for the alarm.
+    if (status.lastSuccessAt !== null && now - status.lastSuccessAt < hours * HOUR_MS) return;
+    const nextAt = Math.min(status.nextAt ?? Infinity, now + soonDelay());
+    await localStore.set({ syncStatus: { ...status, nextAt } });
+    await scheduleAlarm(nextAt);
+  });
+}
+
+async function onInstalled(reason: string): Promise<void> {
+  if (!(await feedUrl())) return;
+  // An update whose key differs from the stored list's: that list is set aside (see
+  // list-store.ts), so fetch one under the new key soon.
+  const ref = await localStore.get('list');
+  if (reason !== 'install' && !(reason === 'update' && ref && ref.publicKey !== PUBLIC_KEY)) return;
+  await withStatus(async (status) => {
+    const nextAt = Date.now() + soonDelay();
+    await localStore.set({ syncStatus: { ...status, nextAt } });
+    await scheduleAlarm(nextAt);
+  });
+}
+
+/** Registers the sync's listeners; call synchronously at the top level of the worker. */
+export function initSync(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncNow();
+  });
+  browser.runtime.onStartup.addListener(() => void onBrowserStart());
+  browser.runtime.onInstalled.addListener(({ reason }) => void onInstalled(reason));
+  void resume().catch((error: unknown) => console.error('OrgCheck: could not schedule syncs', error));
+}

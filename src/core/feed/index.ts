@@ -1,0 +1,9 @@
+/** The feed: format, checks, versions, signatures and diffs. Pure; runs in the extension and in Node. */
+export * from './diff';
+export * from './schema';
+export * from './signature';
+export * from './validate';
+export * from './version';
+export * from './url';
+export * from './publish';
+export * from './schedule';

@@ -1,0 +1,35 @@
+/**
+ * The feed tool's side (scripts/feed-publish.mjs loads this through vite's module runner, so the
+ * tool and the extension share one schema and one set of checks). Pure.
+ */
+import { FEED_SCHEMA_VERSION, validateFeed, type Feed } from './schema';
+import { importFeedPublicKey } from './signature';
+import { checkFeed, type FeedOutcome } from './validate';
+
+/** The feed document for a list (an entries array, or a feed whose entries are taken), as the bytes to publish. */
+export function buildFeed(
+  input: unknown,
+  options: { version: number; generatedAt: string },
+): { ok: true; feed: Feed; json: string } | { ok: false; errors: string[] } {
+  const entries = Array.isArray(input)
+    ? input
+    : input && typeof input === 'object' && 'entries' in input
+      ? (input as { entries: unknown }).entries
+      : undefined;
+  if (entries === undefined) return { ok: false, errors: ['the input is neither a list of entries nor a feed'] };
+  const valid = validateFeed({ schemaVersion: FEED_SCHEMA_VERSION, version: options.version, generatedAt: options.generatedAt, entries });
+  if (!valid.ok) return valid;
+  if (valid.value.entries.length === 0) return { ok: false, errors: ['the list has no entries: clients refuse an empty list'] };
+  // Compact: the signature covers these exact bytes, and whitespace only costs transfer.
+  return { ok: true, feed: valid.value, json: JSON.stringify(valid.value) };
+}
+
+/** Runs the extension's own checks on what was written, as a client with the bundled list would. */
+export async function checkPublished(json: Uint8Array<ArrayBuffer>, signature: string, publicKey: string, currentVersion: number): Promise<FeedOutcome> {
+  return checkFeed({
+    feed: { status: 200, contentType: 'application/json', body: json },
+    signature: { status: 200, contentType: 'text/plain', body: new TextEncoder().encode(signature) },
+    publicKey: await importFeedPublicKey(publicKey),
+    currentVersion,
+  });
+}

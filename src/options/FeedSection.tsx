@@ -1,0 +1,150 @@
+/**
+ * Options page, "List updates": the feed URL (changeable; the key built into this copy is not,
+ * and the version floor stays: a list older than the one in use is refused from any URL), the
+ * sync interval (1 h … 7 d), the last result and "Sync now". The background does the work
+ * (background/sync.ts); this page asks it through messages.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { hostPattern, isAllowedFeedUrl } from '../core/feed/url';
+import { formatVersion, versionDate } from '../core/feed/version';
+import { t } from '../shared/i18n';
+import { sendToBackground } from '../shared/messages';
+import { Changes, formatTime, isRunning, SyncResult, useSyncView } from '../popup/SyncPanel';
+
+const INTERVALS = [1, 3, 6, 12, 24, 48, 72, 168];
+
+function intervalLabel(hours: number): string {
+  return hours % 24 === 0 ? t('intervalDays', hours / 24) : t('intervalHours', hours);
+}
+
+export function FeedSection() {
+  const [view, setView] = useSyncView();
+  const [url, setUrl] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [asked, setAsked] = useState(false);
+
+  useEffect(() => {
+    if (view && url === '') setUrl(view.url ?? '');
+    // Only the first view fills the field; later ones must not overwrite what the user types.
+  }, [view?.url]);
+
+  if (!view) return <section class="options-section" aria-busy="true" />;
+
+  if (!view.feedAvailable) {
+    return (
+      <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
+        <h2 id="feed-title">{t('feedSectionTitle')}</h2>
+        <p>{t('feedNone', versionDate(view.bundledVersion))}</p>
+      </section>
+    );
+  }
+
+  const save = async (next: string | null) => {
+    setMessage(null);
+    if (next !== null && !isAllowedFeedUrl(next.trim())) {
+      setMessage({ text: t('feedUrlInvalid'), error: true });
+      return;
+    }
+    // Asked in the click itself (a user gesture); the built-in URL's host is granted already.
+    if (next !== null && !(await browser.permissions.request({ origins: [hostPattern(next.trim())] }).catch(() => false))) {
+      setMessage({ text: t('feedPermissionDenied'), error: true });
+      return;
+    }
+    const result = await sendToBackground('setFeedSettings', { url: next });
+    if (!result.ok) {
+      setMessage({ text: t('feedUrlInvalid'), error: true });
+      return;
+    }
+    setView(result.view);
+    setUrl(result.view.url ?? '');
+    setMessage({ text: t('saved'), error: false });
+  };
+
+  const setIntervalHours = async (hours: number) => {
+    const result = await sendToBackground('setFeedSettings', { intervalHours: hours });
+    if (result.ok) setView(result.view);
+  };
+
+  const syncNow = async () => {
+    setAsked(true);
+    try {
+      setView(await sendToBackground('syncNow', {}));
+    } finally {
+      setAsked(false);
+    }
+  };
+
+  const running = isRunning(view) || asked;
+  const last = view.status.last;
+
+  return (
+    <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
+      <h2 id="feed-title">{t('feedSectionTitle')}</h2>
+      <p class="muted" data-testid="feed-list-in-use">
+        {t('feedListInUse', formatVersion(view.list.version), view.list.count)}
+      </p>
+
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(url);
+        }}
+      >
+        <label for="feed-url">{t('feedUrlLabel')}</label>
+        <input
+          id="feed-url"
+          type="url"
+          value={url}
+          spellcheck={false}
+          autoComplete="off"
+          onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+        />
+        <p class="hint">{t('feedUrlHint')}</p>
+        {view.builtInUrl ? <p class="hint">{t('feedBuiltInUrl', view.builtInUrl)}</p> : null}
+        <div class="row">
+          <button type="submit">{t('save')}</button>
+          {view.builtInUrl && view.url !== view.builtInUrl ? (
+            <button type="button" onClick={() => void save(null)}>
+              {t('feedUseBuiltIn')}
+            </button>
+          ) : null}
+          {message ? (
+            <span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
+              {message.text}
+            </span>
+          ) : null}
+        </div>
+      </form>
+
+      <label for="feed-interval">{t('feedIntervalLabel')}</label>
+      <select
+        id="feed-interval"
+        value={String(view.intervalHours)}
+        onChange={(e) => void setIntervalHours(Number((e.target as HTMLSelectElement).value))}
+      >
+        {INTERVALS.map((h) => (
+          <option key={h} value={String(h)}>
+            {intervalLabel(h)}
+          </option>
+        ))}
+      </select>
+
+      <h3>{t('feedLastResult')}</h3>
+      {last ? <SyncResult status={view.status} /> : <p class="muted">{t('feedNeverSynced')}</p>}
+      {last?.kind === 'error' && last.error.detail ? <p class="muted">{t('feedErrorDetail', last.error.detail)}</p> : null}
+      {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatTime(view.status.nextAt))}</p> : null}
+      <div class="row">
+        <button type="button" onClick={() => void syncNow()} disabled={running}>
+          {t('syncNow')}
+        </button>
+        {running ? (
+          <span class="sync-progress" role="status">
+            <progress aria-label={t('syncRunning')} /> {t('syncRunning')}
+          </span>
+        ) : null}
+      </div>
+      {view.status.lastUpdate ? <Changes at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
+    </section>
+  );
+}

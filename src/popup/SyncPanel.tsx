@@ -1,0 +1,190 @@
+/**
+ * The popup's feed section: "Sync now" with progress and result, the last update's changes, and
+ * the footer line that says which list is in use. The sync itself runs in the background
+ * worker (the popup only asks for it and watches the status in storage), so closing the popup
+ * mid-sync neither stops nor corrupts it.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChangeGroup, EntryRef, ListChangesSummary } from '../core/feed/diff';
+import type { FeedError } from '../core/feed/validate';
+import { formatVersion, versionDate } from '../core/feed/version';
+import { t, uiLanguage } from '../shared/i18n';
+import type { ActiveList } from '../shared/list-store';
+import { sendToBackground, type SyncView } from '../shared/messages';
+import { onSyncStatusChanged, type SyncStatus } from '../shared/storage';
+import './sync-panel.css';
+
+export function formatTime(at: number): string {
+  return new Date(at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The user-facing text of a sync error. */
+export function errorText(error: FeedError): string {
+  const key = `syncError_${error.code.replace(/-/g, '_')}`;
+  return error.code === 'http-status' ? t(key, error.detail ?? '') : t(key);
+}
+
+export function isRunning(view: SyncView): boolean {
+  return view.running;
+}
+
+/** The view from the worker, kept current while the page is open. */
+export function useSyncView(watch = true): [SyncView | undefined, (v: SyncView) => void] {
+  const [view, setView] = useState<SyncView>();
+  useEffect(() => {
+    let alive = true;
+    let running = false;
+    const refresh = () =>
+      void sendToBackground('getSyncStatus', {})
+        .then((v) => {
+          running = v.running;
+          if (alive) setView(v);
+        })
+        .catch(() => undefined);
+    refresh();
+    if (!watch) return () => (alive = false);
+    const stop = onSyncStatusChanged(refresh);
+    // While a sync runs, also ask now and then: should the worker have been stopped mid-sync,
+    // asking starts it again and it records the sync as interrupted.
+    const timer = setInterval(() => running && refresh(), 2000);
+    return () => {
+      alive = false;
+      stop();
+      clearInterval(timer);
+    };
+  }, [watch]);
+  return [view, setView];
+}
+
+export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
+  const [view, setView] = useSyncView();
+  const [asked, setAsked] = useState(false);
+  const lastUpdateAt = useRef<number | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (!view) return;
+    const at = view.status.lastUpdate?.at ?? null;
+    if (lastUpdateAt.current !== undefined && at !== lastUpdateAt.current) onListChanged?.();
+    lastUpdateAt.current = at;
+  }, [view, onListChanged]);
+
+  if (!view || !view.url) return null;
+  const running = isRunning(view) || asked;
+
+  const sync = async () => {
+    setAsked(true);
+    try {
+      setView(await sendToBackground('syncNow', {}));
+    } finally {
+      setAsked(false);
+    }
+  };
+
+  return (
+    <section class="sync" aria-labelledby="sync-title" data-testid="sync-panel">
+      <h2 id="sync-title" class="visually-hidden">
+        {t('feedSectionTitle')}
+      </h2>
+      <div class="sync-row">
+        <button type="button" onClick={() => void sync()} disabled={running} aria-busy={running}>
+          {t('syncNow')}
+        </button>
+        {running ? (
+          <span class="sync-progress" role="status">
+            <progress aria-label={t('syncRunning')} /> {t('syncRunning')}
+          </span>
+        ) : null}
+      </div>
+      {running ? null : <SyncResult status={view.status} />}
+      {view.status.lastUpdate ? <Changes at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
+    </section>
+  );
+}
+
+export function SyncResult({ status }: { status: SyncStatus }) {
+  const last = status.last;
+  if (!last) return null;
+  if (last.kind === 'updated') {
+    return (
+      <p class="sync-result" role="status" data-testid="sync-result" data-kind="updated">
+        {t('syncResultUpdated', formatVersion(last.version), last.count)}
+      </p>
+    );
+  }
+  if (last.kind === 'up-to-date') {
+    return (
+      <p class="sync-result" role="status" data-testid="sync-result" data-kind="up-to-date">
+        {t('syncResultUpToDate', formatTime(last.at))}
+      </p>
+    );
+  }
+  return (
+    <p class="sync-result error" role="alert" data-testid="sync-result" data-kind="error" data-code={last.error.code}>
+      {t('syncResultError', errorText(last.error))}{' '}
+      <span data-testid="sync-last-success" data-never={String(status.lastSuccessAt === null)}>
+        {status.lastSuccessAt !== null ? t('syncLastSuccess', formatTime(status.lastSuccessAt)) : t('syncNeverSucceeded')}
+      </span>
+    </p>
+  );
+}
+
+function Group({ label, group, render }: { label: string; group: ChangeGroup<unknown>; render: (item: never) => string }) {
+  if (!group.count) return null;
+  return (
+    <li>
+      <strong>{label}</strong>
+      <ul>
+        {group.items.map((item, i) => (
+          <li key={i}>{render(item as never)}</li>
+        ))}
+        {group.count > group.items.length ? <li>{t('syncChangesMore', group.count - group.items.length)}</li> : null}
+      </ul>
+    </li>
+  );
+}
+
+const name = (e: EntryRef) => (e.en ? `${e.zh} (${e.en})` : e.zh);
+
+export function Changes({ at, changes }: { at: number; changes: ListChangesSummary }) {
+  const none = !changes.added.count && !changes.removed.count && !changes.renamed.count && !changes.listingsAdded.count;
+  return (
+    <details class="sync-changes" data-testid="sync-changes">
+      <summary>{t('syncChangesTitle', formatTime(at))}</summary>
+      {none ? (
+        <p>{t('syncChangesNone')}</p>
+      ) : (
+        <ul>
+          <Group label={t('syncChangesAdded', changes.added.count)} group={changes.added} render={(e: EntryRef) => name(e)} />
+          <Group label={t('syncChangesRemoved', changes.removed.count)} group={changes.removed} render={(e: EntryRef) => name(e)} />
+          <Group
+            label={t('syncChangesRenamed', changes.renamed.count)}
+            group={changes.renamed}
+            render={(r: { from: EntryRef; to: EntryRef }) => `${name(r.from)} → ${name(r.to)}`}
+          />
+          <Group
+            label={t('syncChangesListings', changes.listingsAdded.count)}
+            group={changes.listingsAdded}
+            render={(e: EntryRef & { lists: string[] }) => `${name(e)}: ${e.lists.join(', ')}`}
+          />
+        </ul>
+      )}
+    </details>
+  );
+}
+
+/** The footer line: which list is in use, and whether a feed can replace it. */
+export function ListSource({ list }: { list: ActiveList }) {
+  const [view] = useSyncView(false);
+  const count = list.list.entries.length;
+  const date = versionDate(list.list.version);
+  let text: string;
+  if (list.source === 'feed') text = t('listFromFeed', formatVersion(list.list.version), count);
+  else if (view && !view.url) text = t('listBuiltInNoFeed', date, count);
+  else if (view) text = t('listBuiltInWithFeed', date, count);
+  else text = '';
+  return (
+    <span data-testid="list-source" data-source={list.source}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,346 @@
+/**
+ * Feed sync in Chromium, against a feed served by a real HTTP server on 127.0.0.1: a build with
+ * FEED_URL pointing at it and the test public key (tests/fixtures/feed), built into
+ * dist-e2e-feed/ by beforeAll with the request timeout shortened to 3 s. Syncs are started with
+ * the popup's "Sync now" button, never by waiting for the alarm.
+ */
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { versionFromDate, versionToDate } from '../../src/core/feed/version';
+import type { BlocklistEntry } from '../../src/core/list-schema';
+import {
+  badgeText, currentWorker, launchExtension, ROOT, saveScreenshot, startServer, tabIdOf, waitFor, type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const DIST = join(ROOT, 'dist-e2e-feed');
+const DIST_NO_FEED = join(ROOT, 'dist-e2e-nofeed');
+const FEED_DIR = join(ROOT, 'tests/fixtures/feed');
+const PRIVATE_KEY = createPrivateKey(readFileSync(join(FEED_DIR, 'private.key'), 'utf8'));
+const PUBLIC_KEY = readFileSync(join(FEED_DIR, 'public.key'), 'utf8').trim();
+const BUNDLED = JSON.parse(readFileSync(join(ROOT, 'data/organizations.json'), 'utf8')) as BlocklistEntry[];
+const BUNDLED_VERSION = (JSON.parse(readFileSync(join(ROOT, 'data/list-version.json'), 'utf8')) as { version: number }).version;
+const TIMEOUT_MS = 3000;
+
+const NEW_ORG: BlocklistEntry = {
+  id: 'e2e-fictional-xinghai-test-society',
+  names: { zh: '星海虚构测试促进会' },
+  aliases: [],
+  listings: [{ list: 'suspected-illegal-e2e', kind: 'suspected-illegal', published: '2026-11-01', sources: [] }],
+  warn: true,
+  exact: false,
+};
+const RELISTED_ID = 'china-positive-discipline-association';
+const RENAMED_ID = BUNDLED[0]!.id;
+const REMOVED_ID = BUNDLED[1]!.id;
+
+/** A good feed: the bundled list with one organization added, one removed, one renamed, one relisted. */
+function feedEntries(): BlocklistEntry[] {
+  const entries = structuredClone(BUNDLED).filter((e) => e.id !== REMOVED_ID);
+  for (const e of entries) {
+    if (e.id === RENAMED_ID) e.names.zh = `${e.names.zh}总会`;
+    if (e.id === RELISTED_ID) e.listings.push({ list: 'suspected-illegal-e2e', kind: 'suspected-illegal', published: '2026-11-01', sources: [] });
+  }
+  return [...entries, NEW_ORG];
+}
+
+/** Feed versions a day after the bundled list's, `seconds` apart. */
+const ver = (seconds: number) => versionFromDate(new Date(versionToDate(BUNDLED_VERSION)!.getTime() + 86_400_000 + seconds * 1000));
+const V1 = ver(0);
+const feedJson = (version: number, entries: unknown = feedEntries(), extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ schemaVersion: 1, version, generatedAt: '2026-11-29T00:00:00.000Z', entries, ...extra });
+const sigOf = (body: string | Buffer) => `${sign(null, Buffer.from(body), PRIVATE_KEY).toString('base64')}\n`;
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+interface Scenario {
+  feed: Handler;
+  sig: Handler;
+}
+const send = (status: number, body: string | Buffer, headers: Record<string, string> = {}): Handler => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+};
+/** A feed file and its good signature. */
+const signedFeed = (body: string, headers: Record<string, string> = {}): Scenario => ({ feed: send(200, body, headers), sig: send(200, sigOf(body), { 'content-type': 'text/plain' }) });
+
+let scenario: Scenario;
+const requests: Array<{ path: string; ifNoneMatch: string | undefined }> = [];
+const hanging = new Set<ServerResponse>();
+
+let server: FixtureServer;
+let ext: ExtensionBrowser;
+let page: Page;
+let popup: Page;
+
+interface Status {
+  runningSince: number | null;
+  last: { kind: string; at: number; error?: { code: string } } | null;
+  lastSuccessAt: number | null;
+}
+async function syncStatus(): Promise<Status> {
+  const status = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('syncStatus')).syncStatus);
+  return (status as Status | undefined) ?? { runningSince: null, last: null, lastSuccessAt: null };
+}
+
+async function feedSettings(): Promise<{ url: string | null; intervalHours: number } | undefined> {
+  return currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('feedSettings')).feedSettings) as Promise<
+    { url: string | null; intervalHours: number } | undefined
+  >;
+}
+
+/** Clicks "Sync now" in `on` (a page, or the section of one) and waits for that sync's result in storage and on the page. */
+async function syncNow(on: Page | Locator, expected: string, timeout = 10_000): Promise<void> {
+  const before = (await syncStatus()).last?.at ?? 0;
+  await on.getByRole('button', { name: /Sync now|立即同步/ }).click();
+  await waitFor(async () => {
+    const s = await syncStatus();
+    return s.runningSince === null && (s.last?.at ?? 0) > before;
+  }, true, timeout);
+  const last = (await syncStatus()).last!;
+  expect(last.kind === 'error' ? last.error!.code : last.kind).toBe(expected);
+  const result = on.getByTestId('sync-result');
+  await expect.poll(() => result.getAttribute(last.kind === 'error' ? 'data-code' : 'data-kind')).toBe(expected);
+}
+
+/** The list in use still finds both organizations after a reload (the new one exists only in the feed). */
+async function expectFeedListInUse(): Promise<void> {
+  await page.reload();
+  await waitFor(() => badgeText(ext, page), '2');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  scenario = { feed: (req) => req.socket.destroy(), sig: (req) => req.socket.destroy() }; // no network at first
+  server.routes.push((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/feed/page.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(readFileSync(join(FEED_DIR, 'page.html')));
+      return true;
+    }
+    if (!path.startsWith('/feed/') && !path.startsWith('/feed2/')) return false;
+    requests.push({ path, ifNoneMatch: req.headers['if-none-match'] });
+    res.on('close', () => hanging.delete(res));
+    hanging.add(res);
+    (path.endsWith('.sig') ? scenario.sig : scenario.feed)(req, res);
+    return true;
+  });
+  build(DIST, { FEED_URL: `${server.origin}/feed/blocklist.json`, FEED_PUBLIC_KEY: PUBLIC_KEY, FEED_TIMEOUT_MS: String(TIMEOUT_MS) });
+  build(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' });
+  ext = await launchExtension({ dist: DIST, userDataDir: profile });
+}, 90_000);
+
+/** The profile is ours, so that the browser can be restarted on it. */
+const profile = mkdtempSync(join(tmpdir(), 'orgcheck-e2e-sync-'));
+
+function build(outDir: string, env: Record<string, string>): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, ...env },
+  });
+}
+
+afterAll(async () => {
+  for (const res of hanging) res.destroy();
+  await ext?.close();
+  await server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe('feed sync', () => {
+  it('schedules the first sync within a minute of install, and warns from the bundled list with no network', async () => {
+    const alarm = await waitFor(async () => {
+      const a = await currentWorker(ext).evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
+      return a ? a.scheduledTime - Date.now() < 61_000 : false;
+    }, true);
+    expect(alarm).toBe(true);
+    // The test drives every sync itself from here on.
+    await currentWorker(ext).evaluate(() => chrome.alarms.clearAll());
+
+    page = await ext.context.newPage();
+    await page.goto(`${server.origin}/feed/page.html`);
+    await waitFor(() => badgeText(ext, page), '1'); // 中国机器人教育联盟, from the bundled list
+    popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    await expect.poll(() => popup.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
+    await syncNow(popup, 'network');
+    await expect.poll(() => popup.getByTestId('sync-last-success').getAttribute('data-never')).toBe('true');
+    expect(await badgeText(ext, page)).toBe('1');
+  });
+
+  it('takes a good newer feed: open tabs rescan and find its new organization; the popup lists the changes', async () => {
+    scenario = signedFeed(feedJson(V1), { etag: '"v1"' });
+    await syncNow(popup, 'updated');
+    // The open tab rescans with the new list without a reload.
+    await waitFor(() => badgeText(ext, page), '2');
+    const changes = popup.getByTestId('sync-changes');
+    await changes.locator('summary').click();
+    await expect.poll(() => changes.textContent()).toContain('星海虚构测试促进会');
+    const text = (await changes.textContent()) ?? '';
+    expect(text).toContain(`${BUNDLED[0]!.names.zh}总会`); // renamed
+    expect(text).toContain(BUNDLED[1]!.names.zh); // removed
+    expect(text).toContain('suspected-illegal-e2e'); // listed again
+    await saveScreenshot(popup, 'sync-popup-updated');
+    await expect.poll(() => popup.getByTestId('list-source').getAttribute('data-source')).toBe('feed');
+    const relisted = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('relisted')).relisted as Record<string, number>);
+    expect(Object.keys(relisted)).toEqual([RELISTED_ID]);
+    // The popup's lookup uses the new list.
+    await popup.fill('input[type="search"]', '星海虚构');
+    await expect.poll(() => popup.locator('.results .entry .zh').allTextContents()).toContain('星海虚构测试促进会');
+    await expectFeedListInUse();
+  });
+
+  it('calls the same version up to date: a 304 to If-None-Match, or the same file again', async () => {
+    const body = feedJson(V1);
+    requests.length = 0;
+    scenario = {
+      feed: (req, res) => (req.headers['if-none-match'] === '"v1"' ? (res.writeHead(304), res.end()) : send(200, body)(req, res)),
+      sig: send(200, sigOf(body)),
+    };
+    await syncNow(popup, 'up-to-date');
+    expect(requests).toEqual([{ path: '/feed/blocklist.json', ifNoneMatch: '"v1"' }]);
+    scenario = signedFeed(body, { etag: '"v1-again"' });
+    await syncNow(popup, 'up-to-date');
+    await expectFeedListInUse();
+  });
+
+  const big = Buffer.alloc(21 * 1024 * 1024, 0x20);
+  big.write('{"schemaVersion":1,"pad":"');
+  const bad: Array<[string, string, () => Scenario]> = [
+    ['bad JSON', 'json', () => signedFeed(feedJson(ver(1)).slice(0, -2) + ',]')],
+    ['an HTML page', 'html', () => ({ feed: send(200, '<!doctype html><title>Wi-Fi sign-in</title>', { 'content-type': 'text/html' }), sig: send(404, '') })],
+    ['an empty body', 'empty', () => signedFeed('')],
+    ['the wrong schema', 'schema', () => signedFeed(feedJson(ver(1), [{ id: 'Not A Slug', names: { zh: '' } }]))],
+    ['a bad signature', 'signature', () => ({ feed: send(200, feedJson(ver(1))), sig: send(200, sigOf(feedJson(ver(2)))) })],
+    ['a missing signature file', 'signature-missing', () => ({ feed: send(200, feedJson(ver(1))), sig: send(404, 'not found', { 'content-type': 'text/plain' }) })],
+    ['an older version', 'older', () => signedFeed(feedJson(ver(-1)))],
+    ['over 20 MB (Content-Length)', 'too-large', () => ({ feed: send(200, big), sig: send(200, sigOf(big)) })],
+    [
+      'over 20 MB (chunked, no Content-Length)',
+      'too-large',
+      () => ({
+        feed: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(big);
+        },
+        sig: send(200, sigOf(big)),
+      }),
+    ],
+    ['a server that never answers', 'timeout', () => ({ feed: () => undefined, sig: () => undefined })],
+    ['HTTP 500', 'http-status', () => ({ feed: send(500, 'Internal Server Error', { 'content-type': 'text/plain' }), sig: send(500, '') })],
+    [
+      'a truncated body',
+      'truncated',
+      () => {
+        const body = feedJson(ver(1));
+        return {
+          feed: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+            res.write(body.slice(0, 5000));
+            setTimeout(() => res.socket?.destroy(), 100);
+          },
+          sig: send(200, sigOf(body)),
+        };
+      },
+    ],
+  ];
+
+  it.each(bad)('keeps the last good list when the feed is %s, and shows the error with the last success', async (_name, code, make) => {
+    scenario = make();
+    await syncNow(popup, code, code === 'timeout' ? TIMEOUT_MS + 10_000 : 10_000);
+    const lastSuccess = popup.getByTestId('sync-last-success');
+    expect(await lastSuccess.getAttribute('data-never')).toBe('false');
+    expect(await popup.getByTestId('sync-result').textContent()).toMatch(/\S/);
+    if (code === 'signature') await saveScreenshot(popup, 'sync-popup-error');
+    await expectFeedListInUse();
+  });
+
+  it('finishes a sync when the popup that started it closes', async () => {
+    const body = feedJson(ver(5));
+    scenario = {
+      feed: (req, res) => void setTimeout(() => send(200, body)(req, res), 1500),
+      sig: send(200, sigOf(body)),
+    };
+    const other = await ext.context.newPage();
+    await other.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const before = (await syncStatus()).last?.at ?? 0;
+    await other.getByRole('button', { name: /Sync now|立即同步/ }).click();
+    await waitFor(async () => (await syncStatus()).runningSince !== null, true);
+    await other.close();
+    await waitFor(async () => {
+      const s = await syncStatus();
+      return s.runningSince === null && (s.last?.at ?? 0) > before ? s.last!.kind : null;
+    }, 'updated');
+    await expect.poll(() => popup.getByTestId('sync-result').getAttribute('data-kind')).toBe('updated');
+    await expectFeedListInUse();
+  });
+
+  it('takes a new URL from the options page, keeping the version floor', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('feed-section');
+    const field = section.locator('#feed-url');
+    await expect.poll(() => field.inputValue()).toBe(`${server.origin}/feed/blocklist.json`);
+    await field.fill(`${server.origin}/feed2/blocklist.json`);
+    await section.locator('form button[type="submit"]').click();
+    await expect.poll(async () => (await feedSettings())?.url).toBe(`${server.origin}/feed2/blocklist.json`);
+    // The new URL serves a list older than the one in use: refused.
+    requests.length = 0;
+    scenario = signedFeed(feedJson(ver(2)));
+    await syncNow(section, 'older');
+    expect(requests[0]?.path).toBe('/feed2/blocklist.json');
+    scenario = signedFeed(feedJson(ver(6)));
+    await syncNow(section, 'updated');
+    await saveScreenshot(options, 'sync-options');
+    await section.locator('#feed-interval').selectOption('6');
+    await expect.poll(async () => (await feedSettings())?.intervalHours).toBe(6);
+    await options.close();
+    await expectFeedListInUse();
+  });
+
+  it('keeps the synced list across a browser restart, and syncs soon when the last sync is older than the interval', async () => {
+    // The last success two days ago, the next sync far away: a browser start must bring it forward.
+    await currentWorker(ext).evaluate(async () => {
+      const syncStatus = (await chrome.storage.local.get('syncStatus')).syncStatus as Record<string, unknown>;
+      const day = 86_400_000;
+      await chrome.storage.local.set({ syncStatus: { ...syncStatus, lastSuccessAt: Date.now() - 2 * day, nextAt: Date.now() + 10 * day } });
+    });
+    await ext.close();
+    ext = await launchExtension({ dist: DIST, userDataDir: profile });
+    await waitFor(async () => {
+      const a = await currentWorker(ext).evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
+      return a ? a.scheduledTime - Date.now() < 61_000 : false;
+    }, true);
+    await currentWorker(ext).evaluate(() => chrome.alarms.clearAll());
+    page = await ext.context.newPage();
+    await page.goto(`${server.origin}/feed/page.html`);
+    await waitFor(() => badgeText(ext, page), '2'); // the new organization, from the list kept in IndexedDB
+  });
+});
+
+describe('a build without a feed', () => {
+  it('uses the bundled list, says "no feed configured", and schedules nothing', async () => {
+    const plain = await launchExtension({ dist: DIST_NO_FEED });
+    try {
+      const tab = await plain.context.newPage();
+      await tab.goto(`${server.origin}/feed/page.html`);
+      await waitFor(() => badgeText(plain, tab), '1');
+      const view = await plain.context.newPage();
+      await view.goto(`chrome-extension://${plain.extensionId}/src/popup/index.html`);
+      await expect.poll(() => view.getByTestId('list-source').textContent()).toMatch(/no feed configured|未配置更新源|未設定更新來源/);
+      expect(await view.getByRole('button', { name: /Sync now|立即同步/ }).count()).toBe(0);
+      expect(await currentWorker(plain).evaluate(() => chrome.alarms.getAll())).toEqual([]);
+      await view.goto(`chrome-extension://${plain.extensionId}/src/options/index.html`);
+      await expect.poll(() => view.getByTestId('feed-section').textContent()).toMatch(/without a feed|未配置更新源|未設定更新來源/);
+    } finally {
+      await plain.close();
+    }
+  });
+});

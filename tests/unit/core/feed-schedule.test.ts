@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, BACKOFF_CAP_MS, HOUR_MS, intervalDelay, isValidInterval, soonDelay } from '../../../src/core/feed/schedule';
+import { hostPattern, isAllowedFeedUrl } from '../../../src/core/feed/url';
+
+const MIN = 60_000;
+
+describe('sync schedule', () => {
+  it('backs off exponentially with jitter, capped at 24 h', () => {
+    expect(backoffDelay(1, 1)).toBe(15 * MIN);
+    expect(backoffDelay(1, 0)).toBe(7.5 * MIN);
+    expect(backoffDelay(2, 1)).toBe(30 * MIN);
+    expect(backoffDelay(5, 1)).toBe(4 * HOUR_MS);
+    expect(backoffDelay(7, 1)).toBe(16 * HOUR_MS);
+    for (const failures of [8, 20, 1000]) {
+      expect(backoffDelay(failures, 1)).toBe(BACKOFF_CAP_MS);
+      expect(backoffDelay(failures, 0.999)).toBeLessThanOrEqual(BACKOFF_CAP_MS);
+      expect(backoffDelay(failures, 0)).toBe(BACKOFF_CAP_MS / 2);
+    }
+    for (let n = 1; n < 10; n++) expect(backoffDelay(n + 1, 1)).toBeGreaterThanOrEqual(backoffDelay(n, 1));
+  });
+
+  it('jitters the interval by ±10 % and the first sync within 30–60 s', () => {
+    expect(intervalDelay(24, 0)).toBe(0.9 * 24 * HOUR_MS);
+    expect(intervalDelay(24, 1)).toBe(1.1 * 24 * HOUR_MS);
+    expect(soonDelay(0)).toBe(30_000);
+    expect(soonDelay(1)).toBe(60_000);
+    for (let i = 0; i < 100; i++) {
+      const d = soonDelay();
+      expect(d).toBeGreaterThanOrEqual(30_000);
+      expect(d).toBeLessThanOrEqual(60_000);
+    }
+  });
+
+  it('allows intervals of 1 h … 7 d in whole hours', () => {
+    expect([1, 24, 168].every(isValidInterval)).toBe(true);
+    expect([0, 169, 1.5, -1, NaN, '24'].some(isValidInterval)).toBe(false);
+  });
+
+  it('allows https feed URLs, and http only on this computer', () => {
+    expect(isAllowedFeedUrl('https://lists.example.org/orgcheck/blocklist.json')).toBe(true);
+    expect(isAllowedFeedUrl('http://127.0.0.1:8080/blocklist.json')).toBe(true);
+    expect(isAllowedFeedUrl('http://localhost/blocklist.json')).toBe(true);
+    expect(isAllowedFeedUrl('http://example.org/blocklist.json')).toBe(false);
+    expect(isAllowedFeedUrl('https://user:pw@example.org/blocklist.json')).toBe(false);
+    expect(isAllowedFeedUrl('ftp://example.org/x')).toBe(false);
+    expect(isAllowedFeedUrl('not a url')).toBe(false);
+    expect(hostPattern('https://lists.example.org:8443/a/b.json')).toBe('https://lists.example.org/*');
+  });
+});
