@@ -1,0 +1,55 @@
+/**
+ * The page context menu: "Check '…' with OrgCheck" on selected text (opens the lookup, the popup
+ * page in a tab with ?q=), and "Report this page" (opens the report page, as the popup's button
+ * does). A context-menu click grants activeTab on the tab, so a report started here may include a
+ * screenshot.
+ *
+ * Menu items persist with the extension; they are (re)created on install, update and browser
+ * start. The click listener is registered at the worker's top level. Tests can't click native
+ * menus: they call `globalThis.orgcheckHooks.contextMenuClicked(info, tab)` in the worker, the
+ * same function the listener calls.
+ */
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { t } from '../shared/i18n';
+import { openReport } from './report';
+
+export const MENU_LOOKUP = 'orgcheck-lookup';
+export const MENU_REPORT = 'orgcheck-report';
+/** Characters of the selection taken into the lookup. */
+const MAX_QUERY_CHARS = 100;
+
+const PAGES = ['http://*/*', 'https://*/*'];
+
+export async function createContextMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  // %s is the selected text; Chrome shortens it in the menu.
+  browser.contextMenus.create({ id: MENU_LOOKUP, title: t('contextMenuLookup'), contexts: ['selection'] });
+  browser.contextMenus.create({
+    id: MENU_REPORT,
+    title: t('contextMenuReport'),
+    contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    documentUrlPatterns: PAGES,
+  });
+}
+
+export function lookupPageUrl(query: string, tabId?: number): string {
+  const q = query.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+  return browser.runtime.getURL(`src/popup/index.html?q=${encodeURIComponent(q)}${tabId !== undefined ? `&tab=${tabId}` : ''}`);
+}
+
+export async function contextMenuClicked(info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>, tab?: Pick<Tabs.Tab, 'id' | 'index'>): Promise<void> {
+  if (info.menuItemId === MENU_LOOKUP && info.selectionText?.trim()) {
+    await browser.tabs.create({
+      url: lookupPageUrl(info.selectionText, tab?.id),
+      ...(tab?.id !== undefined ? { index: tab.index + 1, openerTabId: tab.id } : {}),
+    });
+  } else if (info.menuItemId === MENU_REPORT && tab?.id !== undefined && tab.id >= 0) {
+    await openReport(tab.id, 'context-menu');
+  }
+}
+
+export function initContextMenus(): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => void contextMenuClicked(info, tab));
+  const hooks = ((globalThis as Record<string, unknown>).orgcheckHooks ??= {}) as Record<string, unknown>;
+  hooks.contextMenuClicked = contextMenuClicked;
+}

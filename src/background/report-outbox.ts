@@ -1,0 +1,228 @@
+/**
+ * The report history and the outbox. Every report the user did something with (copied,
+ * downloaded, took to the complaint channel, sent) is kept in storage.local, one key per report
+ * (shared/storage.ts `reportStore`); the ids of those still to be delivered to the report
+ * endpoint are the outbox (`reportOutbox`). The rules of delivery are in core/report-outbox.ts.
+ *
+ * The worker may stop at any time and the browser may close: all state is in storage, retries
+ * are woken by one chrome.alarms alarm set to the earliest due time, every worker start
+ * re-arms it, and a browser start tries every pending report at once (a new session, perhaps a
+ * network again). A report whose attempt died with its worker ('sending' past a minute) is sent
+ * again; the endpoint drops the duplicate by the report's id (also the Idempotency-Key header).
+ *
+ * The POST goes from the worker. Without a host permission for the endpoint (asked for on the
+ * options page) it is a cross-origin request, so the endpoint must answer CORS preflights.
+ */
+import browser from 'webextension-polyfill';
+import { isAllowedEndpoint, isReport, reportJson, type Report } from '../core/report';
+import {
+  afterAttempt, DEFAULT_RETRY_BASE_MS, isDue, isPending, MAX_RESPONSE_CHARS, newDelivery, nextWake, startAttempt,
+  type AttemptResult, type ReportAction, type ReportRecord,
+} from '../core/report-outbox';
+import { firstInSession, localStore, reportStore, type ReportSettings } from '../shared/storage';
+
+export const OUTBOX_ALARM = 'orgcheck-report-outbox';
+/** One attempt's time limit; the worker may be stopped past 30 s without events. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** Changes to records, the index and the outbox go through one queue: none loses another's write. */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export async function reportSettings(): Promise<ReportSettings> {
+  const stored = await localStore.get('reportSettings');
+  return { endpoint: stored.endpoint ?? null, retryBaseMs: stored.retryBaseMs > 0 ? stored.retryBaseMs : DEFAULT_RETRY_BASE_MS };
+}
+
+export async function setReportEndpoint(endpoint: string | null): Promise<{ ok: true } | { ok: false; error: 'url' }> {
+  const value = endpoint?.trim() || null;
+  if (value !== null && !isAllowedEndpoint(value)) return { ok: false, error: 'url' };
+  await serial(async () => localStore.set({ reportSettings: { ...(await reportSettings()), endpoint: value } }));
+  return { ok: true };
+}
+
+/** Adds the record to the index (newest first) and to the outbox or out of it, as its delivery says. */
+async function store(record: ReportRecord): Promise<void> {
+  const id = record.report.id;
+  const [index, outbox] = await Promise.all([localStore.get('reportIndex'), localStore.get('reportOutbox')]);
+  const nextIndex = index.includes(id) ? index : [id, ...index];
+  const pending = isPending(record.delivery);
+  const nextOutbox = pending ? (outbox.includes(id) ? outbox : [...outbox, id]) : outbox.filter((x) => x !== id);
+  await reportStore.put(record, {
+    ...(nextIndex !== index ? { reportIndex: nextIndex } : {}),
+    ...(nextOutbox.length !== outbox.length ? { reportOutbox: nextOutbox } : {}),
+  });
+}
+
+/**
+ * Keeps a report in the history with what the user did. While it has not been sent, the record
+ * takes the report as it is now (the user may have edited the note since); once sent, what was
+ * sent stays.
+ */
+export function saveReport(report: Report, action: ReportAction): Promise<ReportRecord | null> {
+  if (!isReport(report)) return Promise.resolve(null);
+  return serial(async () => {
+    const existing = await reportStore.get(report.id);
+    const now = Date.now();
+    const record: ReportRecord = existing
+      ? { ...existing, report: existing.delivery ? existing.report : report, actions: [...existing.actions, { kind: action, at: now }] }
+      : { report, savedAt: now, actions: [{ kind: action, at: now }], delivery: null };
+    await store(record);
+    return record;
+  });
+}
+
+/** Queues a report for the endpoint and starts sending. Sending the same report again changes nothing. */
+export async function sendReport(report: Report): Promise<{ ok: true; record: ReportRecord } | { ok: false; error: 'no-endpoint' | 'invalid' }> {
+  if (!isReport(report)) return { ok: false, error: 'invalid' };
+  const { endpoint } = await reportSettings();
+  if (!endpoint) return { ok: false, error: 'no-endpoint' };
+  const record = await serial(async () => {
+    const existing = await reportStore.get(report.id);
+    const now = Date.now();
+    if (existing?.delivery && existing.delivery.state !== 'rejected') return existing;
+    const next: ReportRecord = {
+      report: existing?.delivery ? existing.report : report,
+      savedAt: existing?.savedAt ?? now,
+      actions: [...(existing?.actions ?? []), { kind: 'send', at: now }],
+      delivery: newDelivery(endpoint, now),
+    };
+    await store(next);
+    return next;
+  });
+  void drain();
+  return { ok: true, record };
+}
+
+/** Tries a pending or rejected report again now (to the endpoint it was queued for). */
+export async function retryReport(id: string): Promise<ReportRecord | null> {
+  const record = await serial(async () => {
+    const existing = await reportStore.get(id);
+    if (!existing?.delivery || existing.delivery.state === 'sent' || existing.delivery.state === 'sending') return existing;
+    const d = existing.delivery;
+    const next: ReportRecord = {
+      ...existing,
+      delivery: { state: 'queued', endpoint: d.endpoint, attempts: d.attempts, queuedAt: d.queuedAt, nextAt: Date.now(), lastError: d.state === 'queued' ? d.lastError : null },
+    };
+    await store(next);
+    return next;
+  });
+  void drain();
+  return record;
+}
+
+export function deleteReport(id: string): Promise<null> {
+  return serial(async () => {
+    const [index, outbox] = await Promise.all([localStore.get('reportIndex'), localStore.get('reportOutbox')]);
+    await reportStore.remove(id, { reportIndex: index.filter((x) => x !== id), reportOutbox: outbox.filter((x) => x !== id) });
+    return null;
+  });
+}
+
+// ---- delivery --------------------------------------------------------------------------------
+
+async function post(endpoint: string, report: Report): Promise<AttemptResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  try {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': report.id },
+      body: reportJson(report),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    let body = '';
+    try {
+      body = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
+    } catch {
+      // The status is what counts; a body cut short changes nothing.
+    }
+    return { kind: 'response', status: response.status, body };
+  } catch (error) {
+    if (controller.signal.aborted) return { kind: 'timeout', detail: `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` };
+    return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One attempt at one report; false if it was not due (any more) or is gone. */
+async function attempt(id: string, force: boolean): Promise<boolean> {
+  const sending = await serial(async () => {
+    const record = await reportStore.get(id);
+    const d = record?.delivery ?? null;
+    if (!record || !d || !isPending(d) || !(force || isDue(d, Date.now()))) return null;
+    const next = { ...record, delivery: startAttempt(d, Date.now()) };
+    await store(next);
+    return next;
+  });
+  if (!sending?.delivery) return false;
+  const result = await post(sending.delivery.endpoint, sending.report);
+  const { retryBaseMs } = await reportSettings();
+  await serial(async () => {
+    const record = await reportStore.get(id);
+    // Deleted meanwhile, or retried by hand into a new attempt: this answer is not its state.
+    if (!record?.delivery || record.delivery.state !== 'sending' || record.delivery.attempts !== sending.delivery!.attempts) return;
+    await store({ ...record, delivery: afterAttempt(record.delivery, result, Date.now(), retryBaseMs) });
+  });
+  return true;
+}
+
+let draining: Promise<void> | null = null;
+let again = false;
+let forceNext = false;
+
+/**
+ * Sends every due report (every pending one when `force`), then sets the alarm for the next due
+ * time. One drain at a time; a call during one makes it go round again.
+ */
+export function drain(force = false): Promise<void> {
+  if (draining) {
+    again = true;
+    if (force) forceNext = true;
+    return draining;
+  }
+  forceNext = force;
+  draining = (async () => {
+    try {
+      do {
+        again = false;
+        const f = forceNext;
+        forceNext = false;
+        const ids = await localStore.get('reportOutbox');
+        // One at a time: an endpoint that is down is not hit with every report at once.
+        for (const id of ids) await attempt(id, f);
+      } while (again);
+      await schedule();
+    } finally {
+      draining = null;
+    }
+  })().catch((error: unknown) => console.error('OrgCheck: report outbox', error));
+  return draining;
+}
+
+async function schedule(): Promise<void> {
+  const ids = await localStore.get('reportOutbox');
+  const records = await reportStore.getMany(ids);
+  const next = nextWake(records.map((r) => r.delivery));
+  if (next === null) await browser.alarms.clear(OUTBOX_ALARM);
+  else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(next, Date.now() + 500) });
+}
+
+/** Registers the alarm listener (top level of the worker) and picks up where the last worker left off. */
+export function initOutbox(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void drain();
+  });
+  // Every worker start: due reports go now, the alarm is re-armed for the rest. The first worker
+  // of a browser session (storage.session is empty) tries every pending report now, whatever
+  // its backoff said: a new session, perhaps a network again. (runtime.onStartup is not enough:
+  // it does not fire for every way a browser starts with the extension, e.g. --load-extension.)
+  void firstInSession('outbox').then((first) => drain(first), () => drain());
+}

@@ -1,0 +1,124 @@
+/**
+ * The outbox's rules, pure: what a report's delivery state becomes after each attempt to POST it
+ * to the report endpoint, and when the next attempt is due. The background (background/
+ * report-outbox.ts) does the I/O and keeps the state in storage, so that a report queued when
+ * the browser closes is sent after it starts again.
+ *
+ * - 2xx: sent. The endpoint may receive a report more than once (an answer lost on the way, a
+ *   worker stopped mid-request): the report's id is there for it to drop duplicates, and is also
+ *   sent as the Idempotency-Key header.
+ * - 4xx: rejected, no retry; the server's answer is kept and shown. Except 408 (timeout) and 429
+ *   (too many requests), which say "later" and are retried like 5xx.
+ * - 5xx, a network error, a timeout: retried with exponential backoff and jitter,
+ *   base × 2^(attempt − 1) × (0.5 … 1), capped at 6 h, without limit on the number of attempts.
+ */
+import type { Report } from './report';
+
+export const DEFAULT_RETRY_BASE_MS = 30_000;
+export const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
+/** A 'sending' state older than this is an attempt that died with its worker: send again. */
+export const STALE_SENDING_MS = 60_000;
+/** Characters of the server's answer kept with a delivery. */
+export const MAX_RESPONSE_CHARS = 2000;
+
+export type ReportAction = 'copy-zh' | 'copy-en' | 'download-json' | 'download-txt' | 'complaint' | 'send';
+
+export interface DeliveryError {
+  kind: 'network' | 'timeout' | 'server';
+  /** HTTP status of a server error, else null. */
+  status: number | null;
+  detail: string;
+}
+
+interface DeliveryBase {
+  endpoint: string;
+  /** Attempts made so far (the one under way included, for 'sending'). */
+  attempts: number;
+  queuedAt: number;
+}
+
+export type Delivery =
+  | (DeliveryBase & { state: 'queued'; nextAt: number; lastError: DeliveryError | null })
+  | (DeliveryBase & { state: 'sending'; since: number; lastError: DeliveryError | null })
+  | (DeliveryBase & { state: 'sent'; at: number; status: number; response: string })
+  | (DeliveryBase & { state: 'rejected'; at: number; status: number; response: string });
+
+/** A report in the history (options page), with what was done with it and its delivery. */
+export interface ReportRecord {
+  report: Report;
+  savedAt: number;
+  actions: Array<{ kind: ReportAction; at: number }>;
+  /** null: never sent to an endpoint. */
+  delivery: Delivery | null;
+}
+
+/** What an attempt came to: an HTTP answer, or no answer. */
+export type AttemptResult =
+  | { kind: 'response'; status: number; body: string }
+  | { kind: 'network'; detail: string }
+  | { kind: 'timeout'; detail: string };
+
+export function newDelivery(endpoint: string, now: number): Delivery {
+  return { state: 'queued', endpoint, attempts: 0, queuedAt: now, nextAt: now, lastError: null };
+}
+
+export function startAttempt(d: Delivery, now: number): Delivery {
+  const lastError = d.state === 'queued' || d.state === 'sending' ? d.lastError : null;
+  return { state: 'sending', endpoint: d.endpoint, attempts: d.attempts + 1, queuedAt: d.queuedAt, since: now, lastError };
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
+}
+
+/** The delivery after an attempt (d is the 'sending' state of that attempt). */
+export function afterAttempt(d: Delivery, result: AttemptResult, now: number, baseMs: number, random = Math.random()): Delivery {
+  const base = { endpoint: d.endpoint, attempts: d.attempts, queuedAt: d.queuedAt };
+  if (result.kind === 'response') {
+    const response = result.body.slice(0, MAX_RESPONSE_CHARS);
+    if (result.status >= 200 && result.status < 300) return { ...base, state: 'sent', at: now, status: result.status, response };
+    if (!isRetryableStatus(result.status)) return { ...base, state: 'rejected', at: now, status: result.status, response };
+    return {
+      ...base,
+      state: 'queued',
+      nextAt: now + retryDelay(d.attempts, baseMs, random),
+      lastError: { kind: 'server', status: result.status, detail: response },
+    };
+  }
+  return {
+    ...base,
+    state: 'queued',
+    nextAt: now + retryDelay(d.attempts, baseMs, random),
+    lastError: { kind: result.kind, status: null, detail: result.detail.slice(0, MAX_RESPONSE_CHARS) },
+  };
+}
+
+/** Delay before attempt `attempts + 1`, after `attempts` failed ones (≥ 1). */
+export function retryDelay(attempts: number, baseMs: number, random = Math.random()): number {
+  const exp = baseMs * 2 ** Math.max(0, Math.min(attempts, 30) - 1);
+  return Math.min(MAX_RETRY_DELAY_MS, exp) * (0.5 + 0.5 * random);
+}
+
+/** Is an attempt due now? A 'sending' state counts when it is stale (its worker died). */
+export function isDue(d: Delivery | null, now: number): boolean {
+  if (!d) return false;
+  if (d.state === 'queued') return d.nextAt <= now;
+  if (d.state === 'sending') return now - d.since >= STALE_SENDING_MS;
+  return false;
+}
+
+/** Is the delivery still in the outbox (not sent, not rejected)? */
+export function isPending(d: Delivery | null): boolean {
+  return d?.state === 'queued' || d?.state === 'sending';
+}
+
+/** When the outbox next needs the worker: the earliest due time of the pending deliveries. */
+export function nextWake(deliveries: Array<Delivery | null>): number | null {
+  let next: number | null = null;
+  for (const d of deliveries) {
+    if (d?.state !== 'queued' && d?.state !== 'sending') continue;
+    const at = d.state === 'queued' ? d.nextAt : d.since + STALE_SENDING_MS;
+    if (next === null || at < next) next = at;
+  }
+  return next;
+}

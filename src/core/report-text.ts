@@ -1,0 +1,125 @@
+/**
+ * A report as plain text, in Chinese (for the ministry's complaint form) or English. The text says
+ * no more than the JSON: the same fields, in sentences. Pure: the templates live here rather
+ * than in _locales so that the language of a report does not depend on the browser's.
+ */
+import type { ListingKind } from './list-schema';
+import type { Report } from './report';
+
+export type ReportLanguage = 'zh' | 'en';
+
+/** The ministry's platform: its 投诉举报 (complaints and reports) column takes reports. */
+export const COMPLAINT_URL = 'https://chinanpo.mca.gov.cn/';
+/** The same platform's registry search (全国社会组织信息查询). */
+export const REGISTRY_SEARCH_URL = 'https://chinanpo.mca.gov.cn/';
+
+const KIND: Record<ReportLanguage, Record<ListingKind, string>> = {
+  zh: {
+    banned: '已被取缔',
+    'website-shutdown': '网站已被关停',
+    'suspected-illegal': '涉嫌非法社会组织',
+    counterfeit: '山寨社团',
+    dispersed: '已被劝散',
+  },
+  en: {
+    banned: 'banned',
+    'website-shutdown': 'website shut down',
+    'suspected-illegal': 'suspected illegal organization',
+    counterfeit: 'counterfeit ("shanzhai") society',
+    dispersed: 'dispersed by the authorities',
+  },
+};
+
+const LABEL = {
+  zh: {
+    heading: '非法社会组织线索举报',
+    id: '报告编号',
+    time: '发现时间',
+    url: '网页地址',
+    title: '网页标题',
+    organizations: '网页中出现的、列入民政部公布的非法社会组织名单的组织',
+    none: '（无）',
+    listedAs: '名单',
+    dateUnknown: '日期不详',
+    pageForms: '网页上的写法',
+    excerpts: '网页原文摘录（名称前后各至多 100 字）',
+    selection: '举报人选中的网页文字',
+    note: '举报人补充说明',
+    screenshot: '截图',
+    screenshotYes: '已附网页可见部分截图（见 JSON 文件 screenshot 字段）',
+    footer: '本报告由 OrgCheck 浏览器扩展生成；名单摘自民政部公布的非法社会组织名单及相关报道，并不完整。',
+    quoteOpen: '“',
+    quoteClose: '”',
+    sep: '；',
+    colon: '：',
+  },
+  en: {
+    heading: 'Report of a suspected illegal social organization',
+    id: 'Report id',
+    time: 'Time',
+    url: 'Page URL',
+    title: 'Page title',
+    organizations: 'Organizations named on the page that are on the Ministry of Civil Affairs lists of illegal social organizations',
+    none: '(none)',
+    listedAs: 'list',
+    dateUnknown: 'date not published',
+    pageForms: 'as written on the page',
+    excerpts: 'Excerpts of the page (up to 100 characters each side of the name)',
+    selection: 'Text the reporter selected on the page',
+    note: 'Reporter’s note',
+    screenshot: 'Screenshot',
+    screenshotYes: 'a screenshot of the visible part of the page is attached (the screenshot field of the JSON file)',
+    footer: 'Made with the OrgCheck browser extension; its list is taken from the Ministry of Civil Affairs lists of illegal social organizations and news of them, and is partial.',
+    quoteOpen: '“',
+    quoteClose: '”',
+    sep: '; ',
+    colon: ': ',
+  },
+} as const;
+
+/** The report as text in `lang`. */
+export function reportText(report: Report, lang: ReportLanguage): string {
+  const L = LABEL[lang];
+  const lines: string[] = [];
+  const field = (label: string, value: string) => lines.push(`${label}${L.colon}${value}`);
+  lines.push(L.heading, '');
+  field(L.id, report.id);
+  field(L.time, formatTime(report.createdAt, lang));
+  field(L.url, report.url);
+  field(L.title, report.title || L.none);
+  lines.push('', `${L.organizations}${L.colon}`);
+  if (!report.organizations.length) lines.push(L.none);
+  report.organizations.forEach((org, i) => {
+    const name = lang === 'en' && org.nameEn ? `${org.name} (${org.nameEn})` : org.name;
+    lines.push(`${i + 1}. ${name}`);
+    for (const l of org.listings) {
+      lines.push(`   - ${KIND[lang][l.kind]}${L.sep}${L.listedAs} ${l.list}${L.sep}${l.published ?? L.dateUnknown}`);
+    }
+    const other = org.forms.filter((f) => f !== org.name);
+    if (other.length) lines.push(`   - ${L.pageForms}${L.colon}${other.map((f) => `${L.quoteOpen}${f}${L.quoteClose}`).join(L.sep)}`);
+  });
+  if (report.excerpts.length) {
+    lines.push('', `${L.excerpts}${L.colon}`);
+    for (const e of report.excerpts) lines.push(`- ${L.quoteOpen}…${e.before}【${e.form}】${e.after}…${L.quoteClose}`);
+  }
+  if (report.selection) lines.push('', `${L.selection}${L.colon}`, report.selection);
+  if (report.note) lines.push('', `${L.note}${L.colon}`, report.note);
+  if (report.screenshot) lines.push('', `${L.screenshot}${L.colon}${L.screenshotYes}`);
+  lines.push('', L.footer);
+  return lines.join('\n') + '\n';
+}
+
+/** 2024-05-31 14:03 UTC, the same in both languages: a report is read far from where it was made. */
+export function formatTime(iso: string, lang: ReportLanguage): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  return lang === 'zh' ? `${text}（北京时间 ${beijing(d)}）` : text;
+}
+
+function beijing(d: Date): string {
+  const b = new Date(d.getTime() + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
+}

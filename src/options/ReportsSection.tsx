@@ -1,0 +1,193 @@
+/**
+ * Options page, "Reports": the report endpoint (where "Send" POSTs reports; none by default), and
+ * the history of reports: each with its page, organizations, what was done with it and its
+ * delivery state; view, download, retry, delete, and export all. The background keeps the
+ * records (background/report-outbox.ts); this page reads them from storage and asks the
+ * background for every change.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { hostPattern } from '../core/feed/url';
+import { isAllowedEndpoint, reportFileName, reportJson } from '../core/report';
+import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import { reportText } from '../core/report-text';
+import { t, uiLanguage } from '../shared/i18n';
+import { sendToBackground } from '../shared/messages';
+import { localStore, onReportsChanged, reportStore } from '../shared/storage';
+import { DeliveryState, formatWhen } from '../report/DeliveryState';
+import { downloadText } from '../report/download';
+import '../report/history.css';
+
+function useReports(): { records: ReportRecord[] | null; endpoint: string | null | undefined } {
+  const [records, setRecords] = useState<ReportRecord[] | null>(null);
+  const [endpoint, setEndpoint] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    const refresh = async () => {
+      const [ids, settings] = await Promise.all([localStore.get('reportIndex'), localStore.get('reportSettings')]);
+      setEndpoint(settings.endpoint ?? null);
+      setRecords(await reportStore.getMany(ids));
+    };
+    void refresh();
+    return onReportsChanged(() => void refresh());
+  }, []);
+  return { records, endpoint };
+}
+
+export function ReportsSection() {
+  const { records, endpoint } = useReports();
+  return (
+    <section class="options-section" aria-labelledby="reports-title" data-testid="reports-section">
+      <h2 id="reports-title">{t('reportsSectionTitle')}</h2>
+      {endpoint === undefined ? null : <EndpointForm current={endpoint} />}
+      <h3>{t('reportHistoryTitle')}</h3>
+      {records === null ? null : records.length ? (
+        <>
+          <div class="row">
+            <button
+              type="button"
+              data-action="export-all"
+              onClick={() =>
+                downloadText(
+                  `orgcheck-reports-${new Date().toISOString().slice(0, 10)}.json`,
+                  'application/json',
+                  JSON.stringify(records.map((r) => ({ ...(JSON.parse(reportJson(r.report)) as object), delivery: r.delivery, actions: r.actions })), null, 2) + '\n',
+                )
+              }
+            >
+              {t('reportExportAll', records.length)}
+            </button>
+          </div>
+          <ul class="report-history" data-testid="report-history">
+            {records.map((r) => (
+              <ReportItem key={r.report.id} record={r} />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="muted">{t('reportHistoryEmpty')}</p>
+      )}
+    </section>
+  );
+}
+
+function EndpointForm({ current }: { current: string | null }) {
+  const [value, setValue] = useState(current ?? '');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const save = async (next: string | null) => {
+    setMessage(null);
+    const trimmed = next?.trim() || null;
+    if (trimmed !== null && !isAllowedEndpoint(trimmed)) {
+      setMessage({ text: t('reportEndpointInvalid'), error: true });
+      return;
+    }
+    // Asked for in the click itself (a user gesture), not awaited before saving: with access,
+    // the worker's POST needs no CORS from the endpoint; without it, the endpoint must allow it.
+    const access = trimmed
+      ? browser.permissions.contains({ origins: [hostPattern(trimmed)] }).then((has) =>
+          has ? true : browser.permissions.request({ origins: [hostPattern(trimmed)] }),
+        ).catch(() => false)
+      : Promise.resolve(true);
+    const result = await sendToBackground('setReportEndpoint', { endpoint: trimmed });
+    if (!result.ok) {
+      setMessage({ text: t('reportEndpointInvalid'), error: true });
+      return;
+    }
+    setValue(trimmed ?? '');
+    setMessage({ text: t('saved'), error: false });
+    void access.then((granted) => {
+      if (!granted && trimmed) setMessage({ text: `${t('saved')} ${t('reportEndpointCors')}`, error: false });
+    });
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(value);
+      }}
+    >
+      <label for="report-endpoint">{t('reportEndpointLabel')}</label>
+      <input
+        id="report-endpoint"
+        type="url"
+        value={value}
+        spellcheck={false}
+        autoComplete="off"
+        placeholder="https://"
+        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+      />
+      <p class="hint">{t('reportEndpointHint')}</p>
+      <div class="row">
+        <button type="submit" data-action="save-endpoint">
+          {t('save')}
+        </button>
+        {current ? (
+          <button type="button" data-action="remove-endpoint" onClick={() => void save(null)}>
+            {t('reportEndpointRemove')}
+          </button>
+        ) : null}
+        {message ? (
+          <span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
+            {message.text}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+const ACTION_KEYS: Record<ReportAction, string> = {
+  'copy-zh': 'reportActionCopyZh',
+  'copy-en': 'reportActionCopyEn',
+  'download-json': 'reportActionJson',
+  'download-txt': 'reportActionTxt',
+  complaint: 'reportActionComplaint',
+  send: 'reportActionSend',
+};
+
+function ReportItem({ record }: { record: ReportRecord }) {
+  const [open, setOpen] = useState(false);
+  const { report, delivery } = record;
+  const actions = [...new Set(record.actions.map((a) => a.kind))].map((k) => t(ACTION_KEYS[k]));
+  const lang = uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return (
+    <li class="report-item" data-report-id={report.id} data-state={delivery?.state ?? 'none'}>
+      <div>
+        <strong>{formatWhen(Date.parse(report.createdAt))}</strong> · <span class="url">{report.url}</span>
+      </div>
+      <div class="muted">
+        {report.organizations.length ? report.organizations.map((o) => o.name).join('、') : t('reportNoOrganizationsShort')}
+        {actions.length ? ` · ${actions.join(', ')}` : ''}
+      </div>
+      <div class="row">
+        <DeliveryState delivery={delivery} />
+      </div>
+      <div class="row">
+        <button type="button" data-action="view" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('reportHide') : t('reportView')}
+        </button>
+        <button type="button" data-action="download-json" onClick={() => downloadText(`${reportFileName(report)}.json`, 'application/json', reportJson(report) + '\n')}>
+          {t('reportDownloadJson')}
+        </button>
+        {delivery?.state === 'queued' || delivery?.state === 'rejected' ? (
+          <button type="button" data-action="retry" onClick={() => void sendToBackground('retryReport', { id: report.id })}>
+            {t('reportRetry')}
+          </button>
+        ) : null}
+        <button type="button" data-action="delete" onClick={() => void sendToBackground('deleteReport', { id: report.id })}>
+          {t('reportDelete')}
+        </button>
+      </div>
+      {open ? (
+        <div class="report-view">
+          {report.screenshot ? <img class="shot" src={report.screenshot} alt={t('reportScreenshotAlt')} style={{ maxWidth: '100%' }} /> : null}
+          <pre data-testid="history-text">{reportText(report, lang)}</pre>
+          <pre data-testid="history-json">
+            {report.screenshot ? reportJson({ ...report, screenshot: t('reportScreenshotInJson', report.screenshot.slice(0, 40), Math.round(report.screenshot.length / 1024)) }) : reportJson(report)}
+          </pre>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * The report page (src/report/index.html?tab=<id>&source=popup|context-menu|banner), opened by
+ * "Report this page". It shows exactly what the report holds, as JSON (what is downloaded and
+ * sent) and as text (what is copied), all rendered as text; the user adds a note and, when the
+ * report was started from the toolbar popup or the context menu, may tick a screenshot. Nothing
+ * leaves until the user picks a way out: copy, download, the official complaint channel, or the
+ * endpoint set in the options (through the outbox, background/report-outbox.ts).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { finishReport, reportFileName, reportJson, type Report, type ReportDraft, type ReportSource } from '../core/report';
+import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import { COMPLAINT_URL, reportText, type ReportLanguage } from '../core/report-text';
+import { t, uiLanguage } from '../shared/i18n';
+import { sendToBackground } from '../shared/messages';
+import { localStore, onReportsChanged, reportStore, type ReportSettings } from '../shared/storage';
+import { DeliveryState } from './DeliveryState';
+import { downloadText } from './download';
+
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' } | { kind: 'ok'; draft: ReportDraft };
+type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };
+
+export function ReportPage({ tabId, source }: { tabId: number | undefined; source: ReportSource }) {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [note, setNote] = useState('');
+  const [shot, setShot] = useState<Shot>({ kind: 'none' });
+  const [lang, setLang] = useState<ReportLanguage>(uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
+  const [record, setRecord] = useState<ReportRecord | null>(null);
+  const [settings, setSettings] = useState<ReportSettings | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+
+  useEffect(() => {
+    if (tabId === undefined) {
+      setLoaded({ kind: 'error', error: 'no-tab-param' });
+      return;
+    }
+    void sendToBackground('getReportDraft', { tabId }).then((r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft } : { kind: 'error', error: r.error }));
+  }, [tabId]);
+
+  const id = loaded.kind === 'ok' ? loaded.draft.id : null;
+  useEffect(() => {
+    const refresh = () => {
+      void localStore.get('reportSettings').then(setSettings);
+      if (id) void reportStore.get(id).then(setRecord);
+    };
+    refresh();
+    return onReportsChanged(refresh);
+  }, [id]);
+
+  // Once queued for the endpoint, the report is what was queued: it no longer changes.
+  const locked = !!record?.delivery;
+  const report: Report | null = useMemo(() => {
+    if (locked) return record!.report;
+    if (loaded.kind !== 'ok') return null;
+    return finishReport(loaded.draft, note, shot.kind === 'ok' ? shot.dataUrl : null);
+  }, [loaded, note, shot, locked, record]);
+
+  if (loaded.kind === 'loading') return <main aria-busy="true"><h1>{t('reportTitle')}</h1><p class="muted">{t('reportLoading')}</p></main>;
+  if (loaded.kind === 'error' || !report) {
+    return (
+      <main>
+        <h1>{t('reportTitle')}</h1>
+        <p class="error" role="alert">{t('reportNoTab')}</p>
+      </main>
+    );
+  }
+
+  const save = (action: ReportAction) => sendToBackground('saveReport', { report, action }).then((r) => r && setRecord(r));
+  const say = (text: string, error = false) => setStatus({ text, error });
+
+  const copy = async (language: ReportLanguage, action: ReportAction): Promise<boolean> => {
+    try {
+      await navigator.clipboard.writeText(reportText(report, language));
+      await save(action);
+      return true;
+    } catch {
+      say(t('reportCopyFailed'), true);
+      return false;
+    }
+  };
+
+  const toggleShot = async (on: boolean) => {
+    if (!on) {
+      setShot({ kind: 'none' });
+      return;
+    }
+    if (tabId === undefined) return;
+    setShot({ kind: 'taking' });
+    const r = await sendToBackground('captureScreenshot', { tabId });
+    setShot(r.ok ? { kind: 'ok', dataUrl: r.dataUrl } : { kind: 'error', error: r.error });
+  };
+
+  const send = async () => {
+    const r = await sendToBackground('sendReport', { report });
+    if (r.ok) setRecord(r.record);
+    else say(r.error === 'no-endpoint' ? t('reportNoEndpoint') : t('reportInvalid'), true);
+  };
+
+  const json = reportJson(report);
+  const shownJson = report.screenshot
+    ? reportJson({ ...report, screenshot: t('reportScreenshotInJson', report.screenshot.slice(0, 40), Math.round(report.screenshot.length / 1024)) })
+    : json;
+  const text = reportText(report, lang);
+  const fileName = reportFileName(report);
+  const canShoot = source !== 'banner';
+
+  return (
+    <main data-report-id={report.id}>
+      <h1>{t('reportTitle')}</h1>
+      <p>{t('reportIntro')}</p>
+      {!report.organizations.length ? <p class="hint" data-testid="no-organizations">{t('reportNoOrganizations')}</p> : null}
+
+      <section aria-labelledby="r-add">
+        <h2 id="r-add">{t('reportAddTitle')}</h2>
+        <label for="r-note">{t('reportNoteLabel')}</label>
+        <textarea
+          id="r-note"
+          value={locked ? (report.note ?? '') : note}
+          disabled={locked}
+          maxLength={2000}
+          placeholder={t('reportNotePlaceholder')}
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+        />
+        {canShoot ? (
+          <label class="check">
+            <input
+              type="checkbox"
+              data-testid="screenshot"
+              checked={locked ? !!report.screenshot : shot.kind === 'ok' || shot.kind === 'taking'}
+              disabled={locked || shot.kind === 'taking'}
+              onChange={(e) => void toggleShot((e.target as HTMLInputElement).checked)}
+            />
+            {t('reportScreenshotLabel')}
+          </label>
+        ) : (
+          <p class="hint">{t('reportScreenshotBannerHint')}</p>
+        )}
+        {shot.kind === 'taking' ? <p class="muted" role="status">{t('reportScreenshotTaking')}</p> : null}
+        {shot.kind === 'error' ? (
+          <p class="error" role="alert" data-testid="screenshot-error">
+            {shot.error === 'no-permission'
+              ? t('reportScreenshotNoPermission')
+              : shot.error === 'not-visible'
+                ? t('reportScreenshotHidden')
+                : t('reportScreenshotFailed', shot.error)}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="r-preview">
+        <h2 id="r-preview">{t('reportPreviewTitle')}</h2>
+        {report.screenshot ? <img class="shot" src={report.screenshot} alt={t('reportScreenshotAlt')} data-testid="screenshot-image" /> : null}
+        <h3>{t('reportPreviewJson')}</h3>
+        <pre data-testid="report-json">{shownJson}</pre>
+        <h3>{t('reportPreviewText')}</h3>
+        <div class="row" role="radiogroup" aria-label={t('reportTextLanguage')}>
+          {(['zh', 'en'] as const).map((l) => (
+            <label class="check" key={l}>
+              <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => setLang(l)} />
+              {l === 'zh' ? '中文' : 'English'}
+            </label>
+          ))}
+        </div>
+        <pre data-testid="report-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{text}</pre>
+      </section>
+
+      <section aria-labelledby="r-out">
+        <h2 id="r-out">{t('reportWaysOut')}</h2>
+        <div class="row">
+          <button type="button" data-action="copy" onClick={async () => (await copy(lang, lang === 'zh' ? 'copy-zh' : 'copy-en')) && say(t('reportCopied'))}>
+            {t('reportCopy')}
+          </button>
+          <button
+            type="button"
+            data-action="download-json"
+            onClick={() => {
+              downloadText(`${fileName}.json`, 'application/json', json + '\n');
+              void save('download-json').then(() => say(t('reportDownloaded')));
+            }}
+          >
+            {t('reportDownloadJson')}
+          </button>
+          <button
+            type="button"
+            data-action="download-txt"
+            onClick={() => {
+              downloadText(`${fileName}.txt`, 'text/plain;charset=utf-8', text);
+              void save('download-txt').then(() => say(t('reportDownloaded')));
+            }}
+          >
+            {t('reportDownloadTxt')}
+          </button>
+        </div>
+        <p>
+          <a
+            href={COMPLAINT_URL}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-action="complaint"
+            onClick={() => void copy('zh', 'complaint').then((ok) => ok && say(t('reportComplaintCopied')))}
+          >
+            {t('reportComplaint')}
+          </a>
+          <br />
+          <span class="hint">{t('reportComplaintHint')}</span>
+        </p>
+        {settings?.endpoint ? (
+          <div class="row">
+            <button type="button" data-action="send" disabled={locked && record?.delivery?.state !== 'rejected'} onClick={() => void send()}>
+              {t('reportSend', hostOf(settings.endpoint))}
+            </button>
+            {record?.delivery ? <DeliveryState delivery={record.delivery} /> : null}
+            {record?.delivery?.state === 'queued' || record?.delivery?.state === 'rejected' ? (
+              <button type="button" data-action="retry" onClick={() => void sendToBackground('retryReport', { id: report.id }).then((r) => r && setRecord(r))}>
+                {t('reportRetry')}
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <p class="hint" data-testid="no-endpoint">
+            {t('reportEndpointOff')}{' '}
+            <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
+              {t('reportOpenOptions')}
+            </a>
+          </p>
+        )}
+        {status ? (
+          <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error' : 'ok'} data-testid="report-status">
+            {status.text}
+          </p>
+        ) : null}
+        {record ? <p class="muted" data-testid="report-saved">{t('reportInHistory')}</p> : null}
+      </section>
+    </main>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

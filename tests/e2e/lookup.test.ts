@@ -1,0 +1,122 @@
+/**
+ * The popup's manual lookup in Chromium (the popup page opened with ?q=, as the context menu
+ * opens it, and typed into): part of a name, traditional script, a typo, English, an entry that
+ * never warns with its note, no result; and "Check '…' with OrgCheck" on selected text.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clickContextMenu, currentWorker, launchExtension, startServer, waitForExtensionPage, waitScanned, type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension({ dist: process.env.ORGCHECK_DIST });
+  popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const cards = (page: Page) => page.locator('[data-testid="lookup-results"] > li.entry');
+const firstId = (page: Page) => cards(page).first().getAttribute('data-entry-id', { timeout: 2000 }).catch(() => null);
+
+async function type(query: string): Promise<void> {
+  await popup.fill('input[type="search"]', '');
+  // Typed key by key, as a person would (each keystroke runs a lookup).
+  await popup.locator('input[type="search"]').pressSequentially(query);
+}
+
+describe('the lookup', () => {
+  it('finds an organization from part of its name, exact and prefix hits first', async () => {
+    await type('机器人教育');
+    await expect.poll(() => firstId(popup)).toBe('china-robot-education-alliance');
+    await type('中国机器人教育联盟');
+    await expect.poll(() => cards(popup).first().getAttribute('data-rank')).toBe('0');
+    const card = cards(popup).first();
+    // Its listings: kind, list, date and source links.
+    expect(await card.locator('.listings li').first().getAttribute('data-kind')).toBe('website-shutdown');
+    expect(await card.locator('.listings').textContent()).toContain('website-shutdown-2021-batch3, 2021-05-31');
+    const links = await card.locator('.listings a.source').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toContain('https://chinanpo.org.cn/ds/2304c39d2d.html');
+  });
+
+  it('folds traditional script', async () => {
+    await type('中國正面管教協會');
+    await expect.poll(() => firstId(popup)).toBe('china-positive-discipline-association');
+    expect(await cards(popup).first().getAttribute('data-rank')).toBe('0');
+  });
+
+  it('tolerates one wrong character', async () => {
+    await type('中国机器人教肓联盟');
+    await expect.poll(() => firstId(popup)).toBe('china-robot-education-alliance');
+    expect(await cards(popup).first().getAttribute('data-rank')).toBe('3');
+  });
+
+  it('finds English names', async () => {
+    await type('china robot education');
+    await expect.poll(() => firstId(popup)).toBe('china-robot-education-alliance');
+    await expect.poll(() => cards(popup).first().locator('.en').first().textContent()).toBe('China Robot Education Alliance');
+  });
+
+  it('shows the registered look-alike where known', async () => {
+    await type('全国音乐家协会');
+    await expect.poll(() => firstId(popup)).toBe('quanguo-yinyue-jia-xiehui');
+    expect(await cards(popup).first().locator('.lookalike').textContent()).toContain('中国音乐家协会');
+  });
+
+  it('finds an entry that never warns, with its note', async () => {
+    await type('中国城市轨道交通协会');
+    await expect.poll(() => firstId(popup)).toBe('zhongguo-chengshi-guidao-jiaotong-xiehui');
+    const card = cards(popup).first();
+    expect(await card.getAttribute('data-warn')).toBe('false');
+    expect(await card.locator('.no-warn').textContent()).toContain('same name as a lawfully registered body');
+  });
+
+  it('says what no result means and links to the official registry search', async () => {
+    await type('北京市海淀区某某科技有限公司');
+    const empty = popup.locator('[data-testid="lookup-empty"]');
+    await empty.waitFor();
+    expect(await cards(popup).count()).toBe(0);
+    expect(await empty.textContent()).toMatch(/partial|不完整/);
+    const link = empty.locator('[data-testid="registry-link"]');
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
+    expect(await link.getAttribute('target')).toBe('_blank');
+  });
+});
+
+describe('the context menu on selected text', () => {
+  it('has its items', async () => {
+    // update() fails for an item that does not exist.
+    const exist = await currentWorker(ext).evaluate(async () => {
+      const ok = (id: string) => chrome.contextMenus.update(id, {}).then(() => true, () => false);
+      return [await ok('orgcheck-lookup'), await ok('orgcheck-report'), await ok('no-such-item')];
+    });
+    expect(exist).toEqual([true, true, false]);
+  });
+
+  it('opens the lookup with the selection in a tab', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/traditional.html`);
+    await waitScanned(ext, page);
+    const waiting = waitForExtensionPage(ext, 'src/popup/index.html?q=');
+    await clickContextMenu(ext, page, { menuItemId: 'orgcheck-lookup', selectionText: '  中國機器人\n教育聯盟 ' });
+    const lookup = await waiting;
+    const url = new URL(lookup.url());
+    expect(url.searchParams.get('q')).toBe('中國機器人 教育聯盟');
+    expect(await lookup.inputValue('input[type="search"]')).toBe('中國機器人 教育聯盟');
+    await expect.poll(() => firstId(lookup)).toBe('china-robot-education-alliance');
+    // It also shows what the tab it was opened from found.
+    expect(url.searchParams.get('tab')).toMatch(/^\d+$/);
+    await lookup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,352 @@
+/**
+ * "Report this page" end to end: the report built from a fixture page (two frames, a selection,
+ * a note) checked field by field in the downloaded JSON; the banner and context-menu entry
+ * points; a screenshot under activeTab (the toolbar button clicked through CDP); a real endpoint
+ * on 127.0.0.1 that fails twice with 503 then accepts, one that answers 400, and one that is down
+ * when the browser closes and up after it starts again; the history on the options page.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import bundled from '../../data/organizations.json' with { type: 'json' };
+import {
+  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, readBanner, startServer, tabIdOf, tabState, triggerAction, waitFor,
+  waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
+} from './harness';
+
+const DIST = process.env.ORGCHECK_DIST; // a build elsewhere than dist/, while developing
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+interface Received {
+  scenario: string;
+  body: string;
+  key: string | undefined;
+  status: number;
+}
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+const received: Received[] = [];
+/** scenario → status to answer the nth POST (1-based) with. */
+const scenarios: Record<string, (n: number) => number> = {
+  flaky: (n) => (n <= 2 ? 503 : 200),
+  bad: () => 400,
+  ok: () => 200,
+  restart: () => (restartUp ? 200 : 503),
+};
+let restartUp = false;
+
+function endpointRoute(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+  const m = /^\/collect\/([a-z]+)$/.exec(req.url ?? '');
+  if (!m) return false;
+  const scenario = m[1]!;
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'content-type, idempotency-key',
+  };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, cors);
+    res.end();
+    return true;
+  }
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const n = received.filter((r) => r.scenario === scenario).length + 1;
+      const status = scenarios[scenario]?.(n) ?? 404;
+      received.push({ scenario, body: Buffer.concat(chunks).toString('utf8'), key: req.headers['idempotency-key'] as string | undefined, status });
+      res.writeHead(status, { ...cors, 'content-type': 'text/plain; charset=utf-8' });
+      res.end(status === 400 ? 'bad report: the field "organizations" is required' : status === 200 ? 'accepted' : 'try later');
+      done(true);
+    });
+  });
+}
+
+async function setReportSettings(e: ExtensionBrowser, endpoint: string | null, retryBaseMs: number): Promise<void> {
+  await currentWorker(e).evaluate((s) => chrome.storage.local.set({ reportSettings: s }), { endpoint, retryBaseMs });
+}
+
+async function openFixture(e: ExtensionBrowser, path: string): Promise<Page> {
+  const page = await e.context.newPage();
+  await page.goto(`${server.origin}/${path}`);
+  await waitScanned(e, page);
+  return page;
+}
+
+/** Opens the report page for `page` as the context menu does, and waits for its preview. */
+async function openReportViaMenu(e: ExtensionBrowser, page: Page): Promise<Page> {
+  const waiting = e.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
+  await clickContextMenu(e, page, { menuItemId: 'orgcheck-report' });
+  const report = await waiting;
+  await report.waitForSelector('[data-testid="report-json"]');
+  return report;
+}
+
+async function shownReport(report: Page): Promise<Record<string, unknown>> {
+  return JSON.parse((await report.locator('[data-testid="report-json"]').textContent())!) as Record<string, unknown>;
+}
+
+async function download(report: Page, action: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([report.waitForEvent('download'), report.click(`button[data-action="${action}"]`)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+const deliveryState = (report: Page) => report.locator('.delivery').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
+
+beforeAll(async () => {
+  server = await startServer();
+  server.routes.push(endpointRoute);
+  ext = await launchExtensionWithActions({ dist: DIST });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('a report of a page', () => {
+  it('holds the page, its organizations in context, the selection and the note, and nothing else', async () => {
+    const page = await openFixture(ext, 'report-page.html');
+    // Both frames have scanned.
+    await waitFor(async () => Object.keys((await tabState(ext, page))?.frames ?? {}).length, 2);
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('other')!));
+    const before = Date.now();
+    const report = await openReportViaMenu(ext, page);
+    await report.fill('#r-note', '  收费颁证，疑似山寨社团。  ');
+    await expect.poll(async () => (await shownReport(report)).note).toBe('收费颁证，疑似山寨社团。');
+
+    const json = await download(report, 'download-json');
+    const r = JSON.parse(json.text) as Record<string, any>;
+    // Exactly what the page showed, and these fields only.
+    expect(json.text.trimEnd()).toBe((await report.locator('[data-testid="report-json"]').textContent())!.trimEnd());
+    expect(Object.keys(r)).toEqual(['format', 'id', 'createdAt', 'url', 'title', 'organizations', 'excerpts', 'selection', 'note', 'screenshot']);
+    expect(r.format).toBe('orgcheck-report/1');
+    expect(r.id).toMatch(UUID);
+    expect(json.name).toBe(`orgcheck-report-${r.createdAt.slice(0, 10)}-${r.id.slice(0, 8)}.json`);
+    expect(Date.parse(r.createdAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(r.createdAt)).toBeLessThanOrEqual(Date.now());
+    expect(r.url).toBe(page.url());
+    expect(r.title).toBe('2024全国少儿机器人大赛报名通知');
+    const entry = (id: string) => (bundled as Array<{ id: string; listings: unknown[] }>).find((e) => e.id === id)!;
+    expect(r.organizations).toEqual([
+      {
+        id: 'china-robot-education-alliance',
+        name: '中国机器人教育联盟',
+        nameEn: 'China Robot Education Alliance',
+        listings: entry('china-robot-education-alliance').listings,
+        forms: ['中国机器人教育联盟'],
+      },
+      {
+        id: 'china-positive-discipline-association',
+        name: '中国正面管教协会',
+        nameEn: expect.any(String),
+        listings: entry('china-positive-discipline-association').listings,
+        forms: ['中國正面管教協會'],
+      },
+    ]);
+    expect(r.excerpts).toEqual([
+      { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '本次大赛由', after: '主办，获奖选手颁发等级证书，报名费每人980元。' },
+      { entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办单位：', after: '（家庭教育指导中心）' },
+    ]);
+    expect(r.selection).toBe('联系电话：010-12345678。请于六月底前报名，逾期不候。');
+    expect(r.note).toBe('收费颁证，疑似山寨社团。');
+    expect(r.screenshot).toBeNull();
+
+    // The text the copy button and the .txt file give, in the language chosen.
+    await report.check('input[name="lang"][value="zh"]');
+    const txt = await download(report, 'download-txt');
+    expect(txt.name).toBe(`orgcheck-report-${r.createdAt.slice(0, 10)}-${r.id.slice(0, 8)}.txt`);
+    expect(txt.text).toBe(await report.locator('[data-testid="report-text"]').textContent());
+    for (const s of [r.id, page.url(), '中国机器人教育联盟', '网站已被关停', '…本次大赛由【中国机器人教育联盟】主办', '收费颁证，疑似山寨社团。', '联系电话：010-12345678']) {
+      expect(txt.text).toContain(s);
+    }
+    await report.check('input[name="lang"][value="en"]');
+    await expect.poll(() => report.locator('[data-testid="report-text"]').textContent()).toContain('China Robot Education Alliance');
+    // The complaint channel is the ministry's platform.
+    expect(await report.locator('a[data-action="complaint"]').getAttribute('href')).toBe('https://chinanpo.mca.gov.cn/');
+    // Without an endpoint, nothing can be sent.
+    expect(await report.locator('button[data-action="send"]').count()).toBe(0);
+    await report.locator('[data-testid="no-endpoint"]').waitFor();
+    // Kept in the history with what was done with it.
+    const stored = await currentWorker(ext).evaluate(async (id) => (await chrome.storage.local.get(`report:${id}`))[`report:${id}`], r.id);
+    expect((stored as { actions: Array<{ kind: string }> }).actions.map((a) => a.kind)).toEqual(['download-json', 'download-txt']);
+    await report.close();
+    await page.close();
+  });
+
+  it('opens from the banner, without a screenshot option', async () => {
+    const page = await openFixture(ext, 'two-orgs.html');
+    await waitFor(async () => (await readBanner(page)) !== null, true);
+    const waiting = waitForExtensionPage(ext, 'src/report/index.html');
+    await clickInBanner(page, (a) => a['data-action'] === 'report');
+    const report = await waiting;
+    expect(new URL(report.url()).searchParams.get('source')).toBe('banner');
+    await report.waitForSelector('[data-testid="report-json"]');
+    const r = await shownReport(report);
+    expect((r.organizations as Array<{ id: string }>).map((o) => o.id).sort()).toEqual([
+      'china-positive-discipline-association',
+      'china-robot-education-alliance',
+    ]);
+    expect(await report.locator('[data-testid="screenshot"]').count()).toBe(0);
+    await report.close();
+    await page.close();
+  });
+
+  it('opens from the popup', async () => {
+    const page = await openFixture(ext, 'two-orgs.html');
+    const tabId = await tabIdOf(ext, page);
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const waiting = waitForExtensionPage(ext, 'src/report/index.html');
+    await popup.click('button[data-action="report"]');
+    const report = await waiting;
+    const url = new URL(report.url());
+    expect([url.searchParams.get('tab'), url.searchParams.get('source')]).toEqual([String(tabId), 'popup']);
+    await report.waitForSelector('[data-testid="screenshot"]');
+    expect(((await shownReport(report)).organizations as unknown[]).length).toBe(2);
+    await report.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it('includes a screenshot only when ticked, under activeTab from the toolbar button', async () => {
+    const page = await openFixture(ext, 'two-orgs.html');
+    // Without activeTab (nothing invoked the extension on this tab), no screenshot can be taken.
+    let report = await openReportViaMenu(ext, page);
+    await report.click('[data-testid="screenshot"]');
+    await expect.poll(() => report.locator('[data-testid="screenshot-error"]').textContent()).toBeTruthy();
+    expect((await shownReport(report)).screenshot).toBeNull();
+    await report.close();
+
+    // The toolbar button (as a user's click: CDP Extensions.triggerAction) grants activeTab.
+    await page.bringToFront();
+    await triggerAction(ext, page);
+    report = await openReportViaMenu(ext, page);
+    expect((await shownReport(report)).screenshot).toBeNull(); // not until ticked
+    await report.check('[data-testid="screenshot"]');
+    await report.locator('[data-testid="screenshot-image"]').waitFor();
+    const json = await download(report, 'download-json');
+    const r = JSON.parse(json.text) as { screenshot: string };
+    expect(r.screenshot).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    // Unticking takes it out again.
+    await report.uncheck('[data-testid="screenshot"]');
+    expect((await shownReport(report)).screenshot).toBeNull();
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('sending to an endpoint', () => {
+  it('retries after 503s and delivers the report exactly once, intact', async () => {
+    await setReportSettings(ext, `${server.origin}/collect/flaky`, 400);
+    const page = await openFixture(ext, 'two-orgs.html');
+    const report = await openReportViaMenu(ext, page);
+    const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
+    const id = (JSON.parse(shown) as { id: string }).id;
+    await report.click('button[data-action="send"]');
+    await expect.poll(() => deliveryState(report), { timeout: 20_000 }).toBe('sent');
+    expect(await report.locator('.delivery').getAttribute('data-attempts')).toBe('3');
+    const posts = received.filter((x) => x.scenario === 'flaky');
+    expect(posts.map((p) => p.status)).toEqual([503, 503, 200]);
+    const accepted = posts.filter((p) => p.status === 200);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.key).toBe(id);
+    expect(accepted[0]!.body).toBe(shown);
+    // Sending again changes nothing: nothing more arrives.
+    expect(await report.locator('button[data-action="send"]').isDisabled()).toBe(true);
+    await report.waitForTimeout(1500);
+    expect(received.filter((x) => x.scenario === 'flaky')).toHaveLength(3);
+    await report.close();
+    await page.close();
+  });
+
+  it('stops at a 400 and shows the server’s answer', async () => {
+    await setReportSettings(ext, `${server.origin}/collect/bad`, 300);
+    const page = await openFixture(ext, 'two-orgs.html');
+    const report = await openReportViaMenu(ext, page);
+    await report.click('button[data-action="send"]');
+    await expect.poll(() => deliveryState(report), { timeout: 10_000 }).toBe('rejected');
+    expect(await report.locator('[data-testid="server-answer"]').textContent()).toBe('bad report: the field "organizations" is required');
+    expect(await report.locator('.delivery').textContent()).toContain('400');
+    await report.waitForTimeout(2500); // several backoff periods: no retry
+    expect(received.filter((x) => x.scenario === 'bad')).toHaveLength(1);
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('the report history on the options page', () => {
+  it('lists, views, exports and deletes reports; sets the endpoint', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const items = options.locator('[data-testid="report-history"] > li');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(4);
+    const count = await items.count();
+    expect(await options.locator('li[data-state="sent"]').count()).toBe(1);
+    expect(await options.locator('li[data-state="rejected"] [data-testid="server-answer"]').textContent()).toContain('bad report');
+
+    const first = items.first();
+    await first.locator('button[data-action="view"]').click();
+    expect(await first.locator('[data-testid="history-json"]').textContent()).toContain('"format": "orgcheck-report/1"');
+
+    const [file] = await Promise.all([options.waitForEvent('download'), options.click('button[data-action="export-all"]')]);
+    const all = JSON.parse(await readFile(await file.path(), 'utf8')) as Array<{ id: string; delivery: unknown }>;
+    expect(all).toHaveLength(count);
+    expect(all.every((r) => UUID.test(r.id))).toBe(true);
+
+    const id = await first.getAttribute('data-report-id');
+    await first.locator('button[data-action="delete"]').click();
+    await expect.poll(() => items.count()).toBe(count - 1);
+    expect(await options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
+
+    // The endpoint: only https or http://127.0.0.1.
+    await options.fill('#report-endpoint', 'http://example.com/reports');
+    await options.click('button[data-action="save-endpoint"]');
+    await options.locator('[data-testid="reports-section"] [role="alert"]').waitFor();
+    await options.fill('#report-endpoint', `${server.origin}/collect/ok`);
+    await options.click('button[data-action="save-endpoint"]');
+    await expect
+      .poll(() => currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint?: string } | undefined)?.endpoint))
+      .toBe(`${server.origin}/collect/ok`);
+    await options.close();
+  });
+});
+
+describe('the outbox across a browser restart', () => {
+  it('sends a report queued when the browser closed after it starts again', async () => {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'orgcheck-restart-'));
+    try {
+      let e = await launchExtensionWithActions({ dist: DIST, userDataDir });
+      // A long backoff: nothing is retried before the browser closes.
+      await setReportSettings(e, `${server.origin}/collect/restart`, 120_000);
+      const page = await openFixture(e, 'two-orgs.html');
+      const report = await openReportViaMenu(e, page);
+      const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
+      await report.click('button[data-action="send"]');
+      await expect.poll(() => report.locator('.delivery').getAttribute('data-attempts'), { timeout: 10_000 }).toBe('1');
+      await expect.poll(() => deliveryState(report)).toBe('queued');
+      await e.close();
+
+      restartUp = true;
+      e = await launchExtensionWithActions({ dist: DIST, userDataDir });
+      try {
+        await expect.poll(() => received.filter((x) => x.scenario === 'restart' && x.status === 200).length, { timeout: 20_000 }).toBe(1);
+        const accepted = received.find((x) => x.scenario === 'restart' && x.status === 200)!;
+        expect(accepted.body).toBe(shown);
+        const options = await e.context.newPage();
+        await options.goto(`chrome-extension://${e.extensionId}/src/options/index.html`);
+        await expect.poll(() => options.locator('li[data-state="sent"]').count()).toBe(1);
+      } finally {
+        await e.close();
+      }
+    } finally {
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import bundled from '../../../data/organizations.json' with { type: 'json' };
+import type { BlocklistEntry } from '../../../src/core/list-schema';
+import { buildDraft, finishReport } from '../../../src/core/report';
+import { formatTime, reportText } from '../../../src/core/report-text';
+
+const byId = new Map((bundled as BlocklistEntry[]).map((e) => [e.id, e]));
+const report = finishReport(
+  buildDraft({
+    id: '0b7e6a3c-2f5d-4c1e-9a8b-1234567890ab',
+    createdAt: new Date('2024-05-31T16:03:00Z'),
+    page: { url: 'https://example.cn/a', title: '夏令营' },
+    frames: [
+      {
+        url: 'https://example.cn/a',
+        title: '夏令营',
+        selection: '报名费980元',
+        matches: [{ entryId: 'china-robot-education-alliance', form: '中國機器人教育聯盟', before: '由', after: '主办' }],
+      },
+    ],
+    entry: (id) => byId.get(id),
+  }),
+  '颁发证书',
+  null,
+);
+
+describe('reportText', () => {
+  it('says the same as the JSON, in Chinese', () => {
+    const text = reportText(report, 'zh');
+    for (const s of [
+      '非法社会组织线索举报',
+      '报告编号：0b7e6a3c-2f5d-4c1e-9a8b-1234567890ab',
+      '发现时间：2024-05-31 16:03 UTC（北京时间 2024-06-01 00:03）',
+      '网页地址：https://example.cn/a',
+      '网页标题：夏令营',
+      '1. 中国机器人教育联盟',
+      '   - 网站已被关停；名单 website-shutdown-2021-batch3；2021-05-31',
+      '网页上的写法：“中國機器人教育聯盟”',
+      '- “…由【中國機器人教育聯盟】主办…”',
+      '报名费980元',
+      '颁发证书',
+    ]) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toContain('截图');
+  });
+
+  it('in English, with the English name', () => {
+    const text = reportText({ ...report, screenshot: 'data:image/jpeg;base64,AA==' }, 'en');
+    expect(text).toContain('1. 中国机器人教育联盟 (China Robot Education Alliance)');
+    expect(text).toContain('website shut down; list website-shutdown-2021-batch3; 2021-05-31');
+    expect(text).toContain('Time: 2024-05-31 16:03 UTC');
+    expect(text).toContain('Screenshot: a screenshot of the visible part of the page is attached');
+    expect(text).not.toContain('base64');
+  });
+
+  it('formats a bad time as it is', () => {
+    expect(formatTime('x', 'en')).toBe('x');
+  });
+});

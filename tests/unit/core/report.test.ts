@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import bundled from '../../../data/organizations.json' with { type: 'json' };
+import type { BlocklistEntry } from '../../../src/core/list-schema';
+import {
+  buildDraft, CONTEXT_CHARS, finishReport, isAllowedEndpoint, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
+} from '../../../src/core/report';
+
+const byId = new Map((bundled as BlocklistEntry[]).map((e) => [e.id, e]));
+const ID = '0b7e6a3c-2f5d-4c1e-9a8b-1234567890ab';
+const AT = new Date('2024-05-31T06:03:00Z');
+
+function draft(frames: FrameContext[], exclude?: Set<string>) {
+  return buildDraft({ id: ID, createdAt: AT, page: { url: 'https://example.cn/a', title: '标题' }, frames, entry: (id) => byId.get(id), exclude });
+}
+
+const top: FrameContext = {
+  url: 'https://example.cn/a',
+  title: '标题',
+  selection: '',
+  matches: [
+    { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由\n  ', after: '主办' },
+    { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由\n  ', after: '主办' }, // same occurrence twice
+    { entryId: 'zhongguo-chengshi-guidao-jiaotong-xiehui', form: '中国城市轨道交通协会', before: '', after: '' }, // never warns
+    { entryId: 'not-in-the-list', form: 'x', before: '', after: '' },
+  ],
+};
+const child: FrameContext = {
+  url: 'https://ads.example/frame',
+  title: 'frame',
+  selection: ' 选中的文字 ',
+  matches: [{ entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办：', after: '' }],
+};
+
+describe('buildDraft', () => {
+  it('merges the frames: the page’s URL and title, warning organizations, excerpts once each', () => {
+    const d = draft([top, child]);
+    expect(d).toMatchObject({ format: 'orgcheck-report/1', id: ID, createdAt: '2024-05-31T06:03:00.000Z', url: 'https://example.cn/a', title: '标题' });
+    expect(d.organizations.map((o) => [o.id, o.name, o.forms])).toEqual([
+      ['china-robot-education-alliance', '中国机器人教育联盟', ['中国机器人教育联盟']],
+      ['china-positive-discipline-association', '中国正面管教协会', ['中國正面管教協會']],
+    ]);
+    expect(d.organizations[0]!.nameEn).toBe('China Robot Education Alliance');
+    expect(d.organizations[0]!.listings).toEqual(byId.get('china-robot-education-alliance')!.listings);
+    expect(d.excerpts).toEqual([
+      { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由 ', after: '主办' },
+      { entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办：', after: '' },
+    ]);
+    expect(d.selection).toBe('选中的文字');
+  });
+
+  it('leaves out organizations the user said are not meant here', () => {
+    expect(draft([top, child], new Set(['china-positive-discipline-association'])).organizations.map((o) => o.id)).toEqual([
+      'china-robot-education-alliance',
+    ]);
+  });
+
+  it('keeps at most 100 characters each side and a bounded number of excerpts', () => {
+    const long = '字'.repeat(300);
+    const d = draft([{ ...top, matches: [{ entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: `头${long}`, after: `${long}尾` }] }]);
+    expect([...d.excerpts[0]!.before]).toHaveLength(CONTEXT_CHARS);
+    expect(d.excerpts[0]!.before.endsWith('字')).toBe(true);
+    expect([...d.excerpts[0]!.after]).toHaveLength(CONTEXT_CHARS);
+    const many = Array.from({ length: 80 }, (_, i) => ({ entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: String(i), after: '' }));
+    expect(draft([{ ...top, matches: many }]).excerpts).toHaveLength(MAX_EXCERPTS);
+  });
+
+  it('has no selection (null) when nothing is selected, and no organizations on a page naming none', () => {
+    const d = draft([{ url: 'https://e.cn', title: '', selection: '   ', matches: [] }]);
+    expect(d.selection).toBeNull();
+    expect(d.organizations).toEqual([]);
+    expect(d.excerpts).toEqual([]);
+  });
+});
+
+describe('finishReport and reportJson', () => {
+  it('adds the trimmed note (empty → null) and only an image screenshot', () => {
+    const d = draft([top]);
+    expect(finishReport(d, '  ', null).note).toBeNull();
+    expect(finishReport(d, ' 收费 ', null).note).toBe('收费');
+    expect(finishReport(d, '', 'data:image/jpeg;base64,/9j/AA==').screenshot).toBe('data:image/jpeg;base64,/9j/AA==');
+    expect(finishReport(d, '', 'javascript:alert(1)').screenshot).toBeNull();
+  });
+
+  it('writes the fields in one order, whatever order the object has (storage sorts keys)', () => {
+    const r = finishReport(draft([top, child]), 'n', null);
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)])) : v;
+    const sorted = sortKeys(r) as typeof r;
+    expect(Object.keys(sorted)[0]).toBe('createdAt');
+    const shuffled = Object.fromEntries(Object.entries(r).reverse()) as typeof r;
+    expect(reportJson(shuffled)).toBe(reportJson(r));
+    expect(Object.keys(JSON.parse(reportJson(sorted)))).toEqual(['format', 'id', 'createdAt', 'url', 'title', 'organizations', 'excerpts', 'selection', 'note', 'screenshot']);
+    // Nothing but the fields: an extra property does not leave.
+    expect(reportJson({ ...r, cookies: 'x' } as typeof r)).not.toContain('cookies');
+    expect(isReport(JSON.parse(reportJson(r)))).toBe(true);
+    expect(isReport({ ...r, id: 'nope' })).toBe(false);
+    expect(reportFileName(r)).toBe('orgcheck-report-2024-05-31-0b7e6a3c');
+  });
+});
+
+describe('isAllowedEndpoint', () => {
+  it('takes https anywhere and http on 127.0.0.1 only, without credentials', () => {
+    expect(isAllowedEndpoint('https://reports.example.org/collect')).toBe(true);
+    expect(isAllowedEndpoint('http://127.0.0.1:8080/collect')).toBe(true);
+    expect(isAllowedEndpoint('http://example.org/collect')).toBe(false);
+    expect(isAllowedEndpoint('http://localhost:8080/')).toBe(false);
+    expect(isAllowedEndpoint('https://user:pw@example.org/')).toBe(false);
+    expect(isAllowedEndpoint('https://example.org/#x')).toBe(false);
+    expect(isAllowedEndpoint('ftp://example.org/')).toBe(false);
+    expect(isAllowedEndpoint('not a url')).toBe(false);
+  });
+});
