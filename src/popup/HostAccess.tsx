@@ -1,0 +1,62 @@
+/**
+ * Firefox lets the user revoke an add-on's access to websites (and Chrome can withhold it: site
+ * access "on click"). Without it the content script never runs and OrgCheck warns about nothing,
+ * silently. This notice appears in the popup only then, and asks for the access again: the origins
+ * the content script is declared for in the manifest, nothing more.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
+import './host-access.css';
+
+/** The match patterns of the manifest's content scripts ("http://*\/*", "https://*\/*"). */
+export function contentScriptOrigins(): string[] {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  return [...new Set(scripts.flatMap((s) => s.matches ?? []))];
+}
+
+export function HostAccess() {
+  const origins = useMemo(contentScriptOrigins, []);
+  const [granted, setGranted] = useState<boolean>();
+  const [denied, setDenied] = useState(false);
+
+  useEffect(() => {
+    if (!origins.length) return;
+    // Where the API cannot tell, assume access rather than nag.
+    const check = () => void browser.permissions.contains({ origins }).then(setGranted, () => setGranted(true));
+    check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
+  }, [origins]);
+
+  if (granted !== false) return null;
+
+  // permissions.request must run in the click's own task (user gesture): no await before it.
+  // Firefox may close the popup while its prompt is open; the next popup shows the outcome.
+  const ask = () => {
+    setDenied(false);
+    void browser.permissions.request({ origins }).then(
+      (ok) => (ok ? setGranted(true) : setDenied(true)),
+      () => setDenied(true),
+    );
+  };
+
+  return (
+    <section class="host-access" aria-labelledby="host-access-title" data-testid="host-access">
+      <h2 id="host-access-title">{t('hostAccessTitle')}</h2>
+      <p>{t('hostAccessMissing')}</p>
+      <button type="button" onClick={ask}>
+        {t('hostAccessGrant')}
+      </button>
+      {denied ? (
+        <p class="denied" role="status">
+          {t('hostAccessDenied')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
