@@ -2,16 +2,43 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { parsePublicKey } from './src/core/feed/signature';
+import { hostPattern } from './src/core/feed/url';
+
+// The list feed, set at build time (docs/self-hosting-feed.md): FEED_URL and FEED_PUBLIC_KEY
+// (the one line of public.key). Neither: no feed, the bundled list only. FEED_TIMEOUT_MS only
+// shortens the request timeout for tests.
+const feedUrl = process.env.FEED_URL?.trim() ?? '';
+const feedKey = process.env.FEED_PUBLIC_KEY?.trim() ?? '';
+if (feedUrl && !/^https?:\/\/[^/]/.test(feedUrl)) throw new Error(`FEED_URL must be an http(s) URL: ${feedUrl}`);
+if (feedUrl && !feedKey) throw new Error('FEED_URL is set without FEED_PUBLIC_KEY: a feed is only read with its key');
+if (feedKey && !parsePublicKey(feedKey)) throw new Error('FEED_PUBLIC_KEY is not a public.key line (base64 of 32 bytes)');
+// The built-in feed's host needs no prompt (a host permission lets the worker fetch it without
+// CORS); a URL set on the options page asks for its host then (optional_host_permissions).
+const feedHost = feedUrl ? [hostPattern(feedUrl)] : [];
 
 // manifest.json is the source; crxjs rewrites its entry points to the built files in dist/.
+// Exported for vite.firefox.config.ts, which derives the Firefox manifest from it.
+export const extensionManifest = { ...manifest, ...(feedHost.length ? { host_permissions: feedHost } : {}) } as ManifestV3Export;
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export })],
+  plugins: [
+    preact(),
+    crx({ manifest: extensionManifest }),
+  ],
+  define: {
+    __FEED_URL__: JSON.stringify(feedUrl),
+    __FEED_PUBLIC_KEY__: JSON.stringify(feedKey),
+    __FEED_TIMEOUT_MS__: JSON.stringify(Number(process.env.FEED_TIMEOUT_MS) || 20_000),
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    target: 'chrome116',
+    target: 'chrome137',
     // Extension code is loaded from disk: no benefit in splitting the banner's Preact out.
     chunkSizeWarningLimit: 1024,
+    // Pages no manifest field names, opened by the extension itself (crxjs builds those it names).
+    rollupOptions: { input: { report: 'src/report/index.html' } },
   },
   // The dev server is not used (tests and demo load the built dist/); keep HMR off the network.
   server: { host: '127.0.0.1', strictPort: true },

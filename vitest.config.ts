@@ -23,6 +23,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          // The Firefox build (dist-firefox/) in firefox-esr through WebDriver BiDi.
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 45_000,
+          hookTimeout: 45_000,
+        },
+      },
     ],
   },
 });

@@ -5,9 +5,14 @@
  */
 import browser from 'webextension-polyfill';
 import { handleMessages, sendToFrame, type BackgroundMessages } from '../shared/messages';
-import { migrateStorage } from '../shared/storage';
+import { migrateStorage, onWarningControlsChanged } from '../shared/storage';
 import { ensureCompiled } from './compiled';
-import { dropTab, forgetFrame, recordFrame, resetTab, tabFindings } from './tab-findings';
+import { createContextMenus, initContextMenus } from './context-menu';
+import { captureScreenshot, openReport, reportDraft } from './report';
+import { deleteReport, initOutbox, retryReport, saveReport, sendReport, setReportEndpoint } from './report-outbox';
+import { initSync, setFeedSettings, startSync, syncView } from './sync';
+import { dropTab, forgetFrame, recordFrame, republishAll, resetTab, tabFindings } from './tab-findings';
+import { applyControl } from './warning-controls';
 
 handleMessages<BackgroundMessages>({
   frameFindings: async (report, sender) => {
@@ -25,7 +30,46 @@ handleMessages<BackgroundMessages>({
     return id === undefined ? null : tabFindings(id);
   },
   getCompiledList: () => ensureCompiled(),
+  warningControl: async ({ control, tabId }, sender) => {
+    // The banner speaks for its own tab only, and only from the top frame.
+    const fromBanner = sender.tab?.id !== undefined;
+    if (fromBanner && sender.frameId !== 0) return null;
+    const id = fromBanner ? sender.tab!.id! : tabId;
+    await applyControl(control); // the storage listener below republishes every tab
+    return id === undefined ? null : tabFindings(id);
+  },
+  showInFrame: async ({ frameId, entryId, index }, sender) => {
+    if (sender.tab?.id === undefined || sender.frameId !== 0) return false;
+    return sendToFrame(sender.tab.id, frameId, 'showOccurrence', { entryId, index }).catch(() => false);
+  },
+  syncNow: async () => {
+    // Runs in the worker: the popup that asked may close meanwhile.
+    await startSync().started;
+    return syncView();
+  },
+  getSyncStatus: () => syncView(),
+  // Reports (background/report.ts, report-outbox.ts).
+  openReport: async ({ source, tabId }, sender) => {
+    // The banner (a content script) speaks for its own tab; the popup, also when it is open as
+    // a page in a tab, names the tab it shows.
+    const fromPage = sender.tab?.id !== undefined && !sender.url?.startsWith(browser.runtime.getURL(''));
+    const id = fromPage ? sender.tab!.id : tabId;
+    if (id !== undefined && id >= 0) await openReport(id, fromPage ? 'banner' : source);
+    return null;
+  },
+  getReportDraft: ({ tabId }) => reportDraft(tabId),
+  captureScreenshot: ({ tabId }) => captureScreenshot(tabId),
+  saveReport: ({ report, action }) => saveReport(report, action),
+  sendReport: ({ report }) => sendReport(report),
+  retryReport: ({ id }) => retryReport(id),
+  deleteReport: ({ id }) => deleteReport(id),
+  setReportEndpoint: ({ endpoint }) => setReportEndpoint(endpoint),
+  setFeedSettings: (change) => setFeedSettings(change),
 });
+
+initSync();
+initContextMenus();
+initOutbox();
 
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId }) => {
   if (tabId < 0) return;
@@ -39,6 +83,10 @@ browser.webNavigation.onHistoryStateUpdated.addListener(({ tabId, frameId }) => 
 
 browser.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
 
+// A control set from any tab or the popup, or a sync that relisted an organization, can change
+// every tab's badge count and banner.
+onWarningControlsChanged(() => void republishAll());
+
 async function start(): Promise<void> {
   await migrateStorage();
   await ensureCompiled();
@@ -46,3 +94,5 @@ async function start(): Promise<void> {
 
 browser.runtime.onInstalled.addListener(() => void start());
 browser.runtime.onStartup.addListener(() => void start());
+browser.runtime.onInstalled.addListener(() => void createContextMenus());
+browser.runtime.onStartup.addListener(() => void createContextMenus());

@@ -81,7 +81,8 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
   const controls = await controlsFor(site);
   const merged = new Map<string, TabFinding>();
   const suppressed = new Map<string, string>();
-  const frameIds = Object.keys(state.frames).map(Number).sort((a, b) => a - b);
+  // Switched off: nothing counts, whatever frames reported before.
+  const frameIds = controls.enabled ? Object.keys(state.frames).map(Number).sort((a, b) => a - b) : [];
   for (const frameId of frameIds) {
     for (const f of state.frames[frameId]!.findings) {
       const entry = byId.get(f.id);

@@ -8,6 +8,8 @@ import { SNOOZE_DURATIONS_MS, type WarningControl } from '../shared/controls';
 import { dismissalStore, localStore } from '../shared/storage';
 
 export interface SiteControls {
+  /** The global switch. */
+  enabled: boolean;
   allowlisted: boolean;
   snoozeUntil: number | null;
   suppressed: Set<string>;
@@ -18,7 +20,8 @@ export interface SiteControls {
 }
 
 export async function controlsFor(site: string | null, now = Date.now()): Promise<SiteControls> {
-  const [allowlist, suppressed, snoozeUntil, dismissed, relisted] = await Promise.all([
+  const [enabled, allowlist, suppressed, snoozeUntil, dismissed, relisted] = await Promise.all([
+    localStore.get('enabled'),
     localStore.get('allowlist'),
     localStore.get('suppressed'),
     localStore.get('snoozeUntil'),
@@ -26,6 +29,7 @@ export async function controlsFor(site: string | null, now = Date.now()): Promis
     localStore.get('relisted'),
   ]);
   return {
+    enabled,
     allowlisted: site !== null && allowlist.includes(site),
     snoozeUntil: snoozeUntil !== null && snoozeUntil > now ? snoozeUntil : null,
     suppressed: new Set(site ? (suppressed[site] ?? []) : []),
@@ -64,6 +68,9 @@ export async function applyControl(control: WarningControl, now = Date.now()): P
       await localStore.set({ suppressed: next });
       return;
     }
+    case 'enable':
+      await localStore.set({ enabled: control.on });
+      return;
     case 'dismiss': {
       const all = await dismissalStore.get();
       const site = { ...(all[control.site] ?? {}) };

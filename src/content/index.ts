@@ -6,7 +6,7 @@
 import type { CompiledList } from '../core/compiled-list';
 import type { FrameReport } from '../shared/findings';
 import { handleMessages, sendToBackground, type ContentMessages } from '../shared/messages';
-import { localStore, onCompiledListChanged } from '../shared/storage';
+import { localStore, onCompiledListChanged, onEnabledChanged } from '../shared/storage';
 import { BannerHost } from './banner/mount';
 import { MutationBatcher } from './mutation-batcher';
 import { clearHighlight, showRange } from './highlighter';
@@ -58,7 +58,11 @@ let queued: Node[] | 'all' | undefined;
 
 const batcher = new MutationBatcher((roots) => requestScan(roots));
 
+/** The global switch (options page): off, nothing is read. */
+let enabled = false;
+
 function requestScan(roots: Node[] | 'all'): void {
+  if (!enabled) return;
   if (queued === 'all' || roots === 'all') queued = 'all';
   else queued = [...(queued ?? []), ...roots];
   running = running.then(async () => {
@@ -110,6 +114,12 @@ async function refreshBanner(): Promise<void> {
 let setupMs = 0;
 
 async function start(): Promise<void> {
+  enabled = await localStore.get('enabled');
+  onEnabledChanged((on) => {
+    enabled = on;
+    // Turned on: read the page now. Turned off: the background stops counting at once.
+    if (on) requestScan('all');
+  });
   const compiled = await loadList();
   const setupStart = performance.now();
   useList(compiled);

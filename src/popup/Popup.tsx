@@ -3,16 +3,18 @@
  * with ?tab=<id> (whose findings to show) and ?q=<text> (a prefilled lookup).
  */
 import { Fragment } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { OrganizationLookup } from '../core/lookup';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { TabFindings } from '../shared/findings';
 import { kindLabel, t } from '../shared/i18n';
 import { activeList, type ActiveList } from '../shared/list-store';
 import { sendToBackground } from '../shared/messages';
-
-const REGISTRY_URL = 'https://chinanpo.mca.gov.cn/';
+import { HostAccess } from './HostAccess';
+import { LookupResults } from './LookupResults';
+import { ReportButton } from './ReportButton';
+import { SiteControls } from './SiteControls';
+import { ListSource, SyncPanel } from './SyncPanel';
 
 export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: number | undefined }) {
   const [list, setList] = useState<ActiveList>();
@@ -29,12 +31,10 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
     })();
   }, [tabId]);
 
-  const lookup = useMemo(() => (list ? new OrganizationLookup(list.list.entries) : undefined), [list]);
-  const results = useMemo(() => (lookup && query.trim() ? lookup.search(query) : undefined), [lookup, query]);
-
   return (
     <main>
       <h1>{t('extName')}</h1>
+      <HostAccess />
       <section aria-labelledby="lookup-title">
         <label id="lookup-title" for="q">
           {t('searchLabel')}
@@ -49,27 +49,7 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
         <p class="hint">{t('searchHint')}</p>
-        {results ? (
-          results.length ? (
-            <>
-              <p class="count" role="status">
-                {t('resultCount', results.length)}
-              </p>
-              <ul class="results">
-                {results.map((r) => (
-                  <EntryCard key={r.entry.id} entry={r.entry} />
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p class="empty" role="status">
-              {t('searchNoResult')}{' '}
-              <a href={REGISTRY_URL} target="_blank" rel="noopener noreferrer">
-                {t('officialRegistry')}
-              </a>
-            </p>
-          )
-        ) : null}
+        <LookupResults entries={list?.list.entries} query={query} />
       </section>
       <section aria-labelledby="tab-title" class="tab">
         <h2 id="tab-title">{t('onThisTab')}</h2>
@@ -84,10 +64,13 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
         ) : (
           <p>{t('onThisTabNone')}</p>
         )}
+        {tab && tab !== 'loading' && /^https?:/.test(tab.url) ? <ReportButton tabId={tab.tabId} closePopup={tabId === undefined} /> : null}
       </section>
+      {tab && tab !== 'loading' ? <SiteControls tab={tab} onChange={setTab} /> : null}
+      <SyncPanel onListChanged={() => void activeList().then(setList)} />
       {list ? (
         <footer>
-          {t('builtInList', list.newestListing ?? '—', list.list.entries.length)} · {t('listPartial')}
+          <ListSource list={list} /> · {t('listPartial')}
         </footer>
       ) : null}
     </main>

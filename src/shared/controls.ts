@@ -7,4 +7,6 @@ export type WarningControl =
   | { action: 'snooze'; duration: keyof typeof SNOOZE_DURATIONS_MS | null }
   | { action: 'suppress'; site: string; entryId: string; on: boolean }
   /** The banner was closed showing these organizations. */
-  | { action: 'dismiss'; site: string; entryIds: string[] };
+  | { action: 'dismiss'; site: string; entryIds: string[] }
+  /** The global switch (options page). */
+  | { action: 'enable'; on: boolean };

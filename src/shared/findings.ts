@@ -15,22 +15,42 @@ export interface FrameReport {
   /** listKey of the compiled list the scan used. */
   listKey: string;
   findings: FrameFinding[];
+  /** Organizations named in the document's title (top frame only): the own-site signal. */
+  titleIds: string[];
+  /**
+   * The content script's own timing, for tests and benchmarks: the longest stretch it kept the
+   * page's main thread (ms), and the set-up of the scanner.
+   */
+  stats: { longestTaskMs: number; setupMs: number };
 }
 
 export interface TabFinding {
   entry: BlocklistEntry;
   count: number;
   forms: string[];
-  /** Frames it was found in (0 is the top frame). */
-  frameIds: number[];
+  /** Occurrences per frame (frame 0 is the top frame), in frame order: for "show on page". */
+  frames: Array<{ frameId: number; count: number }>;
 }
+
+/** Why the banner is not shown although the tab found something. */
+export type BannerState = 'shown' | 'none' | 'allowlisted' | 'snoozed' | 'dismissed';
 
 export interface TabFindings {
   tabId: number;
   url: string;
   title: string;
-  /** Organizations that warn, most occurrences first. */
+  /** The page's site (registrable domain; IP or localhost with port), or null. */
+  site: string | null;
+  /** Organizations that warn here, most occurrences first (without those suppressed on the site). */
   findings: TabFinding[];
+  /** Found, but the user said "not this organization" on this site. */
+  suppressed: Array<{ id: string; zh: string }>;
+  /** alert: the page is the organization's own site; status: it only mentions it. */
+  severity: 'alert' | 'status';
+  banner: BannerState;
+  allowlisted: boolean;
+  /** "Snooze all warnings" until (epoch ms), if in the future. */
+  snoozeUntil: number | null;
   /** Date of the newest listing in the list in use (YYYY-MM-DD), for "list as of". */
   listDate: string | null;
 }

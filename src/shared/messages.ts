@@ -5,6 +5,9 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CompiledList } from '../core/compiled-list';
+import type { Report, ReportDraft } from '../core/report';
+import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import type { WarningControl } from './controls';
 import type { FrameReport, FrameReportContext, TabFindings } from './findings';
 import type { SyncStatus } from './storage';
 
@@ -18,6 +21,29 @@ export interface BackgroundMessages {
   getTabFindings: { request: { tabId?: number }; response: TabFindings | null };
   /** The compiled list, for a content script that found none in storage. */
   getCompiledList: { request: Record<string, never>; response: CompiledList };
+  /** A warning control from the banner (its own tab) or the popup (tabId given). */
+  warningControl: { request: { control: WarningControl; tabId?: number }; response: TabFindings | null };
+  /** Opens the report of a tab (the sender's when tabId is absent) for the user to review and send. */
+  openReport: { request: { source: 'banner' | 'popup' | 'context-menu'; tabId?: number }; response: null };
+  /** From the report page: what the tab's frames found, merged into a report draft (background/report.ts). */
+  getReportDraft: { request: { tabId: number }; response: { ok: true; draft: ReportDraft } | { ok: false; error: 'no-tab' } };
+  /** From the report page, when the user ticks "screenshot": the visible tab, under activeTab. */
+  captureScreenshot: { request: { tabId: number }; response: { ok: true; dataUrl: string } | { ok: false; error: string } };
+  /** Keeps a report in the history, noting what the user did with it (copy, download …). */
+  saveReport: { request: { report: Report; action: ReportAction }; response: ReportRecord | null };
+  /** Queues a report in the outbox for the endpoint set in the options (and tries it at once). */
+  sendReport: {
+    request: { report: Report };
+    response: { ok: true; record: ReportRecord } | { ok: false; error: 'no-endpoint' | 'invalid' };
+  };
+  /** Tries a pending or rejected report again now. */
+  retryReport: { request: { id: string }; response: ReportRecord | null };
+  /** Removes a report from the history (and from the outbox). */
+  deleteReport: { request: { id: string }; response: null };
+  /** From the options page: the report endpoint (null: none). */
+  setReportEndpoint: { request: { endpoint: string | null }; response: { ok: true } | { ok: false; error: 'url' } };
+  /** From the banner: highlight occurrence `index` of an organization in another frame of its tab. */
+  showInFrame: { request: { frameId: number; entryId: string; index: number }; response: boolean };
   /** Starts a feed sync in the background (or joins the running one); answers at once. */
   syncNow: { request: Record<string, never>; response: SyncView };
   /** The feed configuration, the list in use and where syncing stands. */
@@ -50,6 +76,10 @@ export interface ContentMessages {
   tabFindingsChanged: { request: TabFindings; response: null };
   /** Scan the whole document again (history navigation, a new list). */
   rescan: { request: Record<string, never>; response: null };
+  /** Scroll to and highlight occurrence `index` of an organization in this frame. */
+  showOccurrence: { request: { entryId: string; index: number }; response: boolean };
+  /** Remove any highlight this frame shows. */
+  clearHighlight: { request: Record<string, never>; response: null };
   /** The frame's matches with their context and the selection, for a report. */
   collectReportContext: { request: Record<string, never>; response: FrameReportContext };
 }

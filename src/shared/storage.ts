@@ -1,20 +1,25 @@
 /**
- * The one typed wrapper around browser.storage; nothing else touches it.
+ * The one typed wrapper around browser.storage (and the IndexedDB that holds synced list
+ * bodies); nothing else touches them.
  *
- * local: survives restarts; holds the list in use and its compiled matcher.
+ * local: survives restarts; holds the reference to the list in use, its compiled matcher and
+ * the feed sync's status. IndexedDB "orgcheck": the bodies of synced lists (see `listBodies`).
  * session: cleared when the browser closes; holds per-tab findings so that a service worker
  * stopped while idle picks up where it left off.
  * Each area has defaults; `schemaVersion` in local lets later versions migrate what they find.
  */
 import browser from 'webextension-polyfill';
 import type { CompiledList } from '../core/compiled-list';
+import type { ListChangesSummary } from '../core/feed/diff';
+import type { FeedError } from '../core/feed/validate';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { FrameReport } from './findings';
+import { DEFAULT_RETRY_BASE_MS, type ReportRecord } from '../core/report-outbox';
 
 export const STORAGE_SCHEMA_VERSION = 1;
 
 export interface StoredList {
-  /** Increasing list version (0 for the bundled list). */
+  /** Increasing list version, YYYYMMDDHHmmss (UTC); the bundled list's is in data/list-version.json. */
   version: number;
   generatedAt: string | null;
   entries: BlocklistEntry[];
@@ -22,10 +27,110 @@ export interface StoredList {
 
 export interface LocalArea {
   schemaVersion: number;
-  /** A list newer than the bundled one, once a sync has fetched one; null means the bundled list. */
-  list: StoredList | null;
+  /**
+   * The synced list in use: a reference to its body in IndexedDB (see `listBodies`); null
+   * means the bundled list. Flipping this one key (with the sync status, in one set()) is the swap.
+   */
+  list: StoredListRef | null;
   compiled: CompiledList | null;
+  /** What the user set on the options page for the feed (see background/sync.ts). */
+  feedSettings: FeedSettings;
+  /** Where feed syncing stands; written by background/sync.ts only. */
+  syncStatus: SyncStatus;
+  /**
+   * Organizations that gained a new listing in a sync: id → time of that sync (epoch ms). The
+   * banner warns again about such an organization on sites where it had been closed before then.
+   */
+  relisted: Record<string, number>;
+  /** Sites (see core/site.ts) where the user said "don't warn on this site": no banner there. */
+  allowlist: string[];
+  /** "Not this organization": site → entry ids that neither warn nor count on that site. */
+  suppressed: Record<string, string[]>;
+  /** "Snooze all warnings" until this time (epoch ms), or null. */
+  snoozeUntil: number | null;
+  /** The global switch: off, OrgCheck reads no page, counts nothing and warns nowhere. */
+  enabled: boolean;
+  /** Reports (options page "Reports"): where to send them; see background/report-outbox.ts. */
+  reportSettings: ReportSettings;
+  /** Ids of the reports in the history, newest first; each record is under `report:<id>`. */
+  reportIndex: string[];
+  /** Ids of the reports whose delivery is pending (queued or sending): the outbox. */
+  reportOutbox: string[];
 }
+
+/**
+ * Where the synced list lives, measured with scripts/feed-storage-bench.mjs (Chromium 156, in the
+ * service worker, synthetic entries shaped like data/organizations.json, median of runs):
+ *
+ *   entries   JSON      storage.local set / get   IndexedDB put / get
+ *    5,000    2.4 MB        ~790 ms / ~200 ms         ~19 ms / ~13 ms
+ *   20,000    9.6 MB       ~3500 ms / ~1200 ms        ~77 ms / ~95 ms
+ *   50,000   24 MB         ~4900 ms / ~1700 ms       ~170 ms / ~200 ms
+ *   storage.local without unlimitedStorage refuses the 24 MB list (10 MB quota).
+ *
+ * The worker reads the list each time it starts (often: it stops after 30 s idle), so the body
+ * goes to IndexedDB (10–25× faster; structured clone, no JSON round trip through the browser
+ * process), and storage.local keeps a small reference to it plus the sync status. A swap is
+ * still one step: the new body is written first under its own version (not in use yet), then
+ * one storage.local.set() flips the reference together with the status; a body no reference
+ * names is deleted afterwards. `unlimitedStorage` stays: it also lifts IndexedDB's eviction and
+ * quota limits, and the compiled matcher (in storage.local, read by content scripts, which can't
+ * open the extension's IndexedDB) grows with the list.
+ */
+export interface StoredListRef {
+  version: number;
+  generatedAt: string | null;
+  /** Number of entries, and listKey of the body: checked when the body is read back. */
+  count: number;
+  key: string;
+  /**
+   * The feed public key (public.key line) the list was verified with. A build with another key
+   * (a rotated or compromised one) ignores the list and its version floor: the bundled list
+   * applies until its own feed delivers.
+   */
+  publicKey: string;
+}
+
+export interface FeedSettings {
+  /** A feed URL chosen on the options page; null: the one built in (FEED_URL). */
+  url: string | null;
+  /** Hours between syncs, 1 … 168. */
+  intervalHours: number;
+}
+
+export type SyncResult =
+  | { kind: 'updated'; at: number; version: number; count: number }
+  | { kind: 'up-to-date'; at: number; version: number }
+  | { kind: 'error'; at: number; error: FeedError };
+
+export interface SyncStatus {
+  /** Start of the sync in progress (epoch ms), or null. */
+  runningSince: number | null;
+  /** What the last finished sync came to. */
+  last: SyncResult | null;
+  /** End of the last sync that reached a valid feed, new or up to date (epoch ms). */
+  lastSuccessAt: number | null;
+  /** Failed syncs in a row (drives the backoff). */
+  failures: number;
+  /** When the next scheduled sync is due (epoch ms); the alarm is re-created from it. */
+  nextAt: number | null;
+  /** The last sync that changed the list, and what it changed. */
+  lastUpdate: { at: number; version: number; changes: ListChangesSummary } | null;
+  /** ETag of the last valid feed response, sent as If-None-Match to that URL only. */
+  etag: { url: string; value: string } | null;
+}
+
+export const DEFAULT_SYNC_INTERVAL_HOURS = 24;
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  runningSince: null,
+  last: null,
+  lastSuccessAt: null,
+  failures: 0,
+  nextAt: null,
+  lastUpdate: null,
+  etag: null,
+};
 
 export interface TabState {
   url: string;
@@ -33,7 +138,21 @@ export interface TabState {
   frames: Record<string, FrameReport>;
 }
 
-const localDefaults: LocalArea = { schemaVersion: STORAGE_SCHEMA_VERSION, list: null, compiled: null };
+const localDefaults: LocalArea = {
+  schemaVersion: STORAGE_SCHEMA_VERSION,
+  list: null,
+  compiled: null,
+  feedSettings: { url: null, intervalHours: DEFAULT_SYNC_INTERVAL_HOURS },
+  syncStatus: INITIAL_SYNC_STATUS,
+  relisted: {},
+  allowlist: [],
+  suppressed: {},
+  snoozeUntil: null,
+  enabled: true,
+  reportSettings: { endpoint: null, retryBaseMs: DEFAULT_RETRY_BASE_MS },
+  reportIndex: [],
+  reportOutbox: [],
+};
 
 async function getLocal<K extends keyof LocalArea>(key: K): Promise<LocalArea[K]> {
   const got = await browser.storage.local.get(key);
@@ -46,11 +165,118 @@ async function setLocal(values: Partial<LocalArea>): Promise<void> {
 
 export const localStore = { get: getLocal, set: setLocal };
 
+/** Calls back when the stored (synced) list changes. */
+export function onStoredListChanged(callback: () => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'list' in changes) callback();
+  });
+}
+
+/** Calls back with the new sync status whenever the background writes one. */
+export function onSyncStatusChanged(callback: (status: SyncStatus) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && 'syncStatus' in changes) {
+      callback((changes.syncStatus!.newValue as SyncStatus | undefined) ?? INITIAL_SYNC_STATUS);
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Calls back with the global switch's new state when it changes. */
+export function onEnabledChanged(callback: (enabled: boolean) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'enabled' in changes) callback((changes.enabled!.newValue as boolean | undefined) ?? true);
+  });
+}
+
 /** Calls back when the compiled list in storage changes (a new list version). */
 export function onCompiledListChanged(callback: (compiled: CompiledList | null) => void): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'compiled' in changes) callback((changes.compiled!.newValue as CompiledList | undefined) ?? null);
   });
+}
+
+/**
+ * List bodies in IndexedDB ("orgcheck" / "lists", keyed by version). Only the one that
+ * `local.list` names is in use; the others are leftovers of a swap and get pruned.
+ */
+const DB_NAME = 'orgcheck';
+const LISTS = 'lists';
+
+let db: Promise<IDBDatabase> | undefined;
+function openDb(): Promise<IDBDatabase> {
+  db ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(LISTS)) request.result.createObjectStore(LISTS);
+    };
+    request.onsuccess = () => {
+      request.result.onversionchange = () => {
+        request.result.close();
+        db = undefined;
+      };
+      resolve(request.result);
+    };
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('IndexedDB blocked'));
+  }).catch((error: unknown) => {
+    db = undefined;
+    throw error;
+  });
+  return db;
+}
+
+function transact<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+  return openDb().then(
+    (database) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const tx = database.transaction(LISTS, mode);
+        const request = run(tx.objectStore(LISTS));
+        tx.oncomplete = () => resolve(request ? request.result : undefined);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      }),
+  );
+}
+
+export const listBodies = {
+  /** The body of a stored list, or null when IndexedDB does not have it (or fails). */
+  async get(version: number): Promise<StoredList | null> {
+    try {
+      return ((await transact<StoredList>('readonly', (store) => store.get(version))) as StoredList | undefined) ?? null;
+    } catch (error) {
+      console.error('OrgCheck: cannot read the stored list', error);
+      return null;
+    }
+  },
+  /** Writes a body (step one of a swap; nothing uses it until `local.list` names it). */
+  async put(list: StoredList): Promise<void> {
+    await transact('readwrite', (store) => void store.put(list, list.version));
+  },
+  /** Deletes every body except the one of version `keep`. */
+  async prune(keep: number | null): Promise<void> {
+    await transact('readwrite', (store) => {
+      const request = store.openKeyCursor();
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return;
+        if (cursor.key !== keep) store.delete(cursor.key);
+        cursor.continue();
+      };
+    });
+  },
+};
+
+/**
+ * The synced list in use with its reference, or null: none, or IndexedDB lost or mangled the
+ * body (the caller also compares `ref.key` with the body's listKey). Null means the bundled list.
+ */
+export async function readStoredList(): Promise<{ ref: StoredListRef; list: StoredList } | null> {
+  const ref = await getLocal('list');
+  if (!ref || typeof ref.version !== 'number') return null;
+  const list = await listBodies.get(ref.version);
+  return list && list.version === ref.version && Array.isArray(list.entries) && list.entries.length === ref.count ? { ref, list } : null;
 }
 
 const tabKey = (tabId: number) => `tab:${tabId}`;
@@ -70,18 +296,102 @@ export const tabStateStore = {
 };
 
 /**
+ * Banners closed this browser session: site → entry id → when (epoch ms). In storage.session,
+ * so it ends with the session; an organization relisted by a later sync warns again.
+ */
+export const dismissalStore = {
+  async get(): Promise<Record<string, Record<string, number>>> {
+    const got = await browser.storage.session.get('dismissed');
+    return (got.dismissed as Record<string, Record<string, number>> | undefined) ?? {};
+  },
+  async set(dismissed: Record<string, Record<string, number>>): Promise<void> {
+    await browser.storage.session.set({ dismissed });
+  },
+};
+
+/** Calls back when any of the user's warning controls change. */
+export function onWarningControlsChanged(callback: () => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    const keys =
+      area === 'local' ? ['allowlist', 'suppressed', 'snoozeUntil', 'relisted', 'enabled'] : area === 'session' ? ['dismissed'] : [];
+    if (keys.some((k) => k in changes)) callback();
+  });
+}
+
+/**
  * Migrations by schema version: each step takes the area from version n to n + 1.
  * Version 1 is the first; later versions append their step here.
  */
 const migrations: Array<(area: Record<string, unknown>) => Record<string, unknown>> = [];
 
 export async function migrateStorage(): Promise<void> {
+  // Only the version first: with a synced list the area holds megabytes, and rewriting all of it
+  // on every start would cost time and could race a sync's swap.
+  const found = (await browser.storage.local.get('schemaVersion')).schemaVersion;
+  if (found === STORAGE_SCHEMA_VERSION) return;
+  if (typeof found !== 'number') {
+    await browser.storage.local.set({ schemaVersion: STORAGE_SCHEMA_VERSION });
+    return;
+  }
   const area = await browser.storage.local.get(null);
-  let version = typeof area.schemaVersion === 'number' ? area.schemaVersion : STORAGE_SCHEMA_VERSION;
+  let version = found;
   let data: Record<string, unknown> = area;
   while (version < STORAGE_SCHEMA_VERSION) {
     data = migrations[version - 1]!(data);
     version++;
   }
   await browser.storage.local.set({ ...data, schemaVersion: version });
+}
+
+// ---- reports (background/report-outbox.ts writes; pages read) --------------------------------
+
+export interface ReportSettings {
+  /** Where reports are POSTed (https, or http://127.0.0.1); null: no endpoint, nothing is sent. */
+  endpoint: string | null;
+  /** Base of the retry backoff (ms). Not on the options page: tests shorten it. */
+  retryBaseMs: number;
+}
+
+const reportKey = (id: string) => `report:${id}`;
+
+/** One key per report (a screenshot makes a record large): a state change rewrites one record. */
+export const reportStore = {
+  async get(id: string): Promise<ReportRecord | null> {
+    const key = reportKey(id);
+    return ((await browser.storage.local.get(key))[key] as ReportRecord | undefined) ?? null;
+  },
+  async getMany(ids: string[]): Promise<ReportRecord[]> {
+    if (!ids.length) return [];
+    const got = await browser.storage.local.get(ids.map(reportKey));
+    return ids.map((id) => got[reportKey(id)] as ReportRecord | undefined).filter((r): r is ReportRecord => !!r);
+  },
+  /** Writes a record together with other local keys (the index, the outbox) in one set(). */
+  async put(record: ReportRecord, with_: Partial<Pick<LocalArea, 'reportIndex' | 'reportOutbox'>> = {}): Promise<void> {
+    await browser.storage.local.set({ [reportKey(record.report.id)]: record, ...with_ });
+  },
+  async remove(id: string, with_: Partial<Pick<LocalArea, 'reportIndex' | 'reportOutbox'>>): Promise<void> {
+    await browser.storage.local.set(with_);
+    await browser.storage.local.remove(reportKey(id));
+  },
+};
+
+/** Calls back when any report, the report index or the report settings change. */
+export function onReportsChanged(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local') return;
+    if (Object.keys(changes).some((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportSettings')) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * True for the first caller with this flag in a browser session (storage.session starts empty
+ * when the browser starts, and when the extension is installed or updated), false after.
+ */
+export async function firstInSession(flag: string): Promise<boolean> {
+  const key = `once:${flag}`;
+  if ((await browser.storage.session.get(key))[key]) return false;
+  await browser.storage.session.set({ [key]: true });
+  return true;
 }

@@ -1,0 +1,123 @@
+/**
+ * Options page, "Warnings": the global switch, the snooze, sites where warnings are off, and
+ * organizations marked "not this organization" on a site. Every change goes through the
+ * background (warningControl), which recounts open tabs; this page follows storage to stay current.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { WarningControl } from '../shared/controls';
+import { t } from '../shared/i18n';
+import { activeList } from '../shared/list-store';
+import { sendToBackground } from '../shared/messages';
+import { localStore, onWarningControlsChanged } from '../shared/storage';
+
+interface State {
+  enabled: boolean;
+  snoozeUntil: number | null;
+  allowlist: string[];
+  suppressed: Record<string, string[]>;
+  names: Map<string, string>;
+}
+
+async function readState(): Promise<State> {
+  const [enabled, snoozeUntil, allowlist, suppressed, list] = await Promise.all([
+    localStore.get('enabled'),
+    localStore.get('snoozeUntil'),
+    localStore.get('allowlist'),
+    localStore.get('suppressed'),
+    activeList(),
+  ]);
+  return {
+    enabled,
+    snoozeUntil: snoozeUntil && snoozeUntil > Date.now() ? snoozeUntil : null,
+    allowlist,
+    suppressed,
+    names: new Map([...list.byId].map(([id, e]) => [id, e.names.zh])),
+  };
+}
+
+export function WarningsSection() {
+  const [state, setState] = useState<State>();
+  useEffect(() => {
+    const refresh = () => void readState().then(setState);
+    refresh();
+    onWarningControlsChanged(refresh);
+  }, []);
+  if (!state) return <section class="options-section" aria-busy="true" />;
+
+  const apply = (control: WarningControl) => void sendToBackground('warningControl', { control });
+  const suppressedRows = Object.entries(state.suppressed).flatMap(([site, ids]) => ids.map((id) => ({ site, id })));
+
+  return (
+    <section class="options-section" aria-labelledby="warnings-title" data-testid="warnings-section">
+      <h2 id="warnings-title">{t('warningsSectionTitle')}</h2>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="enabled"
+          checked={state.enabled}
+          onChange={(e) => apply({ action: 'enable', on: (e.target as HTMLInputElement).checked })}
+        />{' '}
+        {t('enabledLabel')}
+      </label>
+      <p class="hint">{t('enabledHint')}</p>
+
+      <h3>{t('snooze')}</h3>
+      {state.snoozeUntil ? (
+        <p class="row" data-testid="options-snoozed">
+          {t('snoozedUntil', new Date(state.snoozeUntil).toLocaleString())}
+          <button type="button" onClick={() => apply({ action: 'snooze', duration: null })}>
+            {t('resumeWarnings')}
+          </button>
+        </p>
+      ) : (
+        <p class="row">
+          <button type="button" onClick={() => apply({ action: 'snooze', duration: 'hour' })}>
+            {t('snoozeHour')}
+          </button>
+          <button type="button" onClick={() => apply({ action: 'snooze', duration: 'day' })}>
+            {t('snoozeDay')}
+          </button>
+        </p>
+      )}
+
+      <h3>{t('allowlistTitle')}</h3>
+      {state.allowlist.length ? (
+        <ul class="plain" data-testid="allowlist">
+          {state.allowlist.map((site) => (
+            <li key={site} class="row">
+              <span>{site}</span>
+              <button type="button" aria-label={t('removeSiteLabel', site)} onClick={() => apply({ action: 'allowSite', site, on: false })}>
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('allowlistEmpty')}</p>
+      )}
+
+      <h3>{t('suppressedTitle')}</h3>
+      {suppressedRows.length ? (
+        <ul class="plain" data-testid="suppressed-list">
+          {suppressedRows.map(({ site, id }) => {
+            const name = state.names.get(id) ?? id;
+            return (
+              <li key={`${site} ${id}`} class="row">
+                <span>{t('suppressedRow', name, site)}</span>
+                <button
+                  type="button"
+                  aria-label={t('removeSuppressedLabel', name, site)}
+                  onClick={() => apply({ action: 'suppress', site, entryId: id, on: false })}
+                >
+                  {t('remove')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p class="muted">{t('suppressedEmpty')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/** The options page's Warnings section: the global switch, the snooze, allowlist and suppressions. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeText, currentWorker, launchExtension, readBanner, startServer, waitFor,
+  type ExtensionBrowser, type FixtureServer,
+} from './harness';
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const optionsUrl = () => `chrome-extension://${ext.extensionId}/src/options/index.html`;
+
+describe('options: warnings', () => {
+  it('the global switch stops reading pages and counting, and starts again', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '2');
+    const options = await ext.context.newPage();
+    await options.goto(optionsUrl());
+    const toggle = options.getByTestId('enabled');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await waitFor(() => badgeText(ext, page), '');
+    await waitFor(() => readBanner(page), null);
+    // A page opened while off is not read at all.
+    const later = await ext.context.newPage();
+    await later.goto(`${server.origin}/traditional.html`);
+    await later.waitForTimeout(1000);
+    expect(await badgeText(ext, later)).toBe('');
+    await toggle.check();
+    await waitFor(() => badgeText(ext, page), '2');
+    await waitFor(() => badgeText(ext, later), '1');
+    for (const p of [page, later, options]) await p.close();
+  });
+
+  it('lists the allowlist, suppressions and snooze, and each can be removed', async () => {
+    const site = new URL(server.origin).host;
+    await currentWorker(ext).evaluate(
+      (s) => chrome.storage.local.set({ allowlist: [s], suppressed: { [s]: ['china-robot-education-alliance'] }, snoozeUntil: Date.now() + 3_600_000 }),
+      site,
+    );
+    const options = await ext.context.newPage();
+    await options.goto(optionsUrl());
+    await expect.poll(() => options.getByTestId('allowlist').textContent()).toContain(site);
+    await expect.poll(() => options.getByTestId('suppressed-list').textContent()).toContain('中国机器人教育联盟');
+    await expect.poll(() => options.getByTestId('options-snoozed').count()).toBe(1);
+
+    await options.getByTestId('allowlist').getByRole('button').click();
+    await options.getByTestId('suppressed-list').getByRole('button').click();
+    await options.getByTestId('options-snoozed').getByRole('button').click();
+    await expect
+      .poll(() => currentWorker(ext).evaluate(() => chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil'])))
+      .toEqual({ allowlist: [], suppressed: {}, snoozeUntil: null });
+    await expect.poll(() => options.getByTestId('allowlist').count()).toBe(0);
+    await options.close();
+  });
+});
