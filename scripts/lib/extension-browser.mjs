@@ -90,7 +90,9 @@ export async function launchPlain(options = {}) {
 
 /**
  * Chromium with the extension in `dist` loaded, in a persistent profile (extensions need one).
- * @param {{dist?: string, userDataDir?: string, headless?: boolean, colorScheme?: 'light' | 'dark', locale?: string}} [options]
+ * @param {{dist?: string, userDataDir?: string, headless?: boolean, colorScheme?: 'light' | 'dark', locale?: string, args?: string[]}} [options]
+ *   args: extra Chromium switches (e.g. --enable-unsafe-extension-debugging, which lets CDP's
+ *   Extensions.triggerAction click the toolbar button as a user would)
  */
 export async function launchExtension(options = {}) {
   const dist = options.dist ?? DIST;
@@ -106,6 +108,7 @@ export async function launchExtension(options = {}) {
       `--load-extension=${dist}`,
       ...BASE_ARGS,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

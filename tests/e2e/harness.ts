@@ -248,41 +248,8 @@ export async function triggerAction(ext: ExtensionBrowser, page: Page): Promise<
 }
 
 /** launchExtension, plus the flag that lets tests click the toolbar button (triggerAction). */
-export async function launchExtensionWithActions(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
-  const { chromium } = await import('playwright-core');
-  const { mkdtemp, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const dist = options.dist ?? join(ROOT, 'dist');
-  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-')));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    colorScheme: 'light',
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-extension-debugging',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return {
-    context,
-    extensionId: new URL(worker.url()).host,
-    worker,
-    userDataDir,
-    async close() {
-      await context.close();
-      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+export function launchExtensionWithActions(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  return launch({ ...options, args: ['--enable-unsafe-extension-debugging'] });
 }
 
 /** Stops the extension's service worker, as Chrome does when it is idle; resolves once stopped. */

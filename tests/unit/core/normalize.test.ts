@@ -42,3 +42,42 @@ describe('normalize', () => {
     }
   });
 });
+
+describe('traditional → simplified table', () => {
+  it('agrees with OpenCC’s own converter, character by character', async () => {
+    const OpenCC = await import('opencc-js');
+    const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+    const { default: table } = await import('opencc-js/dict/TSCharacters');
+    const disagreements: string[] = [];
+    let checked = 0;
+    for (const item of table.split('|')) {
+      const ch = String.fromCodePoint(item.codePointAt(0)!);
+      const expected = toSimplified(ch);
+      if (ch.length !== 1 || expected.length !== 1) continue; // astral: left as is by design
+      checked++;
+      if (normalize(ch) !== normalize(expected)) disagreements.push(`${ch}→${normalize(ch)} (OpenCC ${expected})`);
+    }
+    expect(checked).toBeGreaterThan(2900);
+    expect(disagreements).toEqual([]);
+  });
+});
+
+describe('normalize is idempotent', () => {
+  it('on random text mixing scripts, widths, spaces and invisible characters', async () => {
+    const fc = (await import('fast-check')).default;
+    const { default: table } = await import('opencc-js/dict/TSCharacters');
+    const traditional = table.split('|').map((item) => String.fromCodePoint(item.codePointAt(0)!)).filter((c) => c.length === 1);
+    const unit = fc.oneof(
+      fc.constantFrom(...traditional),
+      fc.constantFrom(' ', '\n', '\u3000', '\u200b', '\u00ad', 'Ａ', 'ｚ', '（', 'İ', 'Σ', 'a', '中'),
+      fc.integer({ min: 0x20, max: 0xffff }).map((c) => (c >= 0xd800 && c <= 0xdfff ? 'x' : String.fromCharCode(c))),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const once = normalize(parts.join(''));
+        expect(normalize(once)).toBe(once);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
