@@ -1,8 +1,12 @@
 /**
- * Firefox lets the user revoke an add-on's access to websites (and Chrome can withhold it: site
- * access "on click"). Without it the content script never runs and OrgCheck warns about nothing,
- * silently. This notice appears in the popup only then, and asks for the access again: the origins
- * the content script is declared for in the manifest, nothing more.
+ * Firefox lets the user revoke an add-on's access to websites. Without it the content script
+ * never runs and OrgCheck warns about nothing, silently. This notice appears in the popup only
+ * then, and asks for the access again: the origins the content script is declared for in the
+ * manifest, nothing more.
+ *
+ * Firefox only: Chrome's permissions.contains() answers for declared host_permissions, which
+ * OrgCheck doesn't ask for (its content scripts' matches are granted separately), so there it
+ * would always say "no" and nag every user.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -15,13 +19,18 @@ export function contentScriptOrigins(): string[] {
   return [...new Set(scripts.flatMap((s) => s.matches ?? []))];
 }
 
+/** runtime.getBrowserInfo exists in Firefox only. */
+function isFirefox(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+}
+
 export function HostAccess() {
   const origins = useMemo(contentScriptOrigins, []);
   const [granted, setGranted] = useState<boolean>();
   const [denied, setDenied] = useState(false);
 
   useEffect(() => {
-    if (!origins.length) return;
+    if (!origins.length || !isFirefox()) return;
     // Where the API cannot tell, assume access rather than nag.
     const check = () => void browser.permissions.contains({ origins }).then(setGranted, () => setGranted(true));
     check();
