@@ -17,6 +17,7 @@ type HighlightCtor = new (...ranges: Range[]) => unknown;
 let styleElement: HTMLStyleElement | undefined;
 let overlay: HTMLElement | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let drawTimer: ReturnType<typeof setTimeout> | undefined;
 
 function highlightApi(): { registry: HighlightRegistry; Highlight: HighlightCtor } | null {
   const registry = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
@@ -26,6 +27,7 @@ function highlightApi(): { registry: HighlightRegistry; Highlight: HighlightCtor
 
 export function clearHighlight(): void {
   clearTimeout(timer);
+  clearTimeout(drawTimer);
   highlightApi()?.registry.delete(HIGHLIGHT_NAME);
   styleElement?.remove();
   styleElement = undefined;
@@ -49,7 +51,7 @@ export function showRange(range: Range): void {
     api.registry.set(HIGHLIGHT_NAME, new api.Highlight(range));
   } else {
     // After a smooth scroll the boxes would be placed too early: wait for it to settle.
-    setTimeout(() => drawOverlay(range), reducedMotion() ? 0 : 400);
+    drawTimer = setTimeout(() => drawOverlay(range), reducedMotion() ? 0 : 400);
   }
   timer = setTimeout(clearHighlight, HIGHLIGHT_MS);
 }

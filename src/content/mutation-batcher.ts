@@ -6,6 +6,8 @@
 import { OWN_UI_ATTRIBUTE } from './text-blocks';
 
 const DEBOUNCE_MS = 150;
+/** A page that never stops changing (a ticker, a typing effect) still gets scanned this often. */
+const MAX_WAIT_MS = 1_000;
 /** Past this many distinct changed roots, one full rescan is cheaper than many partial ones. */
 const FULL_RESCAN_THRESHOLD = 100;
 
@@ -14,6 +16,8 @@ export type FlushCallback = (roots: Node[] | 'all') => void;
 export class MutationBatcher {
   private readonly dirty = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet flushed was recorded. */
+  private firstPendingAt = 0;
   private readonly observer = new MutationObserver((records) => this.record(records));
   private readonly observed = new WeakSet<Node>();
 
@@ -28,15 +32,18 @@ export class MutationBatcher {
   private record(records: MutationRecord[]): void {
     for (const r of records) {
       const target = r.type === 'characterData' ? r.target.parentNode : r.target;
-      if (!target || isOwnUi(target)) continue;
+      if (!target || isOwnUi(target) || onlyOwnUi(r)) continue;
       this.dirty.add(target);
     }
     if (this.dirty.size) this.schedule();
   }
 
   private schedule(): void {
+    const now = performance.now();
+    if (this.timer === undefined) this.firstPendingAt = now;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+    const wait = Math.min(DEBOUNCE_MS, Math.max(0, this.firstPendingAt + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => this.flush(), wait);
   }
 
   flush(): void {
@@ -54,4 +61,11 @@ function isOwnUi(node: Node): boolean {
     if (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   }
   return false;
+}
+
+/** A childList change that only added or removed OrgCheck's own elements (the banner, a highlight). */
+function onlyOwnUi(r: MutationRecord): boolean {
+  if (r.type !== 'childList') return false;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(OWN_UI_ATTRIBUTE));
 }

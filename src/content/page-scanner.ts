@@ -146,12 +146,15 @@ export class PageScanner {
   /** A huge block, piece by piece (see splitLongText), yielding between pieces. */
   private async scanLongText(raw: string): Promise<BlockHit[]> {
     const out: BlockHit[] = [];
+    let lastEnd = 0;
     for (const piece of splitLongText(raw, PIECE_CHARS, this.overlap)) {
       for (const h of this.scanText(raw.slice(piece.start, piece.end))) {
         const start = h.start + piece.start;
         const end = h.end + piece.start;
-        // In an overlap, the previous piece already reported what ends inside it.
-        if (end <= piece.acceptAfter) continue;
+        // A hit starting in the overlap is whole in the next piece: take it there. One that
+        // overlaps a hit already taken is the tail of that name: leftmost-longest drops it.
+        if (start >= piece.nextStart || start < lastEnd) continue;
+        lastEnd = end;
         out.push({
           ...h,
           start,
@@ -188,16 +191,17 @@ export class PageScanner {
   /** The frame's findings: occurrences and page forms of each organization. */
   findings(): FrameFinding[] {
     const byId = new Map<string, FrameFinding>();
-    const add = (hit: BlockHit) => {
+    const add = (hit: BlockHit, inText: number) => {
       const f = byId.get(hit.entryId);
-      if (!f) byId.set(hit.entryId, { id: hit.entryId, count: 1, forms: [hit.form] });
+      if (!f) byId.set(hit.entryId, { id: hit.entryId, count: 1, inText, forms: [hit.form] });
       else {
         f.count++;
+        f.inText += inText;
         if (f.forms.length < 5 && !f.forms.includes(hit.form)) f.forms.push(hit.form);
       }
     };
-    for (const hits of this.byOwner.values()) hits.forEach(add);
-    this.title.forEach(add);
+    for (const hits of this.byOwner.values()) for (const hit of hits) add(hit, 1);
+    for (const hit of this.title) add(hit, 0);
     return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 }
@@ -211,8 +215,8 @@ function overlapFor(matcher: NameMatcher): number {
 export interface Piece {
   start: number;
   end: number;
-  /** Hits ending at or before this offset were found in the previous piece. */
-  acceptAfter: number;
+  /** Where the next piece starts (this one's end for the last): hits starting there or later belong to it. */
+  nextStart: number;
 }
 
 /**
@@ -223,11 +227,10 @@ export interface Piece {
 export function splitLongText(raw: string, size: number, overlap: number): Piece[] {
   const pieces: Piece[] = [];
   let start = 0;
-  let acceptAfter = 0;
   while (start < raw.length) {
-    let end = Math.min(raw.length, start + size);
+    const end = Math.min(raw.length, start + size);
     if (end === raw.length) {
-      pieces.push({ start, end, acceptAfter });
+      pieces.push({ start, end, nextStart: end });
       break;
     }
     let cut = -1;
@@ -238,12 +241,10 @@ export function splitLongText(raw: string, size: number, overlap: number): Piece
       }
     }
     if (cut > start) {
-      pieces.push({ start, end: cut, acceptAfter });
+      pieces.push({ start, end: cut, nextStart: cut });
       start = cut;
-      acceptAfter = cut;
     } else {
-      pieces.push({ start, end, acceptAfter });
-      acceptAfter = end;
+      pieces.push({ start, end, nextStart: end - overlap });
       start = end - overlap;
     }
   }
