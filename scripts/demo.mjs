@@ -9,6 +9,8 @@ import { DIST, ROOT, launchExtension, startServer } from './lib/extension-browse
 
 const SAMPLES = [
   ['two-orgs.html', 'A summer-camp ad naming two listed organizations, one split across tags'],
+  ['title-only.html', "A listed organization's own site (its name alone in the title): the prominent alert"],
+  ['notice.html', 'A ministry-notice-like page naming four: the compact notice'],
   ['traditional.html', 'A traditional-script page naming one'],
   ['english.html', 'An English article naming one by its published English name'],
   ['none.html', 'A page naming none (names only in a script, a style and a comment)'],
@@ -43,13 +45,20 @@ async function badgeOf(ext, page) {
 }
 
 async function screenshots(dir, colorScheme) {
-  const ext = await launchExtension({ colorScheme, locale: 'zh-CN' });
+  // Light in Chinese, dark in English: the README shows both languages.
+  const ext = await launchExtension({ colorScheme, locale: colorScheme === 'dark' ? 'en-US' : 'zh-CN' });
   try {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1100, height: 640 });
     await page.goto(`${server.origin}/two-orgs.html`);
     await settle(page);
     await writeFile(join(dir, `banner-${colorScheme}.png`), await page.screenshot());
+    const own = await ext.context.newPage();
+    await own.setViewportSize({ width: 1100, height: 640 });
+    await own.goto(`${server.origin}/title-only.html`);
+    await settle(own);
+    await writeFile(join(dir, `alert-${colorScheme}.png`), await own.screenshot());
+    await own.close();
     const { tabId } = await badgeOf(ext, page);
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 400, height: 560 });
@@ -65,7 +74,7 @@ try {
   if (screenshotsDir) {
     await mkdir(screenshotsDir, { recursive: true });
     for (const scheme of ['light', 'dark']) await screenshots(screenshotsDir, scheme);
-    console.log(`Screenshots written to ${screenshotsDir}: banner-{light,dark}.png, popup-{light,dark}.png`);
+    console.log(`Screenshots written to ${screenshotsDir}: banner-, alert- and popup-{light,dark}.png`);
   } else {
     const ext = await launchExtension({ headless: !hasDisplay });
     const outDir = join(ROOT, 'test-output', 'demo');

@@ -4,13 +4,18 @@
  * does). A context-menu click grants activeTab on the tab, so a report started here may include a
  * screenshot.
  *
+ * From a private tab, the selected text does not go into the lookup page's URL (which the browser's
+ * history would keep): it waits in storage.session under a random key, named by ?pq=.
+ *
  * Menu items persist with the extension; they are (re)created on install, update and browser
  * start. The click listener is registered at the worker's top level. Tests can't click native
  * menus: they call `globalThis.orgcheckHooks.contextMenuClicked(info, tab)` in the worker, the
  * same function the listener calls.
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { scopeOf } from '../core/private-windows';
 import { t } from '../shared/i18n';
+import { sessionStore } from '../shared/storage';
 import { openReport } from './report';
 
 export const MENU_LOOKUP = 'orgcheck-lookup';
@@ -32,13 +37,31 @@ export async function createContextMenus(): Promise<void> {
   });
 }
 
-export function lookupPageUrl(query: string, tabId?: number): string {
-  const q = query.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
-  return browser.runtime.getURL(`src/popup/index.html?q=${encodeURIComponent(q)}${tabId !== undefined ? `&tab=${tabId}` : ''}`);
+function lookupQuery(selection: string): string {
+  return selection.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
 }
 
-export async function contextMenuClicked(info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>, tab?: Pick<Tabs.Tab, 'id' | 'index'>): Promise<void> {
+export function lookupPageUrl(query: string, tabId?: number): string {
+  return browser.runtime.getURL(`src/popup/index.html?q=${encodeURIComponent(lookupQuery(query))}${tabId !== undefined ? `&tab=${tabId}` : ''}`);
+}
+
+/** The lookup page for a private tab: the query in storage.session, only its key in the URL. */
+async function privateLookupPageUrl(query: string, tabId?: number): Promise<string> {
+  const key = crypto.randomUUID();
+  await sessionStore.set({ privateLookups: { ...(await sessionStore.get('privateLookups')), [key]: lookupQuery(query) } });
+  return browser.runtime.getURL(`src/popup/index.html?pq=${key}${tabId !== undefined ? `&tab=${tabId}` : ''}`);
+}
+
+export async function contextMenuClicked(
+  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>,
+  tab?: Pick<Tabs.Tab, 'id' | 'index' | 'incognito'>,
+): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP && info.selectionText?.trim()) {
+    if (scopeOf(tab) === 'private') {
+      // An extension page can't open in a private window ("spanning"): it opens in a normal one.
+      await browser.tabs.create({ url: await privateLookupPageUrl(info.selectionText, tab?.id) });
+      return;
+    }
     await browser.tabs.create({
       url: lookupPageUrl(info.selectionText, tab?.id),
       ...(tab?.id !== undefined ? { index: tab.index + 1, openerTabId: tab.id } : {}),

@@ -4,12 +4,14 @@
  * synchronously at the top level, as Chrome requires for events to wake the worker.
  */
 import browser from 'webextension-polyfill';
+import { scopeOf } from '../core/private-windows';
 import { handleMessages, sendToFrame, type BackgroundMessages } from '../shared/messages';
 import { migrateStorage, onWarningControlsChanged } from '../shared/storage';
 import { ensureCompiled } from './compiled';
 import { createContextMenus, initContextMenus } from './context-menu';
 import { captureScreenshot, openReport, reportDraft } from './report';
 import { deleteReport, initOutbox, retryReport, saveReport, sendReport, setReportEndpoint } from './report-outbox';
+import { importSettings } from './settings';
 import { initSync, setFeedSettings, startSync, syncView } from './sync';
 import { dropTab, forgetFrame, recordFrame, republishAll, resetTab, tabFindings } from './tab-findings';
 import { applyControl } from './warning-controls';
@@ -17,7 +19,7 @@ import { applyControl } from './warning-controls';
 handleMessages<BackgroundMessages>({
   frameFindings: async (report, sender) => {
     if (sender.tab?.id === undefined || sender.frameId === undefined) return null;
-    await recordFrame(sender.tab.id, sender.frameId, report);
+    await recordFrame(sender.tab.id, sender.frameId, report, sender.tab.incognito);
     return null;
   },
   frameGone: async (_payload, sender) => {
@@ -31,11 +33,14 @@ handleMessages<BackgroundMessages>({
   },
   getCompiledList: () => ensureCompiled(),
   warningControl: async ({ control, tabId }, sender) => {
-    // The banner speaks for its own tab only, and only from the top frame.
-    const fromBanner = sender.tab?.id !== undefined;
+    // The banner speaks for its own tab only, and only from the top frame. The popup (also when
+    // open as a page in a tab) and the options page are extension pages: they name the tab.
+    const fromBanner = sender.tab?.id !== undefined && !sender.url?.startsWith(browser.runtime.getURL(''));
     if (fromBanner && sender.frameId !== 0) return null;
     const id = fromBanner ? sender.tab!.id! : tabId;
-    await applyControl(control); // the storage listener below republishes every tab
+    // Private or not is the tab's (core/private-windows.ts); the options page names no tab.
+    const tab = fromBanner ? sender.tab : id === undefined ? undefined : await browser.tabs.get(id).catch(() => undefined);
+    await applyControl(control, Date.now(), scopeOf(tab)); // the storage listener below republishes every tab
     return id === undefined ? null : tabFindings(id);
   },
   showInFrame: async ({ frameId, entryId, index }, sender) => {
@@ -65,6 +70,11 @@ handleMessages<BackgroundMessages>({
   deleteReport: ({ id }) => deleteReport(id),
   setReportEndpoint: ({ endpoint }) => setReportEndpoint(endpoint),
   setFeedSettings: (change) => setFeedSettings(change),
+  importSettings: ({ settings }, sender) =>
+    // Extension pages only (the options page); never a content script.
+    sender.tab?.id !== undefined && !sender.url?.startsWith(browser.runtime.getURL(''))
+      ? { ok: false, problem: { kind: 'format' } }
+      : importSettings(settings),
 });
 
 initSync();

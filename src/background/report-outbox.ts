@@ -10,6 +10,10 @@
  * network again). A report whose attempt died with its worker ('sending' past a minute) is sent
  * again; the endpoint drops the duplicate by the report's id (also the Idempotency-Key header).
  *
+ * A report about a page in a private window is kept the same way but in storage.session (its own
+ * index and outbox there; core/private-windows.ts): sent and retried while the browser runs,
+ * forgotten when it closes.
+ *
  * The POST goes from the worker. Without a host permission for the endpoint (asked for on the
  * options page) it is a cross-origin request, so the endpoint must answer CORS preflights.
  */
@@ -19,7 +23,8 @@ import {
   afterAttempt, DEFAULT_RETRY_BASE_MS, isDue, isPending, MAX_RESPONSE_CHARS, newDelivery, nextWake, startAttempt,
   type AttemptResult, type ReportAction, type ReportRecord,
 } from '../core/report-outbox';
-import { firstInSession, localStore, reportStore, type ReportSettings } from '../shared/storage';
+import { reportArea } from '../core/private-windows';
+import { firstInSession, localStore, reportStore, sessionStore, type ReportArea, type ReportSettings } from '../shared/storage';
 
 export const OUTBOX_ALARM = 'orgcheck-report-outbox';
 /** One attempt's time limit; the worker may be stopped past 30 s without events. */
@@ -45,17 +50,34 @@ export async function setReportEndpoint(endpoint: string | null): Promise<{ ok: 
   return { ok: true };
 }
 
-/** Adds the record to the index (newest first) and to the outbox or out of it, as its delivery says. */
+/** storage.session for a report drafted from a private tab, else storage.local. */
+export async function areaFor(id: string): Promise<ReportArea> {
+  return reportArea(id, await sessionStore.get('privateReports'));
+}
+
+const AREAS: readonly ReportArea[] = ['local', 'session'];
+
+/** Adds the record to its area's index (newest first) and to the outbox or out of it, as its delivery says. */
 async function store(record: ReportRecord): Promise<void> {
   const id = record.report.id;
-  const [index, outbox] = await Promise.all([localStore.get('reportIndex'), localStore.get('reportOutbox')]);
+  const area = await areaFor(id);
+  const [index, outbox] = await Promise.all([reportStore.ids('reportIndex', area), reportStore.ids('reportOutbox', area)]);
   const nextIndex = index.includes(id) ? index : [id, ...index];
   const pending = isPending(record.delivery);
   const nextOutbox = pending ? (outbox.includes(id) ? outbox : [...outbox, id]) : outbox.filter((x) => x !== id);
-  await reportStore.put(record, {
-    ...(nextIndex !== index ? { reportIndex: nextIndex } : {}),
-    ...(nextOutbox.length !== outbox.length ? { reportOutbox: nextOutbox } : {}),
-  });
+  await reportStore.put(
+    record,
+    {
+      ...(nextIndex !== index ? { reportIndex: nextIndex } : {}),
+      ...(nextOutbox.length !== outbox.length ? { reportOutbox: nextOutbox } : {}),
+    },
+    area,
+  );
+}
+
+/** A report's record, from the area it belongs in. */
+async function recordOf(id: string): Promise<ReportRecord | null> {
+  return reportStore.get(id, await areaFor(id));
 }
 
 /**
@@ -66,7 +88,7 @@ async function store(record: ReportRecord): Promise<void> {
 export function saveReport(report: Report, action: ReportAction): Promise<ReportRecord | null> {
   if (!isReport(report)) return Promise.resolve(null);
   return serial(async () => {
-    const existing = await reportStore.get(report.id);
+    const existing = await recordOf(report.id);
     const now = Date.now();
     const record: ReportRecord = existing
       ? { ...existing, report: existing.delivery ? existing.report : report, actions: [...existing.actions, { kind: action, at: now }] }
@@ -82,7 +104,7 @@ export async function sendReport(report: Report): Promise<{ ok: true; record: Re
   const { endpoint } = await reportSettings();
   if (!endpoint) return { ok: false, error: 'no-endpoint' };
   const record = await serial(async () => {
-    const existing = await reportStore.get(report.id);
+    const existing = await recordOf(report.id);
     const now = Date.now();
     if (existing?.delivery && existing.delivery.state !== 'rejected') return existing;
     const next: ReportRecord = {
@@ -101,7 +123,7 @@ export async function sendReport(report: Report): Promise<{ ok: true; record: Re
 /** Tries a pending or rejected report again now (to the endpoint it was queued for). */
 export async function retryReport(id: string): Promise<ReportRecord | null> {
   const record = await serial(async () => {
-    const existing = await reportStore.get(id);
+    const existing = await recordOf(id);
     if (!existing?.delivery || existing.delivery.state === 'sent' || existing.delivery.state === 'sending') return existing;
     const d = existing.delivery;
     const next: ReportRecord = {
@@ -117,8 +139,9 @@ export async function retryReport(id: string): Promise<ReportRecord | null> {
 
 export function deleteReport(id: string): Promise<null> {
   return serial(async () => {
-    const [index, outbox] = await Promise.all([localStore.get('reportIndex'), localStore.get('reportOutbox')]);
-    await reportStore.remove(id, { reportIndex: index.filter((x) => x !== id), reportOutbox: outbox.filter((x) => x !== id) });
+    const area = await areaFor(id);
+    const [index, outbox] = await Promise.all([reportStore.ids('reportIndex', area), reportStore.ids('reportOutbox', area)]);
+    await reportStore.remove(id, { reportIndex: index.filter((x) => x !== id), reportOutbox: outbox.filter((x) => x !== id) }, area);
     return null;
   });
 }
@@ -155,7 +178,7 @@ async function post(endpoint: string, report: Report): Promise<AttemptResult> {
 /** One attempt at one report; false if it was not due (any more) or is gone. */
 async function attempt(id: string, force: boolean): Promise<boolean> {
   const sending = await serial(async () => {
-    const record = await reportStore.get(id);
+    const record = await recordOf(id);
     const d = record?.delivery ?? null;
     if (!record || !d || !isPending(d) || !(force || isDue(d, Date.now()))) return null;
     const next = { ...record, delivery: startAttempt(d, Date.now()) };
@@ -166,7 +189,7 @@ async function attempt(id: string, force: boolean): Promise<boolean> {
   const result = await post(sending.delivery.endpoint, sending.report);
   const { retryBaseMs } = await reportSettings();
   await serial(async () => {
-    const record = await reportStore.get(id);
+    const record = await recordOf(id);
     // Deleted meanwhile, or retried by hand into a new attempt: this answer is not its state.
     if (!record?.delivery || record.delivery.state !== 'sending' || record.delivery.attempts !== sending.delivery!.attempts) return;
     await store({ ...record, delivery: afterAttempt(record.delivery, result, Date.now(), retryBaseMs) });
@@ -195,7 +218,7 @@ export function drain(force = false): Promise<void> {
         again = false;
         const f = forceNext;
         forceNext = false;
-        const ids = await localStore.get('reportOutbox');
+        const ids = (await Promise.all(AREAS.map((a) => reportStore.ids('reportOutbox', a)))).flat();
         // One at a time: an endpoint that is down is not hit with every report at once.
         for (const id of ids) await attempt(id, f);
       } while (again);
@@ -208,8 +231,7 @@ export function drain(force = false): Promise<void> {
 }
 
 async function schedule(): Promise<void> {
-  const ids = await localStore.get('reportOutbox');
-  const records = await reportStore.getMany(ids);
+  const records = (await Promise.all(AREAS.map(async (a) => reportStore.getMany(await reportStore.ids('reportOutbox', a), a)))).flat();
   const next = nextWake(records.map((r) => r.delivery));
   if (next === null) await browser.alarms.clear(OUTBOX_ALARM);
   else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(next, Date.now() + 500) });

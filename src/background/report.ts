@@ -13,8 +13,10 @@
  */
 import browser from 'webextension-polyfill';
 import { buildDraft, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
+import { scopeOf } from '../core/private-windows';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
+import { sessionStore } from '../shared/storage';
 import { tabFindings } from './tab-findings';
 
 /** How long a frame gets to answer with its context (a frame that never loaded its script won't). */
@@ -51,10 +53,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
+let privateQueue: Promise<unknown> = Promise.resolve();
+/** Adds a draft's id to the private reports (one write at a time: none loses another's). */
+function notePrivate(id: string): Promise<void> {
+  const run = privateQueue.then(async () => sessionStore.set({ privateReports: [...(await sessionStore.get('privateReports')), id] }));
+  privateQueue = run.catch(() => undefined);
+  return run;
+}
+
 /** Asks every frame of the tab for its matches in context and its selection, and merges them. */
-export async function reportDraft(tabId: number): Promise<{ ok: true; draft: ReportDraft } | { ok: false; error: 'no-tab' }> {
+export async function reportDraft(tabId: number): Promise<{ ok: true; draft: ReportDraft; private: boolean } | { ok: false; error: 'no-tab' }> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab) return { ok: false, error: 'no-tab' };
+  const isPrivate = scopeOf(tab) === 'private';
   const frames = (await browser.webNavigation.getAllFrames({ tabId }).catch(() => null)) ?? [];
   frames.sort((a, b) => a.frameId - b.frameId);
   const answers = await Promise.all(
@@ -80,7 +91,10 @@ export async function reportDraft(tabId: number): Promise<{ ok: true; draft: Rep
     entry: (id) => byId.get(id),
     exclude: new Set(findings?.suppressed.map((s) => s.id) ?? []),
   });
-  return { ok: true, draft };
+  // A private tab's report is kept in storage.session only (background/report-outbox.ts): noted
+  // before the report page can save or send it.
+  if (isPrivate) await notePrivate(draft.id);
+  return { ok: true, draft, private: isPrivate };
 }
 
 /**

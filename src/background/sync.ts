@@ -28,7 +28,9 @@ import {
 } from '../core/feed/validate';
 import { activeList, BUNDLED_LIST, invalidateActiveList } from '../shared/list-store';
 import type { SyncView } from '../shared/messages';
-import { INITIAL_SYNC_STATUS, listBodies, localStore, type StoredList, type StoredListRef, type SyncStatus } from '../shared/storage';
+import {
+  INITIAL_SYNC_STATUS, listBodies, localStore, type FeedSettings, type LocalArea, type StoredList, type StoredListRef, type SyncStatus,
+} from '../shared/storage';
 import { ensureCompiled } from './compiled';
 
 export const SYNC_ALARM = 'orgcheck-feed-sync';
@@ -306,10 +308,12 @@ export async function syncView(): Promise<SyncView> {
 
 export type SettingsResult = { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
 
-/** Options page: a new URL (null: back to the built-in one) and/or interval. The list and its version floor stay. */
-export async function setFeedSettings(change: { url?: string | null; intervalHours?: number }): Promise<SettingsResult> {
-  if (!PUBLIC_KEY) return { ok: false, error: 'no-feed' };
-  const settings = { ...(await localStore.get('feedSettings')) };
+/** The feed settings after a change (the rules of the options page's form), or why not. */
+function changedFeedSettings(
+  current: FeedSettings,
+  change: { url?: string | null; intervalHours?: number },
+): { ok: true; settings: FeedSettings; urlChanged: boolean } | { ok: false; error: 'url' | 'interval' } {
+  const settings = { ...current };
   let urlChanged = false;
   if (change.url !== undefined) {
     const url = change.url === null || change.url.trim() === '' || change.url.trim() === BUILT_IN_URL ? null : change.url.trim();
@@ -321,19 +325,53 @@ export async function setFeedSettings(change: { url?: string | null; intervalHou
     if (!isValidInterval(change.intervalHours)) return { ok: false, error: 'interval' };
     settings.intervalHours = change.intervalHours;
   }
-  await localStore.set({ feedSettings: settings });
+  return { ok: true, settings, urlChanged };
+}
+
+/** The sync status once the settings changed: when the next sync is due; a new URL starts afresh. */
+function statusAfterSettings(status: SyncStatus, settings: FeedSettings, urlChanged: boolean, now: number): SyncStatus {
+  let nextAt: number | null;
+  if (!(settings.url ?? BUILT_IN_URL)) nextAt = null;
+  else if (urlChanged || status.lastSuccessAt === null) nextAt = now + soonDelay();
+  else nextAt = Math.max(now + SOON_MIN_MS, status.lastSuccessAt + intervalDelay(settings.intervalHours));
+  // No backoff carried over to a new URL (the ETag is kept per URL anyway).
+  return { ...status, nextAt, failures: urlChanged ? 0 : status.failures };
+}
+
+/** Options page: a new URL (null: back to the built-in one) and/or interval. The list and its version floor stay. */
+export async function setFeedSettings(change: { url?: string | null; intervalHours?: number }): Promise<SettingsResult> {
+  if (!PUBLIC_KEY) return { ok: false, error: 'no-feed' };
+  const next = changedFeedSettings(await localStore.get('feedSettings'), change);
+  if (!next.ok) return next;
+  await localStore.set({ feedSettings: next.settings });
   await withStatus(async (status) => {
-    const now = Date.now();
-    let nextAt: number | null;
-    if (!(settings.url ?? BUILT_IN_URL)) nextAt = null;
-    else if (urlChanged || status.lastSuccessAt === null) nextAt = now + soonDelay();
-    else nextAt = Math.max(now + SOON_MIN_MS, status.lastSuccessAt + intervalDelay(settings.intervalHours));
-    // A new URL starts afresh: no backoff carried over (the ETag is kept per URL anyway).
-    const next: SyncStatus = { ...status, nextAt, failures: urlChanged ? 0 : status.failures };
-    await localStore.set({ syncStatus: next });
-    await scheduleAlarm(nextAt);
+    const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now());
+    await localStore.set({ syncStatus: updated });
+    await scheduleAlarm(updated.nextAt);
   });
   return { ok: true, view: await syncView() };
+}
+
+/**
+ * A settings import (background/settings.ts): `values` and the feed settings in one
+ * storage.local.set, the feed settings by setFeedSettings' rules. A copy without a feed key keeps
+ * them as they are, unused (as it keeps those stored before): no sync, no alarm.
+ */
+export async function setWithFeedSettings(values: Partial<LocalArea>, feed: FeedSettings): Promise<{ ok: true } | { ok: false; error: 'url' | 'interval' }> {
+  if (!PUBLIC_KEY) {
+    const next = changedFeedSettings({ url: null, intervalHours: feed.intervalHours }, feed);
+    if (!next.ok) return next;
+    await localStore.set({ ...values, feedSettings: next.settings });
+    return { ok: true };
+  }
+  return withStatus(async (status) => {
+    const next = changedFeedSettings(await localStore.get('feedSettings'), feed);
+    if (!next.ok) return next;
+    const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now());
+    await localStore.set({ ...values, feedSettings: next.settings, syncStatus: updated });
+    await scheduleAlarm(updated.nextAt);
+    return { ok: true } as const;
+  });
 }
 
 // ---- wiring ----------------------------------------------------------------------------------

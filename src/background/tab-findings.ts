@@ -39,9 +39,10 @@ function update(tabId: number, change: ((state: TabState) => boolean | void) | '
   return settled;
 }
 
-export function recordFrame(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+export function recordFrame(tabId: number, frameId: number, report: FrameReport, incognito = false): Promise<void> {
   return update(tabId, (state) => {
     state.frames[frameId] = report;
+    state.incognito = incognito;
     if (frameId === 0) {
       state.url = report.url;
       state.title = report.title;
@@ -78,7 +79,9 @@ export async function tabFindings(tabId: number): Promise<TabFindings> {
 async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
   const { byId, newestListing } = await activeList();
   const site = siteOf(state.url);
-  const controls = await controlsFor(site);
+  // A tab whose frames have not reported yet: ask the browser whether it is private.
+  const incognito = state.incognito ?? (await browser.tabs.get(tabId).then((t) => t.incognito, () => false));
+  const controls = await controlsFor(site, Date.now(), incognito ? 'private' : 'normal');
   const merged = new Map<string, TabFinding>();
   const suppressed = new Map<string, string>();
   // Switched off: nothing counts, whatever frames reported before.
@@ -95,9 +98,9 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
       if (seen) {
         seen.count += f.count;
         seen.forms = [...new Set([...seen.forms, ...f.forms])].slice(0, 5);
-        seen.frames.push({ frameId, count: f.count });
+        seen.frames.push({ frameId, count: f.inText ?? f.count });
       } else {
-        merged.set(f.id, { entry, count: f.count, forms: f.forms.slice(0, 5), frames: [{ frameId, count: f.count }] });
+        merged.set(f.id, { entry, count: f.count, forms: f.forms.slice(0, 5), frames: [{ frameId, count: f.inText ?? f.count }] });
       }
     }
   }
@@ -124,6 +127,7 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
     allowlisted: controls.allowlisted,
     snoozeUntil: controls.snoozeUntil,
     listDate: newestListing,
+    incognito,
   };
 }
 

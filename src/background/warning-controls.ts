@@ -3,9 +3,13 @@
  * warnings", "not this organization" (per site), and banners closed this session. All persist
  * in storage (local, or session for closed banners), so they survive the worker being stopped,
  * and all are reversible from the popup.
+ *
+ * Private windows (core/private-windows.ts): a control turned on from a private tab goes to an
+ * overlay in storage.session that only private tabs see; nothing from them reaches storage.local.
  */
-import { SNOOZE_DURATIONS_MS, type WarningControl } from '../shared/controls';
-import { dismissalStore, localStore } from '../shared/storage';
+import type { WarningControl } from '../shared/controls';
+import { effectiveControls, isListControl, planControl, type ControlLists, type Scope } from '../core/private-windows';
+import { dismissalStore, localStore, sessionStore } from '../shared/storage';
 
 export interface SiteControls {
   /** The global switch. */
@@ -19,15 +23,25 @@ export interface SiteControls {
   relisted: Record<string, number>;
 }
 
-export async function controlsFor(site: string | null, now = Date.now()): Promise<SiteControls> {
-  const [enabled, allowlist, suppressed, snoozeUntil, dismissed, relisted] = await Promise.all([
-    localStore.get('enabled'),
+async function localLists(): Promise<ControlLists> {
+  const [allowlist, suppressed, snoozeUntil] = await Promise.all([
     localStore.get('allowlist'),
     localStore.get('suppressed'),
     localStore.get('snoozeUntil'),
+  ]);
+  return { allowlist, suppressed, snoozeUntil };
+}
+
+/** The controls in force on `site` for a tab of `scope` (a private tab also sees the private overlay). */
+export async function controlsFor(site: string | null, now = Date.now(), scope: Scope = 'normal'): Promise<SiteControls> {
+  const [enabled, local, overlay, dismissed, relisted] = await Promise.all([
+    localStore.get('enabled'),
+    localLists(),
+    scope === 'private' ? sessionStore.get('privateControls') : undefined,
     dismissalStore.get(),
     localStore.get('relisted'),
   ]);
+  const { allowlist, suppressed, snoozeUntil } = overlay ? effectiveControls(local, overlay, scope) : local;
   return {
     enabled,
     allowlisted: site !== null && allowlist.includes(site),
@@ -46,32 +60,32 @@ export function allDismissed(ids: readonly string[], controls: SiteControls): bo
   });
 }
 
-export async function applyControl(control: WarningControl, now = Date.now()): Promise<void> {
+/** Changes go through one queue: two controls at once must not lose one another's write. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Applies a control from a tab of `scope` (the options page and the popup without a tab: 'normal'). */
+export function applyControl(control: WarningControl, now = Date.now(), scope: Scope = 'normal'): Promise<void> {
+  const run = queue.then(() => apply(control, now, scope));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function apply(control: WarningControl, now: number, scope: Scope): Promise<void> {
+  if (isListControl(control)) {
+    const [local, overlay] = await Promise.all([localLists(), sessionStore.get('privateControls')]);
+    const plan = planControl(control, scope, local, overlay, now);
+    // The overlay first: a removal from a private tab must not show the local value come back.
+    if (plan.overlay) await sessionStore.set({ privateControls: plan.overlay });
+    if (plan.local) await localStore.set(changed(local, plan.local));
+    return;
+  }
   switch (control.action) {
-    case 'allowSite': {
-      const list = new Set(await localStore.get('allowlist'));
-      if (control.on) list.add(control.site);
-      else list.delete(control.site);
-      await localStore.set({ allowlist: [...list].sort() });
-      return;
-    }
-    case 'snooze':
-      await localStore.set({ snoozeUntil: control.duration ? now + SNOOZE_DURATIONS_MS[control.duration] : null });
-      return;
-    case 'suppress': {
-      const all = await localStore.get('suppressed');
-      const ids = new Set(all[control.site] ?? []);
-      if (control.on) ids.add(control.entryId);
-      else ids.delete(control.entryId);
-      const next = { ...all, [control.site]: [...ids].sort() };
-      if (!ids.size) delete next[control.site];
-      await localStore.set({ suppressed: next });
-      return;
-    }
     case 'enable':
-      await localStore.set({ enabled: control.on });
+      // Only the options page sets the switch; it never runs in a private window.
+      if (scope === 'normal') await localStore.set({ enabled: control.on });
       return;
     case 'dismiss': {
+      // storage.session for every tab: closed banners end with the session anyway.
       const all = await dismissalStore.get();
       const site = { ...(all[control.site] ?? {}) };
       for (const id of control.entryIds) site[id] = now;
@@ -79,4 +93,13 @@ export async function applyControl(control: WarningControl, now = Date.now()): P
       return;
     }
   }
+}
+
+/** The keys of `next` whose value differs from `before`'s. */
+function changed(before: ControlLists, next: ControlLists): Partial<ControlLists> {
+  const out: Partial<ControlLists> = {};
+  for (const key of ['allowlist', 'suppressed', 'snoozeUntil'] as const) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) (out as Record<string, unknown>)[key] = next[key];
+  }
+  return out;
 }

@@ -113,7 +113,14 @@ async function refreshBanner(): Promise<void> {
 /** Time to decode the compiled list and set up the scanner (one synchronous stretch). */
 let setupMs = 0;
 
+/** A prerendered page (speculation rules) is not on screen: it is read once the user opens it. */
+function shown(): Promise<void> {
+  if (!(document as Document & { prerendering?: boolean }).prerendering) return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('prerenderingchange', () => resolve(), { once: true }));
+}
+
 async function start(): Promise<void> {
+  await shown();
   enabled = await localStore.get('enabled');
   onEnabledChanged((on) => {
     enabled = on;

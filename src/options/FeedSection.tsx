@@ -23,10 +23,29 @@ export function FeedSection() {
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [asked, setAsked] = useState(false);
+  const [edited, setEdited] = useState(false);
+  const [access, setAccess] = useState<boolean>(true);
 
   useEffect(() => {
-    if (view && url === '') setUrl(view.url ?? '');
-    // Only the first view fills the field; later ones must not overwrite what the user types.
+    // The field follows the URL in use (an import may change it) until the user types in it.
+    if (view && !edited) setUrl(view.url ?? '');
+  }, [view?.url]);
+
+  useEffect(() => {
+    // A URL on a host OrgCheck may not read (an imported one, or access withdrawn since): say so.
+    if (!view?.url || view.url === view.builtInUrl) {
+      setAccess(true);
+      return;
+    }
+    const origins = [hostPattern(view.url)];
+    const check = () => void browser.permissions.contains({ origins }).then(setAccess, () => setAccess(true));
+    check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
   }, [view?.url]);
 
   if (!view) return <section class="options-section" aria-busy="true" />;
@@ -58,6 +77,7 @@ export function FeedSection() {
     }
     setView(result.view);
     setUrl(result.view.url ?? '');
+    setEdited(false);
     setMessage({ text: t('saved'), error: false });
   };
 
@@ -98,9 +118,23 @@ export function FeedSection() {
           value={url}
           spellcheck={false}
           autoComplete="off"
-          onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+          onInput={(e) => {
+            setUrl((e.target as HTMLInputElement).value);
+            setEdited(true);
+          }}
         />
         <p class="hint">{t('feedUrlHint')}</p>
+        {access || !view.url ? null : (
+          <p class="row" data-testid="feed-no-access">
+            <span>{t('feedNoAccess', new URL(view.url).host)}</span>
+            <button
+              type="button"
+              onClick={() => void browser.permissions.request({ origins: [hostPattern(view.url!)] }).then(setAccess, () => undefined)}
+            >
+              {t('importGrantAccess')}
+            </button>
+          </p>
+        )}
         {view.builtInUrl ? <p class="hint">{t('feedBuiltInUrl', view.builtInUrl)}</p> : null}
         <div class="row">
           <button type="submit">{t('save')}</button>

@@ -5,6 +5,7 @@
 import { t } from '../shared/i18n';
 import { FeedSection } from './FeedSection';
 import { ReportsSection } from './ReportsSection';
+import { SettingsTransfer } from './SettingsTransfer';
 import { WarningsSection } from './WarningsSection';
 
 export function Options() {
@@ -14,6 +15,7 @@ export function Options() {
       <WarningsSection />
       <FeedSection />
       <ReportsSection />
+      <SettingsTransfer />
     </main>
   );
 }

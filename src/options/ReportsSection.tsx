@@ -18,14 +18,23 @@ import { DeliveryState, formatWhen } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
 import '../report/history.css';
 
-function useReports(): { records: ReportRecord[] | null; endpoint: string | null | undefined } {
-  const [records, setRecords] = useState<ReportRecord[] | null>(null);
+/** A record, and whether it is a private window's (kept in storage.session until the browser closes). */
+type Listed = ReportRecord & { private?: boolean };
+
+function useReports(): { records: Listed[] | null; endpoint: string | null | undefined } {
+  const [records, setRecords] = useState<Listed[] | null>(null);
   const [endpoint, setEndpoint] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     const refresh = async () => {
-      const [ids, settings] = await Promise.all([localStore.get('reportIndex'), localStore.get('reportSettings')]);
+      const [ids, privateIds, settings] = await Promise.all([
+        reportStore.ids('reportIndex', 'local'),
+        reportStore.ids('reportIndex', 'session'),
+        localStore.get('reportSettings'),
+      ]);
       setEndpoint(settings.endpoint ?? null);
-      setRecords(await reportStore.getMany(ids));
+      const [kept, forgotten] = await Promise.all([reportStore.getMany(ids, 'local'), reportStore.getMany(privateIds, 'session')]);
+      // Newest first, across both.
+      setRecords([...kept, ...forgotten.map((r) => ({ ...r, private: true }))].sort((a, b) => b.savedAt - a.savedAt));
     };
     void refresh();
     return onReportsChanged(() => void refresh());
@@ -38,7 +47,7 @@ export function ReportsSection() {
   return (
     <section class="options-section" aria-labelledby="reports-title" data-testid="reports-section">
       <h2 id="reports-title">{t('reportsSectionTitle')}</h2>
-      {endpoint === undefined ? null : <EndpointForm current={endpoint} />}
+      {endpoint === undefined ? null : <EndpointForm key={endpoint ?? ''} current={endpoint} />}
       <h3>{t('reportHistoryTitle')}</h3>
       {records === null ? null : records.length ? (
         <>
@@ -146,7 +155,7 @@ const ACTION_KEYS: Record<ReportAction, string> = {
   send: 'reportActionSend',
 };
 
-function ReportItem({ record }: { record: ReportRecord }) {
+function ReportItem({ record }: { record: Listed }) {
   const [open, setOpen] = useState(false);
   const { report, delivery } = record;
   const actions = [...new Set(record.actions.map((a) => a.kind))].map((k) => t(ACTION_KEYS[k]));
@@ -160,6 +169,11 @@ function ReportItem({ record }: { record: ReportRecord }) {
         {report.organizations.length ? report.organizations.map((o) => o.name).join('、') : t('reportNoOrganizationsShort')}
         {actions.length ? ` · ${actions.join(', ')}` : ''}
       </div>
+      {record.private ? (
+        <div class="muted" data-testid="report-private">
+          {t('reportHistoryPrivate')}
+        </div>
+      ) : null}
       <div class="row">
         <DeliveryState delivery={delivery} />
       </div>
@@ -182,8 +196,9 @@ function ReportItem({ record }: { record: ReportRecord }) {
       {open ? (
         <div class="report-view">
           {report.screenshot ? <img class="shot" src={report.screenshot} alt={t('reportScreenshotAlt')} style={{ maxWidth: '100%' }} /> : null}
-          <pre data-testid="history-text">{reportText(report, lang)}</pre>
-          <pre data-testid="history-json">
+          {/* Focusable: a keyboard can scroll them (long lines scroll sideways). */}
+          <pre data-testid="history-text" tabIndex={0}>{reportText(report, lang)}</pre>
+          <pre data-testid="history-json" tabIndex={0}>
             {report.screenshot ? reportJson({ ...report, screenshot: t('reportScreenshotInJson', report.screenshot.slice(0, 40), Math.round(report.screenshot.length / 1024)) }) : reportJson(report)}
           </pre>
         </div>

@@ -4,6 +4,7 @@
  * background (warningControl), which recounts open tabs; this page follows storage to stay current.
  */
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { WarningControl } from '../shared/controls';
 import { t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
@@ -12,6 +13,8 @@ import { localStore, onWarningControlsChanged } from '../shared/storage';
 
 interface State {
   enabled: boolean;
+  /** The user allowed OrgCheck in private windows. */
+  inPrivate: boolean;
   snoozeUntil: number | null;
   allowlist: string[];
   suppressed: Record<string, string[]>;
@@ -19,15 +22,17 @@ interface State {
 }
 
 async function readState(): Promise<State> {
-  const [enabled, snoozeUntil, allowlist, suppressed, list] = await Promise.all([
+  const [enabled, snoozeUntil, allowlist, suppressed, list, inPrivate] = await Promise.all([
     localStore.get('enabled'),
     localStore.get('snoozeUntil'),
     localStore.get('allowlist'),
     localStore.get('suppressed'),
     activeList(),
+    browser.extension.isAllowedIncognitoAccess().catch(() => false),
   ]);
   return {
     enabled,
+    inPrivate,
     snoozeUntil: snoozeUntil && snoozeUntil > Date.now() ? snoozeUntil : null,
     allowlist,
     suppressed,
@@ -50,6 +55,11 @@ export function WarningsSection() {
   return (
     <section class="options-section" aria-labelledby="warnings-title" data-testid="warnings-section">
       <h2 id="warnings-title">{t('warningsSectionTitle')}</h2>
+      {state.inPrivate ? (
+        <p class="hint" data-testid="warnings-private-note">
+          {t('warningsPrivateNote')}
+        </p>
+      ) : null}
       <label class="check">
         <input
           type="checkbox"
@@ -83,10 +93,16 @@ export function WarningsSection() {
       <h3>{t('allowlistTitle')}</h3>
       {state.allowlist.length ? (
         <ul class="plain" data-testid="allowlist">
-          {state.allowlist.map((site) => (
+          {state.allowlist.map((site, i) => (
             <li key={site} class="row">
-              <span>{site}</span>
-              <button type="button" aria-label={t('removeSiteLabel', site)} onClick={() => apply({ action: 'allowSite', site, on: false })}>
+              <span id={`allow-${i}-site`}>{site}</span>
+              {/* Named "Remove <site>": the visible word first, then what it removes (WCAG 2.5.3). */}
+              <button
+                type="button"
+                id={`allow-${i}`}
+                aria-labelledby={`allow-${i} allow-${i}-site`}
+                onClick={() => apply({ action: 'allowSite', site, on: false })}
+              >
                 {t('remove')}
               </button>
             </li>
@@ -99,14 +115,15 @@ export function WarningsSection() {
       <h3>{t('suppressedTitle')}</h3>
       {suppressedRows.length ? (
         <ul class="plain" data-testid="suppressed-list">
-          {suppressedRows.map(({ site, id }) => {
+          {suppressedRows.map(({ site, id }, i) => {
             const name = state.names.get(id) ?? id;
             return (
               <li key={`${site} ${id}`} class="row">
-                <span>{t('suppressedRow', name, site)}</span>
+                <span id={`suppressed-${i}-row`}>{t('suppressedRow', name, site)}</span>
                 <button
                   type="button"
-                  aria-label={t('removeSuppressedLabel', name, site)}
+                  id={`suppressed-${i}`}
+                  aria-labelledby={`suppressed-${i} suppressed-${i}-row`}
                   onClick={() => apply({ action: 'suppress', site, entryId: id, on: false })}
                 >
                   {t('remove')}

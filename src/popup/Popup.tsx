@@ -64,6 +64,11 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
         ) : (
           <p>{t('onThisTabNone')}</p>
         )}
+        {tab && tab !== 'loading' && tab.incognito ? (
+          <p class="hint" data-testid="private-note">
+            {t('popupPrivateNote')}
+          </p>
+        ) : null}
         {tab && tab !== 'loading' && /^https?:/.test(tab.url) ? <ReportButton tabId={tab.tabId} closePopup={tabId === undefined} /> : null}
       </section>
       {tab && tab !== 'loading' ? <SiteControls tab={tab} onChange={setTab} /> : null}

@@ -1,11 +1,15 @@
 import { render } from 'preact';
 import { uiLanguage } from '../shared/i18n';
+import { sessionStore } from '../shared/storage';
 import { Popup } from './Popup';
 
 document.documentElement.lang = uiLanguage();
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tab');
+// ?pq=<key>: a lookup from a private tab, whose text waits in storage.session (background/context-menu.ts).
+const privateKey = params.get('pq');
+const query = privateKey ? ((await sessionStore.get('privateLookups'))[privateKey] ?? '') : (params.get('q') ?? '');
 render(
-  <Popup initialQuery={params.get('q') ?? ''} tabId={tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined} />,
+  <Popup initialQuery={query} tabId={tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined} />,
   document.getElementById('app')!,
 );

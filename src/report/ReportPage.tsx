@@ -17,7 +17,7 @@ import { localStore, onReportsChanged, reportStore, type ReportSettings } from '
 import { DeliveryState } from './DeliveryState';
 import { downloadText } from './download';
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' } | { kind: 'ok'; draft: ReportDraft };
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
 type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };
 
 export function ReportPage({ tabId, source }: { tabId: number | undefined; source: ReportSource }) {
@@ -34,7 +34,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       setLoaded({ kind: 'error', error: 'no-tab-param' });
       return;
     }
-    void sendToBackground('getReportDraft', { tabId }).then((r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft } : { kind: 'error', error: r.error }));
+    void sendToBackground('getReportDraft', { tabId }).then((r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft, private: r.private } : { kind: 'error', error: r.error }));
   }, [tabId]);
 
   const id = loaded.kind === 'ok' ? loaded.draft.id : null;
@@ -108,6 +108,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
     <main data-report-id={report.id}>
       <h1>{t('reportTitle')}</h1>
       <p>{t('reportIntro')}</p>
+      {loaded.private ? <p class="hint" data-testid="report-private">{t('reportPrivate')}</p> : null}
       {!report.organizations.length ? <p class="hint" data-testid="no-organizations">{t('reportNoOrganizations')}</p> : null}
 
       <section aria-labelledby="r-add">
@@ -229,7 +230,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
             {status.text}
           </p>
         ) : null}
-        {record ? <p class="muted" data-testid="report-saved">{t('reportInHistory')}</p> : null}
+        {record ? <p class="muted" data-testid="report-saved">{loaded.private ? t('reportInSessionHistory') : t('reportInHistory')}</p> : null}
       </section>
     </main>
   );

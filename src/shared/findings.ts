@@ -3,8 +3,10 @@ import type { BlocklistEntry } from '../core/list-schema';
 
 export interface FrameFinding {
   id: string;
-  /** Occurrences in the frame's text. */
+  /** Occurrences in the frame's text, the title included. */
   count: number;
+  /** Occurrences in the page's text alone: those "show on page" can scroll to. */
+  inText: number;
   /** The distinct forms as they stood on the page (traditional script, an alias …), at most 5. */
   forms: string[];
 }
@@ -28,7 +30,7 @@ export interface TabFinding {
   entry: BlocklistEntry;
   count: number;
   forms: string[];
-  /** Occurrences per frame (frame 0 is the top frame), in frame order: for "show on page". */
+  /** Occurrences in each frame's text, title excluded (frame 0 is the top frame), in frame order: for "show on page". */
   frames: Array<{ frameId: number; count: number }>;
 }
 
@@ -53,6 +55,8 @@ export interface TabFindings {
   snoozeUntil: number | null;
   /** Date of the newest listing in the list in use (YYYY-MM-DD), for "list as of". */
   listDate: string | null;
+  /** The tab is in a private window: controls set here last until the browser closes. */
+  incognito?: boolean;
 }
 
 /** The toolbar badge for a number of organizations: empty for none, "99+" past 99. */

@@ -7,6 +7,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import type { ImportProblem } from '../core/settings-transfer';
 import type { WarningControl } from './controls';
 import type { FrameReport, FrameReportContext, TabFindings } from './findings';
 import type { SyncStatus } from './storage';
@@ -26,7 +27,11 @@ export interface BackgroundMessages {
   /** Opens the report of a tab (the sender's when tabId is absent) for the user to review and send. */
   openReport: { request: { source: 'banner' | 'popup' | 'context-menu'; tabId?: number }; response: null };
   /** From the report page: what the tab's frames found, merged into a report draft (background/report.ts). */
-  getReportDraft: { request: { tabId: number }; response: { ok: true; draft: ReportDraft } | { ok: false; error: 'no-tab' } };
+  /** `private`: the tab is in a private window, so the report is kept only until the browser closes. */
+  getReportDraft: {
+    request: { tabId: number };
+    response: { ok: true; draft: ReportDraft; private: boolean } | { ok: false; error: 'no-tab' };
+  };
   /** From the report page, when the user ticks "screenshot": the visible tab, under activeTab. */
   captureScreenshot: { request: { tabId: number }; response: { ok: true; dataUrl: string } | { ok: false; error: string } };
   /** Keeps a report in the history, noting what the user did with it (copy, download …). */
@@ -48,6 +53,11 @@ export interface BackgroundMessages {
   syncNow: { request: Record<string, never>; response: SyncView };
   /** The feed configuration, the list in use and where syncing stands. */
   getSyncStatus: { request: Record<string, never>; response: SyncView };
+  /**
+   * From the options page: settings read from a file and checked there (core/settings-transfer.ts);
+   * checked again, then applied all at once, or not at all.
+   */
+  importSettings: { request: { settings: unknown }; response: { ok: true } | { ok: false; problem: ImportProblem } };
   /** From the options page: a feed URL (null: the built-in one) and/or the sync interval. */
   setFeedSettings: {
     request: { url?: string | null; intervalHours?: number };

@@ -5,7 +5,8 @@
  * local: survives restarts; holds the reference to the list in use, its compiled matcher and
  * the feed sync's status. IndexedDB "orgcheck": the bodies of synced lists (see `listBodies`).
  * session: cleared when the browser closes; holds per-tab findings so that a service worker
- * stopped while idle picks up where it left off.
+ * stopped while idle picks up where it left off, banners closed this session, and everything that
+ * comes from private windows (see core/private-windows.ts and `SessionArea`).
  * Each area has defaults; `schemaVersion` in local lets later versions migrate what they find.
  */
 import browser from 'webextension-polyfill';
@@ -14,6 +15,7 @@ import type { ListChangesSummary } from '../core/feed/diff';
 import type { FeedError } from '../core/feed/validate';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { FrameReport } from './findings';
+import { NO_CONTROLS, type ControlLists } from '../core/private-windows';
 import { DEFAULT_RETRY_BASE_MS, type ReportRecord } from '../core/report-outbox';
 
 export const STORAGE_SCHEMA_VERSION = 1;
@@ -136,7 +138,46 @@ export interface TabState {
   url: string;
   title: string;
   frames: Record<string, FrameReport>;
+  /** The tab is in a private window (as its frames' messages said). */
+  incognito?: boolean;
 }
+
+/**
+ * storage.session keys with defaults (besides `tab:<id>`, `once:<flag>` and, for private
+ * reports, `report:<id>`). All of it ends with the browser session.
+ */
+export interface SessionArea {
+  /** Banners closed this session: site → entry id → when (epoch ms). */
+  dismissed: Record<string, Record<string, number>>;
+  /** Warning controls turned on from private tabs; they apply to private tabs only. */
+  privateControls: ControlLists;
+  /** Ids of report drafts made from private tabs: their records stay in this area. */
+  privateReports: string[];
+  /** The history and the outbox of those reports (as `reportIndex` / `reportOutbox` in local). */
+  reportIndex: string[];
+  reportOutbox: string[];
+  /** Text selected in private tabs for the context menu's lookup: key (?pq= of the lookup page) → text. */
+  privateLookups: Record<string, string>;
+}
+
+const sessionDefaults: SessionArea = {
+  dismissed: {},
+  privateControls: NO_CONTROLS,
+  privateReports: [],
+  reportIndex: [],
+  reportOutbox: [],
+  privateLookups: {},
+};
+
+async function getSession<K extends keyof SessionArea>(key: K): Promise<SessionArea[K]> {
+  const got = await browser.storage.session.get(key);
+  return (got[key] as SessionArea[K] | undefined) ?? sessionDefaults[key];
+}
+
+export const sessionStore = {
+  get: getSession,
+  set: (values: Partial<SessionArea>): Promise<void> => browser.storage.session.set(values),
+};
 
 const localDefaults: LocalArea = {
   schemaVersion: STORAGE_SCHEMA_VERSION,
@@ -300,20 +341,21 @@ export const tabStateStore = {
  * so it ends with the session; an organization relisted by a later sync warns again.
  */
 export const dismissalStore = {
-  async get(): Promise<Record<string, Record<string, number>>> {
-    const got = await browser.storage.session.get('dismissed');
-    return (got.dismissed as Record<string, Record<string, number>> | undefined) ?? {};
-  },
+  get: (): Promise<Record<string, Record<string, number>>> => getSession('dismissed'),
   async set(dismissed: Record<string, Record<string, number>>): Promise<void> {
     await browser.storage.session.set({ dismissed });
   },
 };
 
-/** Calls back when any of the user's warning controls change. */
+/** Calls back when any of the user's warning controls change (private windows' included). */
 export function onWarningControlsChanged(callback: () => void): void {
   browser.storage.onChanged.addListener((changes, area) => {
     const keys =
-      area === 'local' ? ['allowlist', 'suppressed', 'snoozeUntil', 'relisted', 'enabled'] : area === 'session' ? ['dismissed'] : [];
+      area === 'local'
+        ? ['allowlist', 'suppressed', 'snoozeUntil', 'relisted', 'enabled']
+        : area === 'session'
+          ? ['dismissed', 'privateControls']
+          : [];
     if (keys.some((k) => k in changes)) callback();
   });
 }
@@ -354,31 +396,48 @@ export interface ReportSettings {
 
 const reportKey = (id: string) => `report:${id}`;
 
+/**
+ * Where a report's record lives: 'local' (the history), or 'session' for a report about a page in
+ * a private window (core/private-windows.ts), with that area's own `reportIndex` / `reportOutbox`.
+ */
+export type ReportArea = 'local' | 'session';
+type ReportLists = Partial<Pick<LocalArea, 'reportIndex' | 'reportOutbox'>>;
+const areaOf = (area: ReportArea) => (area === 'local' ? browser.storage.local : browser.storage.session);
+
 /** One key per report (a screenshot makes a record large): a state change rewrites one record. */
 export const reportStore = {
-  async get(id: string): Promise<ReportRecord | null> {
+  /** The record in `area`, or (no area given) in either. */
+  async get(id: string, area?: ReportArea): Promise<ReportRecord | null> {
     const key = reportKey(id);
-    return ((await browser.storage.local.get(key))[key] as ReportRecord | undefined) ?? null;
+    for (const a of area ? [area] : (['local', 'session'] as const)) {
+      const found = (await areaOf(a).get(key))[key] as ReportRecord | undefined;
+      if (found) return found;
+    }
+    return null;
   },
-  async getMany(ids: string[]): Promise<ReportRecord[]> {
+  async getMany(ids: string[], area: ReportArea = 'local'): Promise<ReportRecord[]> {
     if (!ids.length) return [];
-    const got = await browser.storage.local.get(ids.map(reportKey));
+    const got = await areaOf(area).get(ids.map(reportKey));
     return ids.map((id) => got[reportKey(id)] as ReportRecord | undefined).filter((r): r is ReportRecord => !!r);
   },
-  /** Writes a record together with other local keys (the index, the outbox) in one set(). */
-  async put(record: ReportRecord, with_: Partial<Pick<LocalArea, 'reportIndex' | 'reportOutbox'>> = {}): Promise<void> {
-    await browser.storage.local.set({ [reportKey(record.report.id)]: record, ...with_ });
+  /** The ids of the history (newest first) or of the outbox, in `area`. */
+  async ids(list: 'reportIndex' | 'reportOutbox', area: ReportArea = 'local'): Promise<string[]> {
+    return area === 'local' ? getLocal(list) : getSession(list);
   },
-  async remove(id: string, with_: Partial<Pick<LocalArea, 'reportIndex' | 'reportOutbox'>>): Promise<void> {
-    await browser.storage.local.set(with_);
-    await browser.storage.local.remove(reportKey(id));
+  /** Writes a record together with its area's index and outbox in one set(). */
+  async put(record: ReportRecord, with_: ReportLists = {}, area: ReportArea = 'local'): Promise<void> {
+    await areaOf(area).set({ [reportKey(record.report.id)]: record, ...with_ });
+  },
+  async remove(id: string, with_: ReportLists, area: ReportArea = 'local'): Promise<void> {
+    await areaOf(area).set(with_);
+    await areaOf(area).remove(reportKey(id));
   },
 };
 
-/** Calls back when any report, the report index or the report settings change. */
+/** Calls back when any report, a report index or the report settings change. */
 export function onReportsChanged(callback: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local') return;
+    if (area !== 'local' && area !== 'session') return;
     if (Object.keys(changes).some((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportSettings')) callback();
   };
   browser.storage.onChanged.addListener(listener);

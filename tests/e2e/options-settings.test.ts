@@ -1,0 +1,205 @@
+/**
+ * The options page's "Export and import settings": export writes one file of the user's
+ * settings; importing it after changing them brings all of them back (and open tabs recount);
+ * a broken file is refused with a message naming what is wrong, and nothing changes. dist/ has
+ * no list feed; a build with one (dist-e2e-settings-feed/) checks that an imported feed URL goes
+ * through the sync module's rules.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeText, currentWorker, launchExtension, ROOT, startServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension();
+  dir = await mkdtemp(join(tmpdir(), 'orgcheck-settings-'));
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const KEYS = ['enabled', 'allowlist', 'suppressed', 'snoozeUntil', 'feedSettings', 'reportSettings'];
+const stored = () => currentWorker(ext).evaluate((keys) => chrome.storage.local.get(keys), KEYS);
+
+async function importFile(options: Page, path: string): Promise<void> {
+  const chooser = options.waitForEvent('filechooser');
+  await options.getByRole('button', { name: 'Import settings…' }).click();
+  await (await chooser).setFiles(path);
+}
+
+describe('options: export and import of settings', () => {
+  it('exports the settings; importing them after changes restores all of them, and open tabs recount', async () => {
+    const site = new URL(server.origin).host;
+    const snoozeUntil = Date.now() + 3_600_000;
+    const endpoint = `${server.origin}/collect`;
+    await currentWorker(ext).evaluate(
+      (s) =>
+        chrome.storage.local.set({
+          enabled: true,
+          allowlist: [s.site, 'example.com'],
+          suppressed: { [s.site]: ['china-robot-education-alliance'] },
+          snoozeUntil: s.snoozeUntil,
+          feedSettings: { url: 'https://feed.example.org/blocklist.json', intervalHours: 12 },
+          reportSettings: { endpoint: s.endpoint, retryBaseMs: 30_000 },
+        }),
+      { site, snoozeUntil, endpoint },
+    );
+    const before = await stored();
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '1'); // one of the two is "not this organization" here
+
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('settings-transfer');
+    const download = options.waitForEvent('download');
+    await section.getByRole('button', { name: 'Export settings' }).click();
+    const file = join(dir, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    expect(file).toMatch(/orgcheck-settings-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    expect(exported).toEqual({
+      format: 'orgcheck-settings',
+      version: 1,
+      exportedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      settings: {
+        enabled: true,
+        allowlist: [site, 'example.com'],
+        suppressed: { [site]: ['china-robot-education-alliance'] },
+        snoozeUntil,
+        feedSettings: { url: 'https://feed.example.org/blocklist.json', intervalHours: 12 },
+        reportEndpoint: endpoint,
+      },
+    });
+
+    // Change everything: the switch off (the tab stops counting), the lists emptied, the endpoint gone.
+    await options.getByTestId('enabled').uncheck();
+    await waitFor(() => badgeText(ext, page), '');
+    await currentWorker(ext).evaluate(() =>
+      chrome.storage.local.set({
+        allowlist: [],
+        suppressed: {},
+        snoozeUntil: null,
+        feedSettings: { url: null, intervalHours: 24 },
+        reportSettings: { endpoint: null, retryBaseMs: 30_000 },
+      }),
+    );
+    await expect.poll(() => options.getByTestId('allowlist').count()).toBe(0);
+
+    await importFile(options, file);
+    await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
+    expect(await stored()).toEqual(before);
+    // The open tab recounted at once; the page shows the restored values.
+    await waitFor(() => badgeText(ext, page), '1');
+    await expect.poll(() => options.getByTestId('enabled').isChecked()).toBe(true);
+    await expect.poll(() => options.getByTestId('allowlist').textContent()).toContain('example.com');
+    await expect.poll(() => options.locator('#report-endpoint').inputValue()).toBe(endpoint);
+    // The endpoint's host is not granted to OrgCheck: the section offers to allow it.
+    await expect.poll(() => section.getByTestId('import-access').textContent()).toContain('http://127.0.0.1');
+    await page.close();
+    await options.close();
+  });
+
+  it('refuses a broken file, names what is wrong, and changes nothing', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('settings-transfer');
+    const before = await stored();
+    const cases: Array<[string, string]> = [
+      // Good values first: one bad one anywhere and none of them is applied.
+      [
+        JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { enabled: false, allowlist: ['example.org', 'www.example.com'] } }),
+        'Nothing was imported: settings.allowlist[1] is not a site name such as example.com',
+      ],
+      [
+        JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { allowlist: [], feedSettings: { url: 'http://feed.example.org/', intervalHours: 24 } } }),
+        'Nothing was imported: settings.feedSettings.url is not a list feed URL OrgCheck accepts (https, or http on this computer)',
+      ],
+      [JSON.stringify({ format: 'orgcheck-settings', version: 2, settings: { enabled: false } }), 'Nothing was imported: the file is a settings file of version 2; this copy of OrgCheck reads version 1.'],
+      ['{"format": "orgcheck-settings", "version": 1, "settings": {', 'Nothing was imported: the file is not JSON.'],
+      [JSON.stringify({ format: 'orgcheck-report/1' }), 'Nothing was imported: this is not an OrgCheck settings file.'],
+    ];
+    for (const [i, [text, message]] of cases.entries()) {
+      const path = join(dir, `broken-${i}.json`);
+      await writeFile(path, text);
+      await importFile(options, path);
+      const shown = section.getByRole('alert');
+      await expect.poll(() => shown.textContent()).toBe(message);
+      expect(await stored()).toEqual(before);
+    }
+    await options.close();
+  });
+});
+
+describe('options: importing feed settings into a copy with a list feed', () => {
+  const FEED_DIST = join(ROOT, 'dist-e2e-settings-feed');
+  const BUILT_IN = 'http://127.0.0.1:9/blocklist.json';
+  let feedExt: ExtensionBrowser;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', FEED_DIST, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, FEED_URL: BUILT_IN, FEED_PUBLIC_KEY: readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim() },
+    });
+    feedExt = await launchExtension({ dist: FEED_DIST });
+    // The install schedules the first sync; let that settle before the test sets a status.
+    await waitFor(() => currentWorker(feedExt).evaluate(async () => !!(await chrome.alarms.get('orgcheck-feed-sync'))), true);
+  }, 60_000);
+
+  afterAll(async () => {
+    await feedExt?.close();
+  });
+
+  it('a new URL is taken by the sync module’s rules: next sync soon, no backoff carried over; the Feed section shows it', async () => {
+    const worker = () => currentWorker(feedExt);
+    await worker().evaluate(async () => {
+      const { syncStatus } = await chrome.storage.local.get('syncStatus');
+      await chrome.storage.local.set({ syncStatus: { ...(syncStatus as object), failures: 3, nextAt: Date.now() + 86_400_000 } });
+    });
+    const options = await feedExt.context.newPage();
+    await options.goto(`chrome-extension://${feedExt.extensionId}/src/options/index.html`);
+    await expect.poll(() => options.locator('#feed-url').inputValue()).toBe(BUILT_IN);
+
+    const url = 'http://localhost:9/other-feed.json';
+    const path = join(dir, 'feed-settings.json');
+    await writeFile(path, JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { feedSettings: { url, intervalHours: 6 } } }));
+    const started = Date.now();
+    await importFile(options, path);
+    await expect.poll(() => options.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
+    const { feedSettings, syncStatus } = (await worker().evaluate(() => chrome.storage.local.get(['feedSettings', 'syncStatus']))) as {
+      feedSettings: { url: string; intervalHours: number };
+      syncStatus: { failures: number; nextAt: number };
+    };
+    expect(feedSettings).toEqual({ url, intervalHours: 6 });
+    expect(syncStatus.failures).toBe(0);
+    expect(syncStatus.nextAt - started).toBeGreaterThanOrEqual(30_000);
+    expect(syncStatus.nextAt - started).toBeLessThanOrEqual(61_000);
+    const alarm = await worker().evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
+    expect(Math.abs(alarm!.scheduledTime - syncStatus.nextAt)).toBeLessThan(1000);
+    // The page follows: the new URL in the field, the interval, and no access to localhost yet.
+    await expect.poll(() => options.locator('#feed-url').inputValue()).toBe(url);
+    await expect.poll(() => options.locator('#feed-interval').inputValue()).toBe('6');
+    await expect.poll(() => options.getByTestId('feed-no-access').textContent()).toContain('localhost:9');
+    await expect.poll(() => options.getByTestId('import-access').textContent()).toContain('http://localhost');
+
+    // The built-in URL is stored as "the built-in one" (null), as the Feed section's own form does.
+    await writeFile(path, JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { feedSettings: { url: BUILT_IN, intervalHours: 24 } } }));
+    await importFile(options, path);
+    await expect.poll(() => worker().evaluate(async () => (await chrome.storage.local.get('feedSettings')).feedSettings)).toEqual({ url: null, intervalHours: 24 });
+    await expect.poll(() => options.locator('#feed-url').inputValue()).toBe(BUILT_IN);
+    await options.close();
+  });
+});

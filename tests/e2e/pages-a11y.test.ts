@@ -1,0 +1,302 @@
+/**
+ * Accessibility of the popup and the options page: axe-core (every rule axe runs by default,
+ * best practices included) with every part shown, in light and dark colour schemes; and
+ * keyboard-only use of their main controls (Tab, Shift+Tab, Enter, Space), each with a visible
+ * focus indicator. A build with a (never reachable) list feed, dist-e2e-a11y/, so that the feed's
+ * parts of both pages are there too; storage is seeded with a setting of every kind, a sync
+ * result with changes, and reports in the history (one from a private window).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentWorker, launchExtension, readBanner, ROOT, startServer, tabIdOf, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+
+const DIST = join(ROOT, 'dist-e2e-a11y');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PUBLIC_KEY = readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim();
+const REPORT_ID = '1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0';
+const PRIVATE_REPORT_ID = '2b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0';
+
+let ext: ExtensionBrowser;
+let server: FixtureServer;
+let page: Page;
+let site: string;
+
+function report(id: string, url: string) {
+  return {
+    format: 'orgcheck-report/1',
+    id,
+    createdAt: '2026-02-01T08:00:00.000Z',
+    url,
+    title: '示例页面',
+    organizations: [{ id: 'china-robot-education-alliance', name: '中国机器人教育联盟', nameEn: null, listings: [], forms: ['中国机器人教育联盟'] }],
+    excerpts: [{ entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '关于', after: '的通知' }],
+    selection: null,
+    note: 'note',
+    screenshot: null,
+  };
+}
+
+beforeAll(async () => {
+  // Port 9 (discard) refuses at once: a sync ends in a network error within milliseconds.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, FEED_URL: 'http://127.0.0.1:9/blocklist.json', FEED_PUBLIC_KEY: PUBLIC_KEY },
+  });
+  server = await startServer();
+  ext = await launchExtension({ dist: DIST });
+  site = new URL(server.origin).host;
+  // The install schedules the first sync (writing the sync status): let it finish before seeding.
+  await waitFor(() => currentWorker(ext).evaluate(async () => !!(await chrome.alarms.get('orgcheck-feed-sync'))), true);
+  const now = Date.now();
+  const ref = (id: string, zh: string) => ({ id, zh });
+  const seed = () => currentWorker(ext).evaluate(
+    async ({ site, now, ref, reportRecord, privateRecord }) => {
+      await chrome.alarms.clearAll();
+      await chrome.storage.local.set({
+        allowlist: [site, 'example.com'],
+        suppressed: { [site]: ['china-robot-education-alliance'], 'example.org': ['china-positive-discipline-association'] },
+        snoozeUntil: now + 3_600_000,
+        // A URL set on the options page whose host OrgCheck may not read: the Feed section says so.
+        feedSettings: { url: 'http://localhost:9/blocklist.json', intervalHours: 12 },
+        syncStatus: {
+          runningSince: null,
+          last: { kind: 'error', at: now - 60_000, error: { code: 'network', detail: 'Failed to fetch' } },
+          lastSuccessAt: now - 86_400_000,
+          failures: 1,
+          nextAt: now + 3_600_000,
+          lastUpdate: {
+            at: now - 86_400_000,
+            version: 20260101000000,
+            changes: {
+              added: { count: 1, items: [ref] },
+              removed: { count: 0, items: [] },
+              renamed: { count: 1, items: [{ id: ref.id, from: ref, to: { ...ref, zh: `${ref.zh}总会` } }] },
+              listingsAdded: { count: 1, items: [{ ...ref, lists: ['suspected-illegal-2026'] }] },
+            },
+          },
+          etag: null,
+        },
+        reportSettings: { endpoint: 'https://reports.example.org/collect', retryBaseMs: 30_000 },
+        reportIndex: [reportRecord.report.id],
+        reportOutbox: [],
+        [`report:${reportRecord.report.id}`]: reportRecord,
+      });
+      await chrome.storage.session.set({
+        privateReports: [privateRecord.report.id],
+        reportIndex: [privateRecord.report.id],
+        [`report:${privateRecord.report.id}`]: privateRecord,
+      });
+    },
+    {
+      site,
+      now,
+      ref: ref('china-positive-discipline-association', '中国正面管教协会'),
+      reportRecord: {
+        report: report(REPORT_ID, `${server.origin}/two-orgs.html`),
+        savedAt: now - 3_600_000,
+        actions: [{ kind: 'download-json', at: now - 3_600_000 }, { kind: 'send', at: now - 3_500_000 }],
+        delivery: { state: 'rejected', endpoint: 'https://reports.example.org/collect', attempts: 1, queuedAt: now - 3_500_000, at: now - 3_400_000, status: 400, response: 'bad report' },
+      },
+      privateRecord: { report: report(PRIVATE_REPORT_ID, 'https://example.org/'), savedAt: now - 60_000, actions: [{ kind: 'copy-zh', at: now - 60_000 }], delivery: null },
+    },
+  );
+  // (Seeded again should a scheduling write of the install land after it.)
+  await waitFor(async () => {
+    await seed();
+    await new Promise((r) => setTimeout(r, 300));
+    return currentWorker(ext).evaluate(async () => !!((await chrome.storage.local.get('syncStatus')).syncStatus as { lastUpdate: unknown }).lastUpdate);
+  }, true);
+  page = await ext.context.newPage();
+  await page.goto(`${server.origin}/two-orgs.html`);
+  await waitFor(async () => (await currentWorker(ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await tabIdOf(ext, page))) !== '', true);
+}, 60_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+interface AxeResult {
+  violations: Array<{ id: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+  passes: Array<{ id: string }>;
+}
+
+/** axe-core on the whole page (page.evaluate: an extension page's CSP refuses an inline script tag). */
+async function axeViolations(p: Page): Promise<string[]> {
+  await p.evaluate(AXE);
+  const result = await p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations', 'passes'] })) as AxeResult;
+  });
+  // axe did check (colour contrast is measured, not left "incomplete", on these pages).
+  expect(result.passes.map((x) => x.id)).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label']));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+}
+
+const popupUrl = (query: string) => `chrome-extension://${ext.extensionId}/src/popup/index.html${query}`;
+const optionsUrl = () => `chrome-extension://${ext.extensionId}/src/options/index.html`;
+
+/** Opens an extension page in a scheme, as a 400 px wide popup or a full page. */
+async function open(url: string, colorScheme: 'light' | 'dark', width = 1280): Promise<Page> {
+  const p = await ext.context.newPage();
+  await p.setViewportSize({ width, height: 800 });
+  await p.emulateMedia({ colorScheme });
+  await p.goto(url);
+  return p;
+}
+
+describe('axe-core: 0 violations', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the popup with a lookup and its results, and with no result (${colorScheme})`, async () => {
+      const popup = await open(popupUrl(`?q=${encodeURIComponent('机器人')}`), colorScheme, 420);
+      await expect.poll(() => popup.getByTestId('lookup-results').locator('li.entry').count()).toBeGreaterThan(0);
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.fill('#q', 'zzzz 不存在的组织');
+      await expect.poll(() => popup.getByTestId('lookup-empty').count()).toBe(1);
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.close();
+    });
+
+    it(`the popup with a tab's findings, its site controls and the list feed (${colorScheme})`, async () => {
+      const popup = await open(popupUrl(`?tab=${await tabIdOf(ext, page)}`), colorScheme, 420);
+      await expect.poll(() => popup.getByTestId('tab-findings').count()).toBe(1);
+      for (const id of ['site-allowlisted', 'snoozed', 'suppressed', 'sync-panel', 'sync-result', 'list-source']) {
+        await expect.poll(() => popup.getByTestId(id).count(), { message: `${id}: ${await popup.locator('main').innerText()}` }).toBe(1);
+      }
+      await popup.getByTestId('sync-changes').locator('summary').click();
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.close();
+    });
+
+    it(`the options page with every section shown (${colorScheme})`, async () => {
+      const options = await open(optionsUrl(), colorScheme);
+      for (const id of ['warnings-section', 'allowlist', 'suppressed-list', 'options-snoozed', 'feed-section', 'feed-no-access', 'sync-result', 'reports-section', 'report-history', 'report-private', 'settings-transfer']) {
+        await expect.poll(() => options.getByTestId(id).count(), { message: `${id}: ${await options.locator('main').innerText()}` }).toBeGreaterThan(0);
+      }
+      expect(await options.getByTestId('warnings-private-note').count()).toBe(0); // not allowed in private windows here
+      await options.getByTestId('sync-changes').locator('summary').click();
+      await options.locator(`[data-report-id="${REPORT_ID}"] [data-action="view"]`).click();
+      // A refused import shows its message too.
+      const chooser = options.waitForEvent('filechooser');
+      await options.getByRole('button', { name: 'Import settings…' }).click();
+      await (await chooser).setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"orgcheck-settings","version":3}') });
+      await expect.poll(() => options.getByTestId('transfer-message').count()).toBe(1);
+      expect(await axeViolations(options)).toEqual([]);
+      await options.close();
+    });
+  }
+});
+
+// ---- keyboard only ---------------------------------------------------------------------------
+
+interface Focused {
+  id: string;
+  tag: string;
+  /** The accessible name's source where it is not the text: aria-labelledby's elements. */
+  name: string;
+  text: string;
+  label: string | null;
+  testid: string | null;
+  href: string | null;
+  outline: string;
+  classes: string;
+}
+
+async function focused(p: Page): Promise<Focused | null> {
+  return p.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const labelledBy = el.getAttribute('aria-labelledby');
+    return {
+      id: el.id,
+      tag: el.tagName.toLowerCase(),
+      name: labelledBy ? labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ') : '',
+      text: (el.textContent ?? '').trim(),
+      label: el.getAttribute('aria-label'),
+      testid: el.getAttribute('data-testid'),
+      href: el.getAttribute('href'),
+      outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : `${style.outlineStyle} ${style.outlineWidth}`,
+      classes: el.className,
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails after `max` presses. */
+async function tabTo(p: Page, match: (f: Focused) => boolean, { back = false, max = 60 } = {}): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(p);
+    seen.push(`${f?.tag}:${f?.text.slice(0, 20)}:${f?.testid}`);
+    if (f && match(f)) {
+      // Reached by keyboard, and it shows where the focus is.
+      expect(f.outline, `${f.tag} "${f.text}" has no visible focus`).not.toBe('none');
+      return f;
+    }
+  }
+  throw new Error(`not reached by ${back ? 'Shift+Tab' : 'Tab'} within ${max} presses: ${seen.join(' / ')}`);
+}
+
+const stored = (keys: string[]) => currentWorker(ext).evaluate((k) => chrome.storage.local.get(k), keys);
+
+describe('keyboard only', () => {
+  it('popup: type a query, Tab to a result’s source link and open it with Enter; Shift+Tab back to the search field', async () => {
+    const popup = await open(popupUrl(''), 'light', 420);
+    await expect.poll(async () => (await focused(popup))?.tag).toBe('input'); // the search field has the focus on open
+    await popup.keyboard.type('机器人教育');
+    await expect.poll(() => popup.getByTestId('lookup-results').locator('li.entry').count()).toBeGreaterThan(0);
+    const link = await tabTo(popup, (f) => f.tag === 'a' && f.classes.includes('source'));
+    // No network here: the source's site answers from the test.
+    await ext.context.route(link.href!, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>source</title>' }));
+    const opened = ext.context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const source = await opened;
+    await expect.poll(() => source.url()).toBe(link.href);
+    await source.close();
+    await popup.bringToFront();
+    await tabTo(popup, (f) => f.tag === 'input', { back: true });
+    await popup.close();
+  });
+
+  it('popup: a site control is reached and used with the keyboard', async () => {
+    const popup = await open(popupUrl(`?tab=${await tabIdOf(ext, page)}`), 'light', 420);
+    await expect.poll(() => popup.getByTestId('snoozed').count()).toBe(1);
+    await tabTo(popup, (f) => f.tag === 'button' && f.text === 'Resume warnings');
+    await popup.keyboard.press('Space');
+    await expect.poll(async () => (await stored(['snoozeUntil'])).snoozeUntil).toBeNull();
+    await popup.close();
+  });
+
+  it('options: the global switch with Space, a Remove button with Enter, "Sync now" with Enter', async () => {
+    const options = await open(optionsUrl(), 'light');
+    await expect.poll(() => options.getByTestId('allowlist').count()).toBe(1);
+    await tabTo(options, (f) => f.testid === 'enabled');
+    await options.keyboard.press('Space');
+    await expect.poll(async () => (await stored(['enabled'])).enabled).toBe(false);
+    await options.keyboard.press('Space');
+    await expect.poll(async () => (await stored(['enabled'])).enabled).toBe(true);
+
+    await tabTo(options, (f) => f.tag === 'button' && f.name === `Remove ${site}`);
+    await options.keyboard.press('Enter');
+    await expect.poll(async () => (await stored(['allowlist'])).allowlist).toEqual(['example.com']);
+
+    const before = ((await stored(['syncStatus'])).syncStatus as { last: { at: number } }).last.at;
+    await tabTo(options, (f) => f.tag === 'button' && f.text === 'Sync now');
+    await options.keyboard.press('Enter');
+    await expect.poll(async () => ((await stored(['syncStatus'])).syncStatus as { last: { at: number } }).last.at).toBeGreaterThan(before);
+    // And back up the page with Shift+Tab, to the list feed's URL field.
+    await tabTo(options, (f) => f.id === 'feed-url', { back: true });
+    await options.close();
+  });
+});
+
+// The page under test keeps its banner: it was only the popup and options page that were checked.
+afterAll(async () => {
+  if (page && !page.isClosed()) expect(await readBanner(page).catch(() => null)).toBeDefined();
+});
