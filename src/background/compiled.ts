@@ -9,17 +9,25 @@ import { localStore } from '../shared/storage';
 
 let compiling: Promise<CompiledList> | undefined;
 
-/** The compiled form of the active list, building and storing it if storage lacks it. */
-export function ensureCompiled(): Promise<CompiledList> {
-  compiling ??= (async () => {
-    const { list, key } = await activeList();
-    const stored = await localStore.get('compiled');
-    if (stored?.listKey === key) return stored;
-    const compiled = compileList(list.entries, key);
-    await localStore.set({ compiled });
-    return compiled;
-  })().finally(() => {
-    compiling = undefined;
-  });
-  return compiling;
+/**
+ * The compiled form of the active list, building and storing it if storage lacks it. A caller
+ * that arrives while a build is under way joins it, but a build is only stored while its list is
+ * still the active one: a sync that swaps the list mid-build gets a build of the new list.
+ */
+export async function ensureCompiled(): Promise<CompiledList> {
+  for (;;) {
+    compiling ??= (async () => {
+      const { list, key } = await activeList();
+      const stored = await localStore.get('compiled');
+      if (stored?.listKey === key) return stored;
+      const compiled = compileList(list.entries, key);
+      if ((await activeList()).key !== key) return compiled; // superseded: not stored
+      await localStore.set({ compiled });
+      return compiled;
+    })().finally(() => {
+      compiling = undefined;
+    });
+    const compiled = await compiling;
+    if (compiled.listKey === (await activeList()).key) return compiled;
+  }
 }

@@ -14,29 +14,34 @@ import { deleteReport, initOutbox, retryReport, saveReport, sendReport, setRepor
 import { importSettings } from './settings';
 import { initSync, setFeedSettings, startSync, syncView } from './sync';
 import { dropTab, forgetFrame, recordFrame, republishAll, resetTab, tabFindings } from './tab-findings';
-import { applyControl } from './warning-controls';
+import { bannerMayApply } from '../core/banner-permissions';
+import { extensionPagesOnly, isActiveDocument, isContentScript, isExtensionPage } from './senders';
+import { applyControl, SNOOZE_END_ALARM } from './warning-controls';
 
+// Every handler checks who sent it (senders.ts): a content script reports and acts for its own
+// frame, tab and site only; settings, sync, reports and imports are for extension pages.
 handleMessages<BackgroundMessages>({
   frameFindings: async (report, sender) => {
-    if (sender.tab?.id === undefined || sender.frameId === undefined) return null;
-    await recordFrame(sender.tab.id, sender.frameId, report, sender.tab.incognito);
+    if (!isContentScript(sender) || sender.frameId === undefined || !isActiveDocument(sender)) return null;
+    await recordFrame(sender.tab!.id!, sender.frameId, report, sender.tab!.incognito);
     return null;
   },
   frameGone: async (_payload, sender) => {
-    if (sender.tab?.id === undefined || sender.frameId === undefined) return null;
-    await forgetFrame(sender.tab.id, sender.frameId);
+    if (!isContentScript(sender) || sender.frameId === undefined) return null;
+    await forgetFrame(sender.tab!.id!, sender.frameId);
     return null;
   },
   getTabFindings: async ({ tabId }, sender) => {
-    const id = tabId ?? sender.tab?.id;
+    // A content script learns its own tab's findings only.
+    const id = isContentScript(sender) ? sender.tab!.id : isExtensionPage(sender) ? tabId : undefined;
     return id === undefined ? null : tabFindings(id);
   },
   getCompiledList: () => ensureCompiled(),
   warningControl: async ({ control, tabId }, sender) => {
-    // The banner speaks for its own tab only, and only from the top frame. The popup (also when
-    // open as a page in a tab) and the options page are extension pages: they name the tab.
-    const fromBanner = sender.tab?.id !== undefined && !sender.url?.startsWith(browser.runtime.getURL(''));
-    if (fromBanner && sender.frameId !== 0) return null;
+    // The banner speaks for its own tab and site only, from the top frame (senders.ts). The
+    // popup (also when open as a page in a tab) and the options page name the tab.
+    const fromBanner = isContentScript(sender);
+    if (fromBanner ? !bannerMayApply(control, sender) : !isExtensionPage(sender)) return null;
     const id = fromBanner ? sender.tab!.id! : tabId;
     // Private or not is the tab's (core/private-windows.ts); the options page names no tab.
     const tab = fromBanner ? sender.tab : id === undefined ? undefined : await browser.tabs.get(id).catch(() => undefined);
@@ -44,37 +49,34 @@ handleMessages<BackgroundMessages>({
     return id === undefined ? null : tabFindings(id);
   },
   showInFrame: async ({ frameId, entryId, index }, sender) => {
-    if (sender.tab?.id === undefined || sender.frameId !== 0) return false;
-    return sendToFrame(sender.tab.id, frameId, 'showOccurrence', { entryId, index }).catch(() => false);
+    if (!isContentScript(sender) || sender.frameId !== 0) return false;
+    return sendToFrame(sender.tab!.id!, frameId, 'showOccurrence', { entryId, index }).catch(() => false);
   },
-  syncNow: async () => {
+  syncNow: extensionPagesOnly(async () => {
     // Runs in the worker: the popup that asked may close meanwhile.
     await startSync().started;
     return syncView();
-  },
-  getSyncStatus: () => syncView(),
+  }),
+  getSyncStatus: extensionPagesOnly(() => syncView()),
   // Reports (background/report.ts, report-outbox.ts).
   openReport: async ({ source, tabId }, sender) => {
     // The banner (a content script) speaks for its own tab; the popup, also when it is open as
     // a page in a tab, names the tab it shows.
-    const fromPage = sender.tab?.id !== undefined && !sender.url?.startsWith(browser.runtime.getURL(''));
+    const fromPage = isContentScript(sender);
+    if (!fromPage && !isExtensionPage(sender)) return null;
     const id = fromPage ? sender.tab!.id : tabId;
     if (id !== undefined && id >= 0) await openReport(id, fromPage ? 'banner' : source);
     return null;
   },
-  getReportDraft: ({ tabId }) => reportDraft(tabId),
-  captureScreenshot: ({ tabId }) => captureScreenshot(tabId),
-  saveReport: ({ report, action }) => saveReport(report, action),
-  sendReport: ({ report }) => sendReport(report),
-  retryReport: ({ id }) => retryReport(id),
-  deleteReport: ({ id }) => deleteReport(id),
-  setReportEndpoint: ({ endpoint }) => setReportEndpoint(endpoint),
-  setFeedSettings: (change) => setFeedSettings(change),
-  importSettings: ({ settings }, sender) =>
-    // Extension pages only (the options page); never a content script.
-    sender.tab?.id !== undefined && !sender.url?.startsWith(browser.runtime.getURL(''))
-      ? { ok: false, problem: { kind: 'format' } }
-      : importSettings(settings),
+  getReportDraft: extensionPagesOnly(({ tabId }) => reportDraft(tabId)),
+  captureScreenshot: extensionPagesOnly(({ tabId }) => captureScreenshot(tabId)),
+  saveReport: extensionPagesOnly(({ report, action }) => saveReport(report, action)),
+  sendReport: extensionPagesOnly(({ report }) => sendReport(report)),
+  retryReport: extensionPagesOnly(({ id }) => retryReport(id)),
+  deleteReport: extensionPagesOnly(({ id }) => deleteReport(id)),
+  setReportEndpoint: extensionPagesOnly(({ endpoint }) => setReportEndpoint(endpoint)),
+  setFeedSettings: extensionPagesOnly((change) => setFeedSettings(change)),
+  importSettings: extensionPagesOnly(({ settings }) => importSettings(settings)),
 });
 
 initSync();
@@ -96,6 +98,10 @@ browser.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
 // A control set from any tab or the popup, or a sync that relisted an organization, can change
 // every tab's badge count and banner.
 onWarningControlsChanged(() => void republishAll());
+// A snooze ended (warning-controls.ts): banners come back on open tabs without a reload.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name.startsWith(SNOOZE_END_ALARM)) void republishAll();
+});
 
 async function start(): Promise<void> {
   await migrateStorage();

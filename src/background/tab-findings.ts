@@ -23,20 +23,28 @@ function load(tabId: number): Promise<TabState> {
   return state;
 }
 
-/** Serializes updates per tab: two frames reporting at once must not lose one of the reports. */
+/** Serializes work per tab: two frames reporting at once must not lose one of the reports. */
 const queues = new Map<number, Promise<unknown>>();
-function update(tabId: number, change: ((state: TabState) => boolean | void) | 'republish'): Promise<void> {
-  const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
-    const state = await load(tabId);
-    if (change !== 'republish') {
-      if (change(state) === false) return;
-      await tabStateStore.set(tabId, state);
-    }
-    await publish(tabId, state);
-  });
+function enqueue(tabId: number, work: (state: TabState) => Promise<void>): Promise<void> {
+  if (closedTabs.has(tabId)) return Promise.resolve();
+  const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => work(await load(tabId)));
   const settled = run.catch((error: unknown) => console.error('OrgCheck: tab update failed', error));
   queues.set(tabId, settled);
   return settled;
+}
+
+/** Changes the tab's state (`change` returns false for "nothing changed"), stores it, publishes. */
+function update(tabId: number, change: (state: TabState) => boolean | void): Promise<void> {
+  return enqueue(tabId, async (state) => {
+    if (change(state) === false) return;
+    await tabStateStore.set(tabId, state);
+    await publish(tabId, state);
+  });
+}
+
+/** Recounts the badge and redecides the banner from the state as it is (the controls changed). */
+function republish(tabId: number): Promise<void> {
+  return enqueue(tabId, (state) => publish(tabId, state));
 }
 
 export function recordFrame(tabId: number, frameId: number, report: FrameReport, incognito = false): Promise<void> {
@@ -66,10 +74,19 @@ export function resetTab(tabId: number): Promise<void> {
   });
 }
 
-export function dropTab(tabId: number): void {
-  cache.delete(tabId);
-  queues.delete(tabId);
-  void tabStateStore.remove(tabId);
+/** Closed tabs: a late report (a frame's pagehide as the tab closes) must not bring one back. */
+const closedTabs = new Set<number>();
+
+/** The tab closed: its state goes, after any update still queued for it. */
+export function dropTab(tabId: number): Promise<void> {
+  closedTabs.add(tabId);
+  const done = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
+    cache.delete(tabId);
+    queues.delete(tabId);
+    lastPublished.delete(tabId);
+    await tabStateStore.remove(tabId);
+  });
+  return done.catch((error: unknown) => console.error('OrgCheck: dropping a tab failed', error));
 }
 
 export async function tabFindings(tabId: number): Promise<TabFindings> {
@@ -152,7 +169,7 @@ export async function republishAll(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async ({ id }) => {
-      if (id !== undefined && (cache.has(id) || (await tabStateStore.get(id)))) await update(id, 'republish');
+      if (id !== undefined && (cache.has(id) || (await tabStateStore.get(id)))) await republish(id);
     }),
   );
 }

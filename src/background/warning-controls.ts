@@ -7,7 +7,8 @@
  * Private windows (core/private-windows.ts): a control turned on from a private tab goes to an
  * overlay in storage.session that only private tabs see; nothing from them reaches storage.local.
  */
-import type { WarningControl } from '../shared/controls';
+import browser from 'webextension-polyfill';
+import { SNOOZE_DURATIONS_MS, type WarningControl } from '../core/controls';
 import { effectiveControls, isListControl, planControl, type ControlLists, type Scope } from '../core/private-windows';
 import { dismissalStore, localStore, sessionStore } from '../shared/storage';
 
@@ -70,6 +71,9 @@ export function applyControl(control: WarningControl, now = Date.now(), scope: S
   return run;
 }
 
+/** Name of the alarm that ends a snooze: open tabs must show their banners again then. */
+export const SNOOZE_END_ALARM = 'snooze-end';
+
 async function apply(control: WarningControl, now: number, scope: Scope): Promise<void> {
   if (isListControl(control)) {
     const [local, overlay] = await Promise.all([localLists(), sessionStore.get('privateControls')]);
@@ -77,6 +81,13 @@ async function apply(control: WarningControl, now: number, scope: Scope): Promis
     // The overlay first: a removal from a private tab must not show the local value come back.
     if (plan.overlay) await sessionStore.set({ privateControls: plan.overlay });
     if (plan.local) await localStore.set(changed(local, plan.local));
+    if (control.action === 'snooze') {
+      // One alarm per scope (a private snooze and a normal one end separately); a second after
+      // the end, so that the snooze has expired when tabs are recounted.
+      const name = `${SNOOZE_END_ALARM}:${scope}`;
+      if (control.duration) await browser.alarms.create(name, { when: now + SNOOZE_DURATIONS_MS[control.duration] + 1_000 });
+      else await browser.alarms.clear(name);
+    }
     return;
   }
   switch (control.action) {

@@ -21,13 +21,16 @@ export const NEWS_DOMAINS = [
   'xinhuanet.com', 'news.cn', 'people.com.cn', 'chinanews.com.cn', 'chinanews.com', 'cctv.com', 'cnr.cn',
   'chinadaily.com.cn', 'gmw.cn', 'youth.cn', 'ce.cn', 'thepaper.cn', 'caixin.com', 'bjnews.com.cn',
   'infzm.com', 'gongyishibao.com', 'stdaily.com', 'cyol.com', 'china.com.cn', 'cri.cn', 'huanqiu.com',
-  'sina.com.cn', 'sohu.com', 'ifeng.com', '163.com', 'qq.com', 'mingpao.com', 'hk01.com', 'rfi.fr', 'bbc.com',
-  'bbc.co.uk', 'reuters.com', 'apnews.com', 'nytimes.com', 'scmp.com', 'chinanpo.org.cn',
+  // Portals by their news sections only: their blog and self-media hosts (mp.weixin.qq.com …)
+  // are where counterfeit societies publish.
+  'news.sina.com.cn', 'news.sohu.com', 'news.ifeng.com', 'news.163.com', 'news.qq.com',
+  'mingpao.com', 'hk01.com', 'rfi.fr', 'bbc.com', 'bbc.co.uk', 'reuters.com', 'apnews.com', 'nytimes.com',
+  'scmp.com', 'chinanpo.org.cn',
 ];
 
 export function isGovernmentOrNewsHost(host: string): boolean {
   const h = host.toLowerCase();
-  if (hostIsUnder(h, 'gov.cn') || h.startsWith('news.')) return true;
+  if (hostIsUnder(h, 'gov.cn')) return true;
   return NEWS_DOMAINS.some((d) => hostIsUnder(h, d));
 }
 

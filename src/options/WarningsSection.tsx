@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { WarningControl } from '../shared/controls';
+import type { WarningControl } from '../core/controls';
 import { t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
 import { sendToBackground } from '../shared/messages';

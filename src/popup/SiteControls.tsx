@@ -3,7 +3,7 @@
  * and organizations marked "not this organization" here.
  */
 import type { TabFindings } from '../shared/findings';
-import type { WarningControl } from '../shared/controls';
+import type { WarningControl } from '../core/controls';
 import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 

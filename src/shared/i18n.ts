@@ -15,3 +15,8 @@ export function kindLabel(kind: ListingKind): string {
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
+
+/** "A, B and C" in the UI language (、 in Chinese). */
+export function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
+}

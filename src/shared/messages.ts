@@ -8,7 +8,7 @@ import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
-import type { WarningControl } from './controls';
+import type { WarningControl } from '../core/controls';
 import type { FrameReport, FrameReportContext, TabFindings } from './findings';
 import type { SyncStatus } from './storage';
 

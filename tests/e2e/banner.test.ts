@@ -141,6 +141,24 @@ describe('controls', () => {
     for (const p of [page, elsewhere, popup]) await p.close();
   });
 
+  it('a snooze that ends brings the banners back on open tabs, without a reload', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
+    await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
+    await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
+    await waitFor(() => readBanner(page), null);
+    const alarm = await currentWorker(ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(59 * 60_000);
+    // An hour later, in a second: the snooze ends now, and its alarm fires just after.
+    await currentWorker(ext).evaluate(async () => {
+      await chrome.storage.local.set({ snoozeUntil: Date.now() + 500 });
+      await chrome.alarms.create('snooze-end:normal', { when: Date.now() + 1_000 });
+    });
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT], 15_000);
+    await page.close();
+  });
+
   it('"not this organization" takes it out of the banner and the badge on that site, until undone', async () => {
     const page = await open(`${server.origin}/two-orgs.html`);
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);

@@ -4,9 +4,9 @@
  * `isTrusted`: only a real user's click or key acts, never an event a page script made up.
  */
 import { useState } from 'preact/hooks';
-import type { WarningControl } from '../../shared/controls';
+import type { WarningControl } from '../../core/controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
-import { kindLabel, t } from '../../shared/i18n';
+import { kindLabel, listOf, t } from '../../shared/i18n';
 
 export interface BannerActions {
   close(): void;
@@ -89,7 +89,7 @@ export function Banner({ model, actions }: BannerProps) {
             </button>
           ) : null}
           <span class="snooze" role="group" aria-label={t('snooze')}>
-            {t('snooze')}:{' '}
+            {t('snooze')}{' '}
             <button
               type="button"
               data-action="snooze-hour"
@@ -134,7 +134,7 @@ function Finding(props: { finding: TabFinding; site: string | null; actions: Ban
           </span>
         ) : null}
       </div>
-      {otherForms.length ? <p class="detail">{t('matchedAs', otherForms.join('”, “'))}</p> : null}
+      {otherForms.length ? <p class="detail">{t('pageForms', listOf(otherForms.map((form) => t('quoted', form))))}</p> : null}
       <p class="kinds">
         {[...new Set(entry.listings.map((l) => kindLabel(l.kind)))].join(' · ')}
         {' · '}

@@ -48,7 +48,9 @@ describe('severityOf', () => {
   it('only notes on government and news sites', () => {
     expect(severityOf({ pageUrl: 'https://www.mca.gov.cn/n/1', entries: [b], titleIds: ['b'] })).toBe('status');
     expect(severityOf({ pageUrl: 'https://www.news.cn/2021/x', entries: [b], titleIds: ['b'] })).toBe('status');
-    expect(severityOf({ pageUrl: 'https://news.example.com/x', entries: [b], titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ pageUrl: 'https://news.qq.com/rain/a/1', entries: [b], titleIds: ['b'] })).toBe('status');
+    // A portal's self-media host is not its newsroom.
+    expect(severityOf({ pageUrl: 'https://mp.weixin.qq.com/s/x', entries: [b], titleIds: ['b'] })).toBe('alert');
   });
   it('only notes pages naming three or more, even on an own domain', () => {
     expect(severityOf({ pageUrl: 'https://a-society.org/', entries: [a, b, c], titleIds: ['a'] })).toBe('status');
