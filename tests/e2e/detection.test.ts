@@ -70,6 +70,13 @@ describe('finds listed names as a person reads them', () => {
     await page.close();
   });
 
+  it('content added to a page that never stops changing (a ticker every 50 ms)', async () => {
+    const page = await open('ticker.html');
+    await waitFor(() => badgeText(ext, page), '1');
+    expect(await foundIds(ext, page)).toEqual([DISCIPLINE]);
+    await page.close();
+  });
+
   it('pushState navigation: findings reflect the content now shown', async () => {
     const page = await open('spa.html');
     expect(await badgeText(ext, page)).toBe('');
