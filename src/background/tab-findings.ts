@@ -37,8 +37,8 @@ function enqueue(tabId: number, work: (state: TabState) => Promise<void>): Promi
 function update(tabId: number, change: (state: TabState) => boolean | void): Promise<void> {
   return enqueue(tabId, async (state) => {
     if (change(state) === false) return;
-    await tabStateStore.set(tabId, state);
-    await publish(tabId, state);
+    // The badge needn't wait for the write: both run at once.
+    await Promise.all([tabStateStore.set(tabId, state), publish(tabId, state)]);
   });
 }
 

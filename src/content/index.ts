@@ -121,13 +121,14 @@ function shown(): Promise<void> {
 
 async function start(): Promise<void> {
   await shown();
-  enabled = await localStore.get('enabled');
   onEnabledChanged((on) => {
     enabled = on;
     // Turned on: read the page now. Turned off: the background stops counting at once.
     if (on) requestScan('all');
   });
-  const compiled = await loadList();
+  // Both reads at once: each is a round trip to the browser process.
+  const [on, compiled] = await Promise.all([localStore.get('enabled'), loadList()]);
+  enabled = on;
   const setupStart = performance.now();
   useList(compiled);
   setupMs = Math.round((performance.now() - setupStart) * 10) / 10;
