@@ -2,17 +2,29 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { parsePublicKey } from './src/core/feed/signature';
-import { hostPattern } from './src/core/feed/url';
+import { hostPattern, isAllowedFeedUrl } from './src/core/feed/url';
 
 // The list feed, set at build time (docs/self-hosting-feed.md): FEED_URL and FEED_PUBLIC_KEY
 // (the one line of public.key). Neither: no feed, the bundled list only. FEED_TIMEOUT_MS only
 // shortens the request timeout for tests.
 const feedUrl = process.env.FEED_URL?.trim() ?? '';
 const feedKey = process.env.FEED_PUBLIC_KEY?.trim() ?? '';
-if (feedUrl && !/^https?:\/\/[^/]/.test(feedUrl)) throw new Error(`FEED_URL must be an http(s) URL: ${feedUrl}`);
+if (feedUrl && !isAllowedFeedUrl(feedUrl)) {
+  throw new Error(`FEED_URL must be https (or http on 127.0.0.1 / localhost), without a query or fragment: ${feedUrl}`);
+}
 if (feedUrl && !feedKey) throw new Error('FEED_URL is set without FEED_PUBLIC_KEY: a feed is only read with its key');
 if (feedKey && !parsePublicKey(feedKey)) throw new Error('FEED_PUBLIC_KEY is not a public.key line (base64 of 32 bytes)');
+// The key pair in tests/fixtures/feed is public, private half included: anyone could sign a feed
+// for a build that trusts it. Only the tests may build with it, and they say so.
+export const TEST_FEED_PUBLIC_KEY = readFileSync(new URL('./tests/fixtures/feed/public.key', import.meta.url), 'utf8').trim();
+if (feedKey && feedKey === TEST_FEED_PUBLIC_KEY && process.env.ORGCHECK_ALLOW_TEST_FEED_KEY !== '1') {
+  throw new Error(
+    'FEED_PUBLIC_KEY is the test key of tests/fixtures/feed, whose private key is public: no build may trust it ' +
+      '(tests set ORGCHECK_ALLOW_TEST_FEED_KEY=1)',
+  );
+}
 // The built-in feed's host needs no prompt (a host permission lets the worker fetch it without
 // CORS); a URL set on the options page asks for its host then (optional_host_permissions).
 const feedHost = feedUrl ? [hostPattern(feedUrl)] : [];

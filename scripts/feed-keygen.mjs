@@ -10,7 +10,7 @@
  * Refuses to overwrite an existing private.key unless --force: every installed copy built with
  * the old public key would then reject the feed.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,8 +42,8 @@ console.log(`wrote ${privatePath} (secret: never commit or publish it)`);
 console.log(`wrote ${publicPath}`);
 console.log(`FEED_PUBLIC_KEY=${publicLine}`);
 
-/** base64 of the raw 32-byte public key (JWK "x" is its base64url). */
+/** base64 of the raw 32-byte public key of a private KeyObject (JWK "x" is its base64url). */
 function publicKeyLine(key) {
-  const jwk = createPublicKey(typeof key === 'string' ? createPrivateKey(key) : key).export({ format: 'jwk' });
+  const jwk = createPublicKey(key).export({ format: 'jwk' });
   return Buffer.from(jwk.x, 'base64url').toString('base64');
 }

@@ -6,10 +6,11 @@
 //                                 for because the add-on's code is bundled; SOURCE-BUILD.md in it
 //                                 says how to rebuild dist-firefox/ from it.
 // The add-on zips are made by web-ext's build command (its maintained zip writer); the source zip by
-// git. The source zip is of the last commit, so uncommitted changes make it differ from the builds:
-// the script refuses then, unless given --allow-dirty (for trying it out, not for a release).
+// git. The source zip is of the last commit, so uncommitted changes (untracked files included) make
+// it differ from the builds: the script refuses then, unless given --allow-dirty (for trying it out,
+// not for a release). It always refuses builds that carry the test feed key.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webExt from 'web-ext';
@@ -32,8 +33,22 @@ for (const dir of ['dist', 'dist-firefox']) {
   if (v !== version) throw new Error(`${dir}/manifest.json is version ${v}, package.json ${version}: set both (manifest.json and package.json) to the release version`);
 }
 
+// Never a release that trusts the test feed key (tests/fixtures/feed: its private key is committed).
+// vite.config.ts refuses to build with it unless told it is a test; this checks what was built.
+const testKey = readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim();
+for (const dir of ['dist', 'dist-firefox']) {
+  const found = filesUnder(join(ROOT, dir)).filter((file) => readFileSync(file, 'latin1').includes(testKey));
+  if (found.length) throw new Error(`${dir}/ was built with the test feed key (tests/fixtures/feed/public.key), in ${found.map((f) => f.slice(ROOT.length + 1)).join(', ')}: rebuild without it`);
+}
+
+/** @param {string} dir @returns {string[]} */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
+}
+
 const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
-const dirty = git('status', '--porcelain', '--untracked-files=no').trim();
+// Untracked files count: one that committed code imports is in the builds but not in the source zip.
+const dirty = git('status', '--porcelain', '--untracked-files=normal').trim();
 if (dirty) {
   const message = `uncommitted changes: the source zip (of HEAD) would not match the builds\n${dirty}`;
   if (!allowDirty) throw new Error(`${message}\ncommit first, or pass --allow-dirty to package anyway`);

@@ -24,6 +24,7 @@ import {
   type AttemptResult, type ReportAction, type ReportRecord,
 } from '../core/report-outbox';
 import { reportArea } from '../core/private-windows';
+import { createCoalescingRunner, createQueue, settingsQueue } from './serial-queue';
 import { firstInSession, localStore, reportStore, sessionStore, type ReportArea, type ReportSettings } from '../shared/storage';
 
 export const OUTBOX_ALARM = 'orgcheck-report-outbox';
@@ -31,12 +32,8 @@ export const OUTBOX_ALARM = 'orgcheck-report-outbox';
 const REQUEST_TIMEOUT_MS = 20_000;
 
 /** Changes to records, the index and the outbox go through one queue: none loses another's write. */
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const queue = createQueue();
+const serial = <T>(fn: () => Promise<T>): Promise<T> => queue.run(fn);
 
 export async function reportSettings(): Promise<ReportSettings> {
   const stored = await localStore.get('reportSettings');
@@ -46,7 +43,8 @@ export async function reportSettings(): Promise<ReportSettings> {
 export async function setReportEndpoint(endpoint: string | null): Promise<{ ok: true } | { ok: false; error: 'url' }> {
   const value = endpoint?.trim() || null;
   if (value !== null && !isAllowedEndpoint(value)) return { ok: false, error: 'url' };
-  await serial(async () => localStore.set({ reportSettings: { ...(await reportSettings()), endpoint: value } }));
+  // A setting like the warning controls: the queue a settings import also goes through.
+  await settingsQueue.run(async () => localStore.set({ reportSettings: { ...(await reportSettings()), endpoint: value } }));
   return { ok: true };
 }
 
@@ -158,8 +156,15 @@ async function post(endpoint: string, report: Report): Promise<AttemptResult> {
       body: reportJson(report),
       credentials: 'omit',
       cache: 'no-store',
+      // Never followed: a 3xx could move the report (page, excerpts, screenshot) to any host, plain
+      // http included, past isAllowedEndpoint. A redirect is a rejection (core/report-outbox.ts).
+      redirect: 'manual',
       signal: controller.signal,
     });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      void response.body?.cancel().catch(() => undefined);
+      return { kind: 'redirect' };
+    }
     let body = '';
     try {
       body = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
@@ -168,7 +173,7 @@ async function post(endpoint: string, report: Report): Promise<AttemptResult> {
     }
     return { kind: 'response', status: response.status, body };
   } catch (error) {
-    if (controller.signal.aborted) return { kind: 'timeout', detail: `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` };
+    if (controller.signal.aborted) return { kind: 'timeout', detail: `${REQUEST_TIMEOUT_MS / 1000} s` };
     return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
@@ -197,37 +202,27 @@ async function attempt(id: string, force: boolean): Promise<boolean> {
   return true;
 }
 
-let draining: Promise<void> | null = null;
-let again = false;
-let forceNext = false;
-
 /**
  * Sends every due report (every pending one when `force`), then sets the alarm for the next due
- * time. One drain at a time; a call during one makes it go round again.
+ * time. One drain at a time; a call during one makes it go round again once it has ended, alarm
+ * included (it may have read the outbox before the caller's record was stored).
  */
-export function drain(force = false): Promise<void> {
-  if (draining) {
-    again = true;
-    if (force) forceNext = true;
-    return draining;
-  }
-  forceNext = force;
-  draining = (async () => {
+const drainer = createCoalescingRunner<boolean>(
+  async (force) => {
     try {
-      do {
-        again = false;
-        const f = forceNext;
-        forceNext = false;
-        const ids = (await Promise.all(AREAS.map((a) => reportStore.ids('reportOutbox', a)))).flat();
-        // One at a time: an endpoint that is down is not hit with every report at once.
-        for (const id of ids) await attempt(id, f);
-      } while (again);
+      const ids = (await Promise.all(AREAS.map((a) => reportStore.ids('reportOutbox', a)))).flat();
+      // One at a time: an endpoint that is down is not hit with every report at once.
+      for (const id of ids) await attempt(id, force);
       await schedule();
-    } finally {
-      draining = null;
+    } catch (error) {
+      console.error('OrgCheck: report outbox', error);
     }
-  })().catch((error: unknown) => console.error('OrgCheck: report outbox', error));
-  return draining;
+  },
+  (a, b) => a || b,
+);
+
+export function drain(force = false): Promise<void> {
+  return drainer.request(force);
 }
 
 async function schedule(): Promise<void> {

@@ -17,6 +17,7 @@ import { scopeOf } from '../core/private-windows';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
 import { sessionStore } from '../shared/storage';
+import { createQueue } from './serial-queue';
 import { tabFindings } from './tab-findings';
 
 /** How long a frame gets to answer with its context (a frame that never loaded its script won't). */
@@ -53,12 +54,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-let privateQueue: Promise<unknown> = Promise.resolve();
+const privateQueue = createQueue();
 /** Adds a draft's id to the private reports (one write at a time: none loses another's). */
 function notePrivate(id: string): Promise<void> {
-  const run = privateQueue.then(async () => sessionStore.set({ privateReports: [...(await sessionStore.get('privateReports')), id] }));
-  privateQueue = run.catch(() => undefined);
-  return run;
+  return privateQueue.run(async () => sessionStore.set({ privateReports: [...(await sessionStore.get('privateReports')), id] }));
 }
 
 /** Asks every frame of the tab for its matches in context and its selection, and merges them. */

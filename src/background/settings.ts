@@ -6,14 +6,23 @@
  * module's rules (background/sync.ts). A feed URL or report endpoint whose host OrgCheck has no
  * access to is taken all the same: the options page then offers to allow it (a permission
  * request needs a click, and reading a file is not one).
+ *
+ * The import runs in `settingsQueue` (background/serial-queue.ts), the queue of the warning
+ * controls and the report endpoint: a control applied or an endpoint saved meanwhile is neither
+ * lost nor overwritten with a value read before it.
  */
 import { importedValues, validateSettings, type ImportProblem } from '../core/settings-transfer';
 import type { LocalArea } from '../shared/storage';
 import { localStore } from '../shared/storage';
 import { reportSettings } from './report-outbox';
+import { settingsQueue } from './serial-queue';
 import { setWithFeedSettings } from './sync';
 
-export async function importSettings(input: unknown): Promise<{ ok: true } | { ok: false; problem: ImportProblem }> {
+export function importSettings(input: unknown): Promise<{ ok: true } | { ok: false; problem: ImportProblem }> {
+  return settingsQueue.run(() => apply(input));
+}
+
+async function apply(input: unknown): Promise<{ ok: true } | { ok: false; problem: ImportProblem }> {
   const now = Date.now();
   const checked = validateSettings(input, now);
   if (!checked.ok) return checked;

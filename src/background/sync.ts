@@ -11,7 +11,9 @@
  *   capped at 24 h.
  * "Sync now" (popup, options page) runs at once whatever the schedule says.
  *
- * Requests: If-None-Match with the ETag of the last valid answer (a 304 is "up to date"),
+ * Requests: If-None-Match with the ETag of the last valid answer, only while the feed list that
+ * answer carried is the one in use (core/feed/etag.ts; a 304 is "up to date"); redirects only to
+ * https (or http on this computer): a feed moved to plain http is refused,
  * cache: 'no-store' so the HTTP cache can't answer for the server, and one AbortController
  * timeout for the feed and its .sig together (20 s; the worker may be stopped past 30 s idle, and
  * a cheap extension call every 10 s keeps it awake meanwhile). The sync runs in the worker, so
@@ -22,30 +24,28 @@ import { listKey } from '../core/compiled-list';
 import { diffLists, summarizeChanges } from '../core/feed/diff';
 import { backoffDelay, HOUR_MS, intervalDelay, isValidInterval, SOON_MIN_MS, soonDelay } from '../core/feed/schedule';
 import { FeedKeyError, importFeedPublicKey } from '../core/feed/signature';
-import { isAllowedFeedUrl } from '../core/feed/url';
+import { ifNoneMatch } from '../core/feed/etag';
+import { isAllowedFeedUrl, isSecureFetchUrl, signatureUrl } from '../core/feed/url';
 import {
   MAX_FEED_BYTES, MAX_SIGNATURE_BYTES, checkFeed, checkHead, type FeedError, type FeedOutcome, type FetchedFile,
 } from '../core/feed/validate';
-import { activeList, BUNDLED_LIST, invalidateActiveList } from '../shared/list-store';
+import { BUILT_IN_FEED_URL as BUILT_IN_URL, FEED_PUBLIC_KEY as PUBLIC_KEY, FEED_TIMEOUT_MS as TIMEOUT_MS } from '../shared/build-config';
+import { activeList, BUNDLED_LIST, invalidateActiveList, type ActiveList } from '../shared/list-store';
 import type { SyncView } from '../shared/messages';
 import {
   INITIAL_SYNC_STATUS, listBodies, localStore, type FeedSettings, type LocalArea, type StoredList, type StoredListRef, type SyncStatus,
 } from '../shared/storage';
 import { ensureCompiled } from './compiled';
+import { createQueue } from './serial-queue';
 
 export const SYNC_ALARM = 'orgcheck-feed-sync';
-const BUILT_IN_URL = typeof __FEED_URL__ === 'string' ? __FEED_URL__ : '';
-const PUBLIC_KEY = typeof __FEED_PUBLIC_KEY__ === 'string' ? __FEED_PUBLIC_KEY__ : '';
-const TIMEOUT_MS = typeof __FEED_TIMEOUT_MS__ === 'number' ? __FEED_TIMEOUT_MS__ : 20_000;
 
 // ---- status --------------------------------------------------------------------------------
 
 /** Status changes go through one queue, so a sync and a settings change can't lose each other's write. */
-let statusQueue: Promise<unknown> = Promise.resolve();
+const statusQueue = createQueue();
 function withStatus<T>(fn: (status: SyncStatus) => Promise<T>): Promise<T> {
-  const run = statusQueue.then(async () => fn({ ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) }));
-  statusQueue = run.catch(() => undefined);
-  return run;
+  return statusQueue.run(async () => fn({ ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) }));
 }
 
 async function feedUrl(): Promise<string | null> {
@@ -88,7 +88,7 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array<A
     size += chunk.value.length;
     if (size > cap) {
       void reader.cancel().catch(() => undefined);
-      throw new TooLarge(`more than ${cap} bytes`);
+      throw new TooLarge(`> ${cap} B`);
     }
     chunks.push(chunk.value);
   }
@@ -111,7 +111,18 @@ interface Fetched {
   etag: string | null;
 }
 
-async function fetchFeed(url: string, status: SyncStatus, currentVersion: number): Promise<Fetched> {
+class Redirected extends Error {}
+
+/** A response that came through a redirect to anything but https (or http on this computer) is refused. */
+function checkRedirect(response: Response): void {
+  if (response.redirected && !isSecureFetchUrl(response.url)) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new Redirected(response.url);
+  }
+}
+
+async function fetchFeed(url: string, status: SyncStatus, inUse: ActiveList): Promise<Fetched> {
+  const currentVersion = inUse.list.version;
   let publicKey: CryptoKey;
   try {
     publicKey = await importFeedPublicKey(PUBLIC_KEY);
@@ -123,8 +134,9 @@ async function fetchFeed(url: string, status: SyncStatus, currentVersion: number
   const init: RequestInit = { signal: controller.signal, cache: 'no-store', credentials: 'omit', redirect: 'follow' };
   let stage: 'connect' | 'body' = 'connect';
   try {
-    const conditional = status.etag?.url === url ? status.etag.value : null;
+    const conditional = ifNoneMatch(status.etag, url, { source: inUse.source, version: currentVersion });
     const response = await fetch(url, { ...init, headers: conditional ? { 'If-None-Match': conditional } : {} });
+    checkRedirect(response);
     if (response.status === 304 && conditional) {
       return { outcome: { kind: 'up-to-date', version: currentVersion }, etag: conditional };
     }
@@ -138,18 +150,20 @@ async function fetchFeed(url: string, status: SyncStatus, currentVersion: number
     let signature: FetchedFile | null;
     stage = 'connect';
     try {
-      const sigResponse = await fetch(`${url}.sig`, init);
+      const sigResponse = await fetch(signatureUrl(url), init);
+      checkRedirect(sigResponse);
       stage = 'body';
       signature = { status: sigResponse.status, contentType: sigResponse.headers.get('content-type'), body: await readCapped(sigResponse, MAX_SIGNATURE_BYTES + 1) };
     } catch (error) {
-      if (controller.signal.aborted) throw error;
+      if (controller.signal.aborted || error instanceof Redirected) throw error;
       signature = null; // unreachable .sig: reported as a missing signature
     }
     const outcome = await checkFeed({ feed, signature, publicKey, currentVersion });
     return { outcome, etag: response.headers.get('etag') };
   } catch (error) {
     const fail = (e: FeedError): Fetched => ({ outcome: { kind: 'error', error: e }, etag: null });
-    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `no complete answer within ${TIMEOUT_MS / 1000} s` });
+    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `${TIMEOUT_MS / 1000} s` });
+    if (error instanceof Redirected) return fail({ code: 'redirect', detail: error.message });
     if (error instanceof TooLarge) return fail({ code: 'too-large', detail: error.message });
     if (error instanceof BodyBroken || stage === 'body') return fail({ code: 'truncated', detail: String(error instanceof Error ? error.message : error) });
     return fail({ code: 'network', detail: String(error instanceof Error ? error.message : error) });
@@ -195,7 +209,7 @@ async function runSync(markStarted: () => void): Promise<void> {
   try {
     const before = await activeList();
     const status = { ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) };
-    const { outcome, etag } = await fetchFeed(url, status, before.list.version);
+    const { outcome, etag } = await fetchFeed(url, status, before);
     const swapped = await finish(url, outcome, etag, before.list);
     // Builds and stores the new matcher: every open tab's content script rescans with it. (A
     // failure here leaves `compiled` empty; the next content script to start asks again.)
@@ -221,12 +235,14 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
       await scheduleAlarm(next.nextAt);
       return false;
     }
+    // The ETag goes with the version of the list this answer means (core/feed/etag.ts).
+    const answered = outcome.kind === 'new' ? outcome.feed.version : outcome.version;
     const ok: SyncStatus = {
       ...base,
       lastSuccessAt: at,
       failures: 0,
       nextAt: at + intervalDelay(hours),
-      etag: etag ? { url, value: etag } : status.etag?.url === url ? status.etag : null,
+      etag: etag ? { url, value: etag, version: answered } : status.etag?.url === url ? status.etag : null,
     };
     if (outcome.kind === 'up-to-date') {
       await localStore.set({ syncStatus: { ...ok, last: { kind: 'up-to-date', at, version: outcome.version } } });
@@ -341,14 +357,16 @@ function statusAfterSettings(status: SyncStatus, settings: FeedSettings, urlChan
 /** Options page: a new URL (null: back to the built-in one) and/or interval. The list and its version floor stay. */
 export async function setFeedSettings(change: { url?: string | null; intervalHours?: number }): Promise<SettingsResult> {
   if (!PUBLIC_KEY) return { ok: false, error: 'no-feed' };
-  const next = changedFeedSettings(await localStore.get('feedSettings'), change);
-  if (!next.ok) return next;
-  await localStore.set({ feedSettings: next.settings });
-  await withStatus(async (status) => {
+  // Read and written in the status queue, as an import does (setWithFeedSettings): neither loses the other's change.
+  const result = await withStatus(async (status) => {
+    const next = changedFeedSettings(await localStore.get('feedSettings'), change);
+    if (!next.ok) return next;
     const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now());
-    await localStore.set({ syncStatus: updated });
+    await localStore.set({ feedSettings: next.settings, syncStatus: updated });
     await scheduleAlarm(updated.nextAt);
+    return { ok: true } as const;
   });
+  if (!result.ok) return result;
   return { ok: true, view: await syncView() };
 }
 

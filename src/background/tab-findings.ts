@@ -10,6 +10,7 @@ import { badgeText, type BannerState, type FrameReport, type TabFinding, type Ta
 import { sendToFrame } from '../shared/messages';
 import { tabStateStore, type TabState } from '../shared/storage';
 import { activeList } from '../shared/list-store';
+import { createKeyedQueue } from './serial-queue';
 import { allDismissed, controlsFor } from './warning-controls';
 
 const cache = new Map<number, Promise<TabState>>();
@@ -24,13 +25,12 @@ function load(tabId: number): Promise<TabState> {
 }
 
 /** Serializes work per tab: two frames reporting at once must not lose one of the reports. */
-const queues = new Map<number, Promise<unknown>>();
+const queues = createKeyedQueue<number>();
 function enqueue(tabId: number, work: (state: TabState) => Promise<void>): Promise<void> {
   if (closedTabs.has(tabId)) return Promise.resolve();
-  const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => work(await load(tabId)));
-  const settled = run.catch((error: unknown) => console.error('OrgCheck: tab update failed', error));
-  queues.set(tabId, settled);
-  return settled;
+  return queues
+    .run(tabId, async () => work(await load(tabId)))
+    .catch((error: unknown) => console.error('OrgCheck: tab update failed', error));
 }
 
 /** Changes the tab's state (`change` returns false for "nothing changed"), stores it, publishes. */
@@ -80,13 +80,14 @@ const closedTabs = new Set<number>();
 /** The tab closed: its state goes, after any update still queued for it. */
 export function dropTab(tabId: number): Promise<void> {
   closedTabs.add(tabId);
-  const done = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
+  const done = queues.run(tabId, async () => {
     cache.delete(tabId);
-    queues.delete(tabId);
     lastPublished.delete(tabId);
     await tabStateStore.remove(tabId);
   });
-  return done.catch((error: unknown) => console.error('OrgCheck: dropping a tab failed', error));
+  return done
+    .then(() => queues.drop(tabId))
+    .catch((error: unknown) => console.error('OrgCheck: dropping a tab failed', error));
 }
 
 export async function tabFindings(tabId: number): Promise<TabFindings> {

@@ -11,6 +11,7 @@ import browser from 'webextension-polyfill';
 import { SNOOZE_DURATIONS_MS, type WarningControl } from '../core/controls';
 import { effectiveControls, isListControl, planControl, type ControlLists, type Scope } from '../core/private-windows';
 import { dismissalStore, localStore, sessionStore } from '../shared/storage';
+import { settingsQueue } from './serial-queue';
 
 export interface SiteControls {
   /** The global switch. */
@@ -61,14 +62,13 @@ export function allDismissed(ids: readonly string[], controls: SiteControls): bo
   });
 }
 
-/** Changes go through one queue: two controls at once must not lose one another's write. */
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Applies a control from a tab of `scope` (the options page and the popup without a tab: 'normal'). */
+/**
+ * Applies a control from a tab of `scope` (the options page and the popup without a tab:
+ * 'normal'), in the settings queue: two controls at once, or a control during a settings
+ * import, must not lose one another's write.
+ */
 export function applyControl(control: WarningControl, now = Date.now(), scope: Scope = 'normal'): Promise<void> {
-  const run = queue.then(() => apply(control, now, scope));
-  queue = run.catch(() => undefined);
-  return run;
+  return settingsQueue.run(() => apply(control, now, scope));
 }
 
 /** Name of the alarm that ends a snooze: open tabs must show their banners again then. */

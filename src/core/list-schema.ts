@@ -6,6 +6,7 @@
  * zod's class-based API brings all of zod). Pure: no browser globals, runs under Node.
  */
 import * as v from 'valibot';
+import { issueMessages } from './valibot-issues';
 
 export const LISTING_KINDS = [
   'banned',
@@ -65,13 +66,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
 export function validateEntries(input: unknown): ValidationResult<BlocklistEntry[]> {
   const result = v.safeParse(EntriesSchema, input);
   if (result.success) return { ok: true, value: result.output };
-  return {
-    ok: false,
-    errors: result.issues.slice(0, 20).map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    }),
-  };
+  return { ok: false, errors: issueMessages(result.issues) };
 }
 
 /** Every string of an entry that is matched on pages: both names and the aliases. */

@@ -7,6 +7,8 @@
  * - 2xx: sent. The endpoint may receive a report more than once (an answer lost on the way, a
  *   worker stopped mid-request): the report's id is there for it to drop duplicates, and is also
  *   sent as the Idempotency-Key header.
+ * - A redirect (3xx): rejected, no retry. It is not followed (background/report-outbox.ts): it
+ *   could take the report to another host, or to plain http.
  * - 4xx: rejected, no retry; the server's answer is kept and shown. Except 408 (timeout) and 429
  *   (too many requests), which say "later" and are retried like 5xx.
  * - 5xx, a network error, a timeout: retried with exponential backoff and jitter,
@@ -41,7 +43,15 @@ export type Delivery =
   | (DeliveryBase & { state: 'queued'; nextAt: number; lastError: DeliveryError | null })
   | (DeliveryBase & { state: 'sending'; since: number; lastError: DeliveryError | null })
   | (DeliveryBase & { state: 'sent'; at: number; status: number; response: string })
-  | (DeliveryBase & { state: 'rejected'; at: number; status: number; response: string });
+  | (DeliveryBase & {
+      state: 'rejected';
+      at: number;
+      /** HTTP status; 0 for a redirect (the browser does not expose a redirect's status). */
+      status: number;
+      response: string;
+      /** Why, when not the server's 4xx: the endpoint answered with a redirect. */
+      reason?: 'redirect';
+    });
 
 /** A report in the history (options page), with what was done with it and its delivery. */
 export interface ReportRecord {
@@ -55,6 +65,8 @@ export interface ReportRecord {
 /** What an attempt came to: an HTTP answer, or no answer. */
 export type AttemptResult =
   | { kind: 'response'; status: number; body: string }
+  /** A 3xx: not followed, and not retried (the endpoint moved; the user sets it again). */
+  | { kind: 'redirect' }
   | { kind: 'network'; detail: string }
   | { kind: 'timeout'; detail: string };
 
@@ -74,6 +86,7 @@ export function isRetryableStatus(status: number): boolean {
 /** The delivery after an attempt (d is the 'sending' state of that attempt). */
 export function afterAttempt(d: Delivery, result: AttemptResult, now: number, baseMs: number, random = Math.random()): Delivery {
   const base = { endpoint: d.endpoint, attempts: d.attempts, queuedAt: d.queuedAt };
+  if (result.kind === 'redirect') return { ...base, state: 'rejected', at: now, status: 0, response: '', reason: 'redirect' };
   if (result.kind === 'response') {
     const response = result.body.slice(0, MAX_RESPONSE_CHARS);
     if (result.status >= 200 && result.status < 300) return { ...base, state: 'sent', at: now, status: result.status, response };

@@ -8,10 +8,12 @@ import type { Report } from './report';
 
 export type ReportLanguage = 'zh' | 'en';
 
-/** The ministry's platform: its 投诉举报 (complaints and reports) column takes reports. */
-export const COMPLAINT_URL = 'https://chinanpo.mca.gov.cn/';
-/** The same platform's registry search (全国社会组织信息查询). */
-export const REGISTRY_SEARCH_URL = 'https://chinanpo.mca.gov.cn/';
+/**
+ * The ministry's platform (中国社会组织政务服务平台): its 投诉举报 (complaints and reports) column
+ * takes reports, and its registry search (全国社会组织信息查询) finds lawfully registered bodies.
+ * Neither has a stable deep link, so both go to its home page.
+ */
+export const CHINANPO_URL = 'https://chinanpo.mca.gov.cn/';
 
 const KIND: Record<ReportLanguage, Record<ListingKind, string>> = {
   zh: {

@@ -8,9 +8,10 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostPattern, isAllowedFeedUrl } from '../core/feed/url';
 import { formatVersion, versionDate } from '../core/feed/version';
-import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
-import { Changes, formatTime, isRunning, SyncResult, useSyncView } from '../popup/SyncPanel';
+import { formatDateTime, t } from '../shared/i18n';
+import { TechnicalDetail } from '../report/DeliveryState';
+import { Changes, SyncResult, useSyncView } from '../popup/SyncPanel';
 
 const INTERVALS = [1, 3, 6, 12, 24, 48, 72, 168];
 
@@ -95,7 +96,7 @@ export function FeedSection() {
     }
   };
 
-  const running = isRunning(view) || asked;
+  const running = view.running || asked;
   const last = view.status.last;
 
   return (
@@ -166,8 +167,8 @@ export function FeedSection() {
 
       <h3>{t('feedLastResult')}</h3>
       {last ? <SyncResult status={view.status} /> : <p class="muted">{t('feedNeverSynced')}</p>}
-      {last?.kind === 'error' && last.error.detail ? <p class="muted">{t('feedErrorDetail', last.error.detail)}</p> : null}
-      {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatTime(view.status.nextAt))}</p> : null}
+      {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
+      {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
       <div class="row">
         <button type="button" onClick={() => void syncNow()} disabled={running}>
           {t('syncNow')}

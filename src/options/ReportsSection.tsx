@@ -11,10 +11,10 @@ import { hostPattern } from '../core/feed/url';
 import { isAllowedEndpoint, reportFileName, reportJson } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import { reportText } from '../core/report-text';
-import { t, uiLanguage } from '../shared/i18n';
+import { formatDateTime, listOf, t, uiLanguage } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore } from '../shared/storage';
-import { DeliveryState, formatWhen } from '../report/DeliveryState';
+import { DeliveryState } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
 import '../report/history.css';
 
@@ -90,13 +90,11 @@ function EndpointForm({ current }: { current: string | null }) {
       setMessage({ text: t('reportEndpointInvalid'), error: true });
       return;
     }
-    // Asked for in the click itself (a user gesture), not awaited before saving: with access,
-    // the worker's POST needs no CORS from the endpoint; without it, the endpoint must allow it.
-    const access = trimmed
-      ? browser.permissions.contains({ origins: [hostPattern(trimmed)] }).then((has) =>
-          has ? true : browser.permissions.request({ origins: [hostPattern(trimmed)] }),
-        ).catch(() => false)
-      : Promise.resolve(true);
+    // permissions.request is called here, synchronously in the click's handler (no await before
+    // it: Firefox refuses a request made outside the user gesture, e.g. in a .then). Already
+    // granted, it resolves true without asking. Not awaited before saving: with access, the
+    // worker's POST needs no CORS from the endpoint; without it, the endpoint must allow it.
+    const access = trimmed ? browser.permissions.request({ origins: [hostPattern(trimmed)] }).catch(() => false) : Promise.resolve(true);
     const result = await sendToBackground('setReportEndpoint', { endpoint: trimmed });
     if (!result.ok) {
       setMessage({ text: t('reportEndpointInvalid'), error: true });
@@ -163,11 +161,11 @@ function ReportItem({ record }: { record: Listed }) {
   return (
     <li class="report-item" data-report-id={report.id} data-state={delivery?.state ?? 'none'}>
       <div>
-        <strong>{formatWhen(Date.parse(report.createdAt))}</strong> · <span class="url">{report.url}</span>
+        <strong>{formatDateTime(Date.parse(report.createdAt))}</strong> · <span class="url">{report.url}</span>
       </div>
       <div class="muted">
-        {report.organizations.length ? report.organizations.map((o) => o.name).join('、') : t('reportNoOrganizationsShort')}
-        {actions.length ? ` · ${actions.join(', ')}` : ''}
+        {report.organizations.length ? listOf(report.organizations.map((o) => o.name)) : t('reportNoOrganizationsShort')}
+        {actions.length ? ` · ${listOf(actions)}` : ''}
       </div>
       {record.private ? (
         <div class="muted" data-testid="report-private">

@@ -12,7 +12,7 @@ import {
   buildSettingsFile, MAX_FILE_CHARS, parseSettingsFile, settingsFileJson, settingsFileName, type ImportProblem, type ProblemReason,
   type UserSettings,
 } from '../core/settings-transfer';
-import { t } from '../shared/i18n';
+import { listOf, t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 import { localStore } from '../shared/storage';
 import { downloadText } from '../report/download';
@@ -147,7 +147,7 @@ export function SettingsTransfer() {
       ) : null}
       {missing.length ? (
         <p class="row" data-testid="import-access">
-          <span>{t('importNeedsAccess', missing.map((o) => o.replace(/\/\*$/, '')).join(', '))}</span>
+          <span>{t('importNeedsAccess', listOf(missing.map((o) => o.replace(/\/\*$/, ''))))}</span>
           <button type="button" onClick={allow}>
             {t('importGrantAccess')}
           </button>

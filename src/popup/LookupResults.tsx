@@ -1,14 +1,13 @@
 /**
- * The popup's lookup results: each organization with its listings (kind, list, date, source
- * links), the lawfully registered body it imitates where known, and, for names that never warn,
- * why. No result says what that means and links to the official registry search.
+ * The popup's lookup results: each organization with its listings, look-alike and, for names that
+ * never warn, why (EntryDetails). No result says what that means and links to the official registry search.
  */
-import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { BlocklistEntry } from '../core/list-schema';
 import { OrganizationLookup, type LookupResult } from '../core/lookup';
-import { REGISTRY_SEARCH_URL } from '../core/report-text';
-import { kindLabel, t } from '../shared/i18n';
+import { CHINANPO_URL } from '../core/report-text';
+import { t } from '../shared/i18n';
+import { EntryDetails } from './EntryDetails';
 import './lookup.css';
 
 export const LOOKUP_LIMIT = 20;
@@ -23,7 +22,7 @@ export function LookupResults({ entries, query }: { entries: readonly BlocklistE
       <div class="empty" role="status" data-testid="lookup-empty">
         <p>{t('searchNoResult')}</p>
         <p>
-          <a href={REGISTRY_SEARCH_URL} target="_blank" rel="noopener noreferrer" data-testid="registry-link">
+          <a href={CHINANPO_URL} target="_blank" rel="noopener noreferrer" data-testid="registry-link">
             {t('officialRegistry')}
           </a>
         </p>
@@ -56,31 +55,7 @@ function LookupCard({ result }: { result: LookupResult }) {
       {rank === 3 ? <span class="similar"> · {t('lookupSimilar')}</span> : null}
       {english ? <span class="en">{english}</span> : null}
       {shownAs ? <span class="en matched">{t('matchedAs', matchedName)}</span> : null}
-      <ul class="listings">
-        {entry.listings.map((l, i) => (
-          <li key={i} data-kind={l.kind}>
-            <span class="kind">{kindLabel(l.kind)}</span> — {l.list}, {l.published ?? t('dateUnknown')}
-            {l.sources.map((src, j) => (
-              <Fragment key={j}>
-                {' · '}
-                <a href={src} target="_blank" rel="noopener noreferrer" class="source">
-                  {t('source')}
-                  {l.sources.length > 1 ? ` ${j + 1}` : ''}
-                </a>
-              </Fragment>
-            ))}
-          </li>
-        ))}
-      </ul>
-      {entry.registeredLookalike ? (
-        <p class="note lookalike">{t('registeredLookalike', entry.registeredLookalike)}</p>
-      ) : null}
-      {!entry.warn ? (
-        <p class="note no-warn">
-          {t('noWarnNote')}
-          {entry.note ? `: ${entry.note}` : ''}
-        </p>
-      ) : null}
+      <EntryDetails entry={entry} />
     </li>
   );
 }

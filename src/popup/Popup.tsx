@@ -2,14 +2,14 @@
  * The popup: what the current tab found, and a manual lookup of the list. Also opened as a page
  * with ?tab=<id> (whose findings to show) and ?q=<text> (a prefilled lookup).
  */
-import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { TabFindings } from '../shared/findings';
-import { kindLabel, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import { activeList, type ActiveList } from '../shared/list-store';
 import { sendToBackground } from '../shared/messages';
+import { EntryDetails } from './EntryDetails';
 import { HostAccess } from './HostAccess';
 import { LookupResults } from './LookupResults';
 import { ReportButton } from './ReportButton';
@@ -19,7 +19,7 @@ import { ListSource, SyncPanel } from './SyncPanel';
 export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: number | undefined }) {
   const [list, setList] = useState<ActiveList>();
   const [query, setQuery] = useState(initialQuery);
-  const [tab, setTab] = useState<TabFindings | null | 'loading'>('loading');
+  const [tab, setTab] = useState<TabFindings | null | 'loading' | 'failed'>('loading');
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -28,7 +28,10 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
     void (async () => {
       const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       setTab(id === undefined ? null : await sendToBackground('getTabFindings', { tabId: id }));
-    })();
+    })().catch((error: unknown) => {
+      console.error('OrgCheck: could not read the tab’s findings', error);
+      setTab('failed');
+    });
   }, [tabId]);
 
   return (
@@ -53,7 +56,9 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
       </section>
       <section aria-labelledby="tab-title" class="tab">
         <h2 id="tab-title">{t('onThisTab')}</h2>
-        {tab === 'loading' ? null : tab === null ? (
+        {tab === 'loading' ? null : tab === 'failed' ? (
+          <p role="alert" data-testid="tab-failed">{t('onThisTabFailed')}</p>
+        ) : tab === null ? (
           <p>{t('onThisTabUnavailable')}</p>
         ) : tab.findings.length ? (
           <ul class="results" data-testid="tab-findings">
@@ -64,14 +69,14 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
         ) : (
           <p>{t('onThisTabNone')}</p>
         )}
-        {tab && tab !== 'loading' && tab.incognito ? (
+        {typeof tab === 'object' && tab?.incognito ? (
           <p class="hint" data-testid="private-note">
             {t('popupPrivateNote')}
           </p>
         ) : null}
-        {tab && tab !== 'loading' && /^https?:/.test(tab.url) ? <ReportButton tabId={tab.tabId} closePopup={tabId === undefined} /> : null}
+        {typeof tab === 'object' && tab && /^https?:/.test(tab.url) ? <ReportButton tabId={tab.tabId} closePopup={tabId === undefined} /> : null}
       </section>
-      {tab && tab !== 'loading' ? <SiteControls tab={tab} onChange={setTab} /> : null}
+      {typeof tab === 'object' && tab ? <SiteControls tab={tab} onChange={setTab} /> : null}
       <SyncPanel onListChanged={() => void activeList().then(setList)} />
       {list ? (
         <footer>
@@ -88,23 +93,7 @@ function EntryCard({ entry }: { entry: BlocklistEntry }) {
     <li class="entry" data-entry-id={entry.id}>
       <strong class="zh">{entry.names.zh}</strong>
       {english ? <span class="en">{english}</span> : null}
-      <ul class="listings">
-        {entry.listings.map((l, i) => (
-          <li key={i}>
-            <span class="kind">{kindLabel(l.kind)}</span> — {l.list}, {l.published ?? t('dateUnknown')}
-            {l.sources.map((src, j) => (
-              <Fragment key={j}>
-                {' · '}
-                <a href={src} target="_blank" rel="noopener noreferrer">
-                  {t('source')} {l.sources.length > 1 ? j + 1 : ''}
-                </a>
-              </Fragment>
-            ))}
-          </li>
-        ))}
-      </ul>
-      {entry.registeredLookalike ? <p class="note">{t('registeredLookalike', entry.registeredLookalike)}</p> : null}
-      {!entry.warn ? <p class="note">{t('noWarnNote')}{entry.note ? `: ${entry.note}` : ''}</p> : null}
+      <EntryDetails entry={entry} />
     </li>
   );
 }

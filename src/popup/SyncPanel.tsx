@@ -5,27 +5,19 @@
  * mid-sync neither stops nor corrupts it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChangeGroup, EntryRef, ListChangesSummary } from '../core/feed/diff';
+import { hasChanges, type ChangeGroup, type EntryRef, type ListChangesSummary } from '../core/feed/diff';
 import type { FeedError } from '../core/feed/validate';
 import { formatVersion, versionDate } from '../core/feed/version';
-import { t, uiLanguage } from '../shared/i18n';
+import { formatDateTime, listOf, t } from '../shared/i18n';
 import type { ActiveList } from '../shared/list-store';
 import { sendToBackground, type SyncView } from '../shared/messages';
 import { onSyncStatusChanged, type SyncStatus } from '../shared/storage';
 import './sync-panel.css';
 
-export function formatTime(at: number): string {
-  return new Date(at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** The user-facing text of a sync error. */
+/** The user-facing text of a sync error, by its code (the technical detail is shown apart, collapsed). */
 export function errorText(error: FeedError): string {
   const key = `syncError_${error.code.replace(/-/g, '_')}`;
   return error.code === 'http-status' ? t(key, error.detail ?? '') : t(key);
-}
-
-export function isRunning(view: SyncView): boolean {
-  return view.running;
 }
 
 /** The view from the worker, kept current while the page is open. */
@@ -69,7 +61,7 @@ export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
   }, [view, onListChanged]);
 
   if (!view || !view.url) return null;
-  const running = isRunning(view) || asked;
+  const running = view.running || asked;
 
   const sync = async () => {
     setAsked(true);
@@ -114,7 +106,7 @@ export function SyncResult({ status }: { status: SyncStatus }) {
   if (last.kind === 'up-to-date') {
     return (
       <p class="sync-result" role="status" data-testid="sync-result" data-kind="up-to-date">
-        {t('syncResultUpToDate', formatTime(last.at))}
+        {t('syncResultUpToDate', formatDateTime(last.at))}
       </p>
     );
   }
@@ -122,7 +114,7 @@ export function SyncResult({ status }: { status: SyncStatus }) {
     <p class="sync-result error" role="alert" data-testid="sync-result" data-kind="error" data-code={last.error.code}>
       {t('syncResultError', errorText(last.error))}{' '}
       <span data-testid="sync-last-success" data-never={String(status.lastSuccessAt === null)}>
-        {status.lastSuccessAt !== null ? t('syncLastSuccess', formatTime(status.lastSuccessAt)) : t('syncNeverSucceeded')}
+        {status.lastSuccessAt !== null ? t('syncLastSuccess', formatDateTime(status.lastSuccessAt)) : t('syncNeverSucceeded')}
       </span>
     </p>
   );
@@ -143,13 +135,13 @@ function Group({ label, group, render }: { label: string; group: ChangeGroup<unk
   );
 }
 
-const name = (e: EntryRef) => (e.en ? `${e.zh} (${e.en})` : e.zh);
+const name = (e: EntryRef) => (e.en ? t('syncChangesNameWithEnglish', e.zh, e.en) : e.zh);
 
 export function Changes({ at, changes }: { at: number; changes: ListChangesSummary }) {
-  const none = !changes.added.count && !changes.removed.count && !changes.renamed.count && !changes.listingsAdded.count;
+  const none = !hasChanges(changes);
   return (
     <details class="sync-changes" data-testid="sync-changes">
-      <summary>{t('syncChangesTitle', formatTime(at))}</summary>
+      <summary>{t('syncChangesTitle', formatDateTime(at))}</summary>
       {none ? (
         <p>{t('syncChangesNone')}</p>
       ) : (
@@ -159,12 +151,12 @@ export function Changes({ at, changes }: { at: number; changes: ListChangesSumma
           <Group
             label={t('syncChangesRenamed', changes.renamed.count)}
             group={changes.renamed}
-            render={(r: { from: EntryRef; to: EntryRef }) => `${name(r.from)} → ${name(r.to)}`}
+            render={(r: { from: EntryRef; to: EntryRef }) => t('syncChangesRenamedItem', name(r.from), name(r.to))}
           />
           <Group
             label={t('syncChangesListings', changes.listingsAdded.count)}
             group={changes.listingsAdded}
-            render={(e: EntryRef & { lists: string[] }) => `${name(e)}: ${e.lists.join(', ')}`}
+            render={(e: EntryRef & { lists: string[] }) => t('syncChangesListingsItem', name(e), listOf(e.lists))}
           />
         </ul>
       )}

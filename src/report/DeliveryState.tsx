@@ -1,9 +1,32 @@
-/** A report's delivery to the endpoint, as the report page and the options page show it. */
-import type { Delivery } from '../core/report-outbox';
-import { t } from '../shared/i18n';
+/**
+ * A report's delivery to the endpoint, as the report page and the options page show it. Errors
+ * are said in the UI language by their kind; the technical detail (the browser's own words, in
+ * English) only in a disclosure.
+ */
+import type { Delivery, DeliveryError } from '../core/report-outbox';
+import { formatDateTime, t } from '../shared/i18n';
 
-export function formatWhen(ms: number): string {
-  return new Date(ms).toLocaleString();
+/** The last failed attempt in words, by kind. */
+export function deliveryErrorText(error: DeliveryError): string {
+  switch (error.kind) {
+    case 'server':
+      return t('deliveryErrorServer', error.status ?? 0);
+    case 'timeout':
+      return t('deliveryErrorTimeout');
+    case 'network':
+      return t('deliveryErrorNetwork');
+  }
+}
+
+/** A technical detail, collapsed (text only). */
+export function TechnicalDetail({ detail }: { detail: string | null | undefined }) {
+  if (!detail) return null;
+  return (
+    <details class="technical" data-testid="technical-detail">
+      <summary>{t('technicalDetails')}</summary>
+      <code>{detail}</code>
+    </details>
+  );
 }
 
 export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
@@ -12,11 +35,12 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
     case 'queued':
       return (
         <span class="delivery" data-state="queued" data-attempts={delivery.attempts}>
-          {delivery.attempts === 0 ? t('deliveryQueued') : t('deliveryRetrying', delivery.attempts, formatWhen(delivery.nextAt))}
+          {delivery.attempts === 0 ? t('deliveryQueued') : t('deliveryRetrying', delivery.attempts, formatDateTime(delivery.nextAt))}
           {delivery.lastError ? (
-            <span class="muted">
+            <span class="muted" data-testid="delivery-error" data-kind={delivery.lastError.kind}>
               {' '}
-              {t('deliveryLastError', delivery.lastError.status !== null ? `HTTP ${delivery.lastError.status}` : delivery.lastError.detail)}
+              {t('deliveryLastError', deliveryErrorText(delivery.lastError))}
+              {delivery.lastError.kind !== 'server' ? <TechnicalDetail detail={delivery.lastError.detail} /> : null}
             </span>
           ) : null}
         </span>
@@ -30,13 +54,20 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
     case 'sent':
       return (
         <span class="delivery" data-state="sent" data-attempts={delivery.attempts}>
-          {t('deliverySent', delivery.status, formatWhen(delivery.at))}
+          {t('deliverySent', delivery.status, formatDateTime(delivery.at))}
         </span>
       );
     case 'rejected':
+      if (delivery.reason === 'redirect') {
+        return (
+          <span class="delivery" data-state="rejected" data-reason="redirect" data-attempts={delivery.attempts} role="alert">
+            {t('deliveryRejectedRedirect', formatDateTime(delivery.at))}
+          </span>
+        );
+      }
       return (
         <span class="delivery" data-state="rejected" data-attempts={delivery.attempts} role="alert">
-          {t('deliveryRejected', delivery.status, formatWhen(delivery.at))}
+          {t('deliveryRejected', delivery.status, formatDateTime(delivery.at))}
           <pre class="server-answer" data-testid="server-answer">
             {delivery.response || t('deliveryNoAnswer')}
           </pre>

@@ -10,14 +10,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { finishReport, reportFileName, reportJson, type Report, type ReportDraft, type ReportSource } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
-import { COMPLAINT_URL, reportText, type ReportLanguage } from '../core/report-text';
+import { CHINANPO_URL, reportText, type ReportLanguage } from '../core/report-text';
 import { t, uiLanguage } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore, type ReportSettings } from '../shared/storage';
-import { DeliveryState } from './DeliveryState';
+import { DeliveryState, TechnicalDetail } from './DeliveryState';
 import { downloadText } from './download';
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
+type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' | 'failed' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
 type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };
 
 export function ReportPage({ tabId, source }: { tabId: number | undefined; source: ReportSource }) {
@@ -34,7 +34,14 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       setLoaded({ kind: 'error', error: 'no-tab-param' });
       return;
     }
-    void sendToBackground('getReportDraft', { tabId }).then((r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft, private: r.private } : { kind: 'error', error: r.error }));
+    sendToBackground('getReportDraft', { tabId }).then(
+      (r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft, private: r.private } : { kind: 'error', error: r.error }),
+      (error: unknown) => {
+        // The worker did not answer (it failed, or the extension was reloaded): say so, not "loading" for ever.
+        console.error('OrgCheck: could not build the report', error);
+        setLoaded({ kind: 'error', error: 'failed' });
+      },
+    );
   }, [tabId]);
 
   const id = loaded.kind === 'ok' ? loaded.draft.id : null;
@@ -60,7 +67,9 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
     return (
       <main>
         <h1>{t('reportTitle')}</h1>
-        <p class="error" role="alert">{t('reportNoTab')}</p>
+        <p class="error" role="alert" data-testid="report-load-error">
+          {loaded.kind === 'error' && loaded.error === 'failed' ? t('reportLoadFailed') : t('reportNoTab')}
+        </p>
       </main>
     );
   }
@@ -86,8 +95,13 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
     }
     if (tabId === undefined) return;
     setShot({ kind: 'taking' });
-    const r = await sendToBackground('captureScreenshot', { tabId });
-    setShot(r.ok ? { kind: 'ok', dataUrl: r.dataUrl } : { kind: 'error', error: r.error });
+    try {
+      const r = await sendToBackground('captureScreenshot', { tabId });
+      setShot(r.ok ? { kind: 'ok', dataUrl: r.dataUrl } : { kind: 'error', error: r.error });
+    } catch (error) {
+      // No answer from the worker: the checkbox must not stay disabled on "taking".
+      setShot({ kind: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
   };
 
   const send = async () => {
@@ -138,13 +152,18 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
         )}
         {shot.kind === 'taking' ? <p class="muted" role="status">{t('reportScreenshotTaking')}</p> : null}
         {shot.kind === 'error' ? (
-          <p class="error" role="alert" data-testid="screenshot-error">
-            {shot.error === 'no-permission'
-              ? t('reportScreenshotNoPermission')
-              : shot.error === 'not-visible'
-                ? t('reportScreenshotHidden')
-                : t('reportScreenshotFailed', shot.error)}
-          </p>
+          <div class="error" role="alert" data-testid="screenshot-error">
+            {shot.error === 'no-permission' ? (
+              t('reportScreenshotNoPermission')
+            ) : shot.error === 'not-visible' ? (
+              t('reportScreenshotHidden')
+            ) : (
+              <>
+                {t('reportScreenshotFailed')}
+                <TechnicalDetail detail={shot.error} />
+              </>
+            )}
+          </div>
         ) : null}
       </section>
 
@@ -194,7 +213,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
         </div>
         <p>
           <a
-            href={COMPLAINT_URL}
+            href={CHINANPO_URL}
             target="_blank"
             rel="noopener noreferrer"
             data-action="complaint"

@@ -20,3 +20,8 @@ export function uiLanguage(): string {
 export function listOf(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A moment (epoch ms) as the UI shows dates and times, in the UI language. */
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -4,10 +4,11 @@
  */
 import bundledEntries from '../../data/organizations.json';
 // The bundled list's version (the floor a feed must beat), kept beside it and checked against
-// its content by tests/unit/core/feed-bundle.test.ts; `npm run feed -- --stamp-bundle` renews it.
+// its content by tests/unit/core/feed-tools.test.ts; `npm run feed -- --stamp-bundle` renews it.
 import bundledVersion from '../../data/list-version.json';
 import { listKey } from '../core/compiled-list';
 import type { BlocklistEntry } from '../core/list-schema';
+import { FEED_PUBLIC_KEY } from './build-config';
 import { onStoredListChanged, readStoredList, type StoredList } from './storage';
 
 export const BUNDLED_LIST: StoredList = {
@@ -15,9 +16,6 @@ export const BUNDLED_LIST: StoredList = {
   generatedAt: bundledVersion.generatedAt,
   entries: bundledEntries as BlocklistEntry[],
 };
-
-/** The feed key of this build ('' without a feed): a stored list verified with another is not used. */
-const FEED_PUBLIC_KEY = typeof __FEED_PUBLIC_KEY__ === 'string' ? __FEED_PUBLIC_KEY__ : '';
 
 export interface ActiveList {
   list: StoredList;
@@ -48,6 +46,7 @@ export function activeList(): Promise<ActiveList> {
     const stored = await readStoredList();
     let list = BUNDLED_LIST;
     let key: string | undefined;
+    // A stored list verified with another key than this build's ('' without a feed) is not used.
     if (stored && stored.list.version > BUNDLED_LIST.version && stored.ref.publicKey === FEED_PUBLIC_KEY) {
       // A body that is not what the reference names (storage corruption) is not used.
       const storedKey = listKey(stored.list.entries);

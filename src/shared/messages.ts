@@ -26,8 +26,11 @@ export interface BackgroundMessages {
   warningControl: { request: { control: WarningControl; tabId?: number }; response: TabFindings | null };
   /** Opens the report of a tab (the sender's when tabId is absent) for the user to review and send. */
   openReport: { request: { source: 'banner' | 'popup' | 'context-menu'; tabId?: number }; response: null };
-  /** From the report page: what the tab's frames found, merged into a report draft (background/report.ts). */
-  /** `private`: the tab is in a private window, so the report is kept only until the browser closes. */
+  /**
+   * From the report page: what the tab's frames found, merged into a report draft
+   * (background/report.ts). `private`: the tab is in a private window, so the report is kept only
+   * until the browser closes.
+   */
   getReportDraft: {
     request: { tabId: number };
     response: { ok: true; draft: ReportDraft; private: boolean } | { ok: false; error: 'no-tab' };

@@ -1,12 +1,18 @@
 /**
- * The one typed wrapper around browser.storage (and the IndexedDB that holds synced list
- * bodies); nothing else touches them.
+ * The one typed wrapper around browser.storage and the extension's IndexedDB; nothing else
+ * touches them.
  *
- * local: survives restarts; holds the reference to the list in use, its compiled matcher and
- * the feed sync's status. IndexedDB "orgcheck": the bodies of synced lists (see `listBodies`).
+ * local: survives restarts; holds the reference to the list in use, its compiled matcher, the
+ * feed sync's status and settings, the user's warning controls (allowlist, "not this
+ * organization", snooze, the global switch, relisted organizations) and the report settings.
+ * Content scripts can read storage.local and get its change events: nothing about reports goes
+ * there.
+ * IndexedDB "orgcheck" (extension pages and the worker only; content scripts can't open it):
+ * the bodies of synced lists (see `listBodies`) and the report history with its outbox (see
+ * `reportStore`): page URLs, excerpts, screenshots.
  * session: cleared when the browser closes; holds per-tab findings so that a service worker
  * stopped while idle picks up where it left off, banners closed this session, and everything that
- * comes from private windows (see core/private-windows.ts and `SessionArea`).
+ * comes from private windows (see core/private-windows.ts and `SessionArea`), their reports too.
  * Each area has defaults; `schemaVersion` in local lets later versions migrate what they find.
  */
 import browser from 'webextension-polyfill';
@@ -16,9 +22,10 @@ import type { FeedError } from '../core/feed/validate';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { FrameReport } from './findings';
 import { NO_CONTROLS, type ControlLists } from '../core/private-windows';
+import type { StoredEtag } from '../core/feed/etag';
 import { DEFAULT_RETRY_BASE_MS, type ReportRecord } from '../core/report-outbox';
 
-export const STORAGE_SCHEMA_VERSION = 1;
+export const STORAGE_SCHEMA_VERSION = 2;
 
 export interface StoredList {
   /** Increasing list version, YYYYMMDDHHmmss (UTC); the bundled list's is in data/list-version.json. */
@@ -52,12 +59,8 @@ export interface LocalArea {
   snoozeUntil: number | null;
   /** The global switch: off, OrgCheck reads no page, counts nothing and warns nowhere. */
   enabled: boolean;
-  /** Reports (options page "Reports"): where to send them; see background/report-outbox.ts. */
+  /** Reports (options page "Reports"): where to send them; see background/report-outbox.ts. The reports themselves are in IndexedDB. */
   reportSettings: ReportSettings;
-  /** Ids of the reports in the history, newest first; each record is under `report:<id>`. */
-  reportIndex: string[];
-  /** Ids of the reports whose delivery is pending (queued or sending): the outbox. */
-  reportOutbox: string[];
 }
 
 /**
@@ -118,8 +121,8 @@ export interface SyncStatus {
   nextAt: number | null;
   /** The last sync that changed the list, and what it changed. */
   lastUpdate: { at: number; version: number; changes: ListChangesSummary } | null;
-  /** ETag of the last valid feed response, sent as If-None-Match to that URL only. */
-  etag: { url: string; value: string } | null;
+  /** ETag of the last valid feed response with the list version it carried (core/feed/etag.ts). */
+  etag: StoredEtag | null;
 }
 
 export const DEFAULT_SYNC_INTERVAL_HOURS = 24;
@@ -191,8 +194,6 @@ const localDefaults: LocalArea = {
   snoozeUntil: null,
   enabled: true,
   reportSettings: { endpoint: null, retryBaseMs: DEFAULT_RETRY_BASE_MS },
-  reportIndex: [],
-  reportOutbox: [],
 };
 
 async function getLocal<K extends keyof LocalArea>(key: K): Promise<LocalArea[K]> {
@@ -239,18 +240,23 @@ export function onCompiledListChanged(callback: (compiled: CompiledList | null) 
 }
 
 /**
- * List bodies in IndexedDB ("orgcheck" / "lists", keyed by version). Only the one that
- * `local.list` names is in use; the others are leftovers of a swap and get pruned.
+ * IndexedDB "orgcheck": "lists" holds list bodies (keyed by version); only the one that
+ * `local.list` names is in use, the others are leftovers of a swap and get pruned. "reports"
+ * holds the report history (see `reportStore`).
  */
 const DB_NAME = 'orgcheck';
+const DB_VERSION = 2;
 const LISTS = 'lists';
+const REPORTS = 'reports';
 
 let db: Promise<IDBDatabase> | undefined;
 function openDb(): Promise<IDBDatabase> {
   db ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(LISTS)) request.result.createObjectStore(LISTS);
+      for (const name of [LISTS, REPORTS]) {
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
+      }
     };
     request.onsuccess = () => {
       request.result.onversionchange = () => {
@@ -268,12 +274,16 @@ function openDb(): Promise<IDBDatabase> {
   return db;
 }
 
-function transact<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+function transact<T>(
+  mode: IDBTransactionMode,
+  run: (store: IDBObjectStore) => IDBRequest<T> | void,
+  storeName: string = LISTS,
+): Promise<T | undefined> {
   return openDb().then(
     (database) =>
       new Promise<T | undefined>((resolve, reject) => {
-        const tx = database.transaction(LISTS, mode);
-        const request = run(tx.objectStore(LISTS));
+        const tx = database.transaction(storeName, mode);
+        const request = run(tx.objectStore(storeName));
         tx.oncomplete = () => resolve(request ? request.result : undefined);
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
@@ -361,28 +371,60 @@ export function onWarningControlsChanged(callback: () => void): void {
 }
 
 /**
- * Migrations by schema version: each step takes the area from version n to n + 1.
- * Version 1 is the first; later versions append their step here.
+ * Migrations by schema version: migrations[n - 1] takes storage from version n to n + 1, doing its
+ * own reads and writes; the version is recorded after each step, so an interrupted run resumes
+ * with the step it was in (each step can run twice).
  */
-const migrations: Array<(area: Record<string, unknown>) => Record<string, unknown>> = [];
+const migrations: Array<() => Promise<void>> = [
+  // 1 → 2: the report history moves from storage.local (readable by every content script, and
+  // every write sent to every frame's change listener) to IndexedDB.
+  moveReportsToIndexedDb,
+];
 
-export async function migrateStorage(): Promise<void> {
-  // Only the version first: with a synced list the area holds megabytes, and rewriting all of it
-  // on every start would cost time and could race a sync's swap.
+let migrating: Promise<void> | undefined;
+
+/** Brings storage to STORAGE_SCHEMA_VERSION; once per page or worker (later calls share the first). */
+export function migrateStorage(): Promise<void> {
+  migrating ??= runMigrations().catch((error: unknown) => {
+    migrating = undefined;
+    throw error;
+  });
+  return migrating;
+}
+
+async function runMigrations(): Promise<void> {
+  // Only the version first: with a synced list the area holds megabytes, and reading all of it
+  // on every start would cost time.
   const found = (await browser.storage.local.get('schemaVersion')).schemaVersion;
   if (found === STORAGE_SCHEMA_VERSION) return;
   if (typeof found !== 'number') {
+    // A new install (or storage from before versions): nothing to migrate.
     await browser.storage.local.set({ schemaVersion: STORAGE_SCHEMA_VERSION });
     return;
   }
-  const area = await browser.storage.local.get(null);
-  let version = found;
-  let data: Record<string, unknown> = area;
-  while (version < STORAGE_SCHEMA_VERSION) {
-    data = migrations[version - 1]!(data);
-    version++;
+  for (let version = found; version < STORAGE_SCHEMA_VERSION; version++) {
+    await migrations[version - 1]!();
+    await browser.storage.local.set({ schemaVersion: version + 1 });
   }
-  await browser.storage.local.set({ ...data, schemaVersion: version });
+}
+
+async function moveReportsToIndexedDb(): Promise<void> {
+  const area = await browser.storage.local.get(null);
+  const keys = Object.keys(area).filter((k) => k.startsWith('report:'));
+  const oldIndex = Array.isArray(area.reportIndex) ? (area.reportIndex as string[]) : [];
+  const oldOutbox = Array.isArray(area.reportOutbox) ? (area.reportOutbox as string[]) : [];
+  if (keys.length || oldIndex.length || oldOutbox.length) {
+    const current = await idbReports.get(['reportIndex', 'reportOutbox']);
+    const index = (current.reportIndex as string[] | undefined) ?? [];
+    const outbox = (current.reportOutbox as string[] | undefined) ?? [];
+    // Reports made after the upgrade (already in IndexedDB) are the newer ones: first.
+    await idbReports.set({
+      ...Object.fromEntries(keys.map((k) => [k, area[k]])),
+      reportIndex: [...index, ...oldIndex.filter((id) => !index.includes(id))],
+      reportOutbox: [...outbox, ...oldOutbox.filter((id) => !outbox.includes(id))],
+    });
+  }
+  await browser.storage.local.remove([...keys, 'reportIndex', 'reportOutbox']);
 }
 
 // ---- reports (background/report-outbox.ts writes; pages read) --------------------------------
@@ -396,13 +438,84 @@ export interface ReportSettings {
 
 const reportKey = (id: string) => `report:${id}`;
 
+/** A key-value area as the report store needs it: storage.session, or IndexedDB "reports". */
+interface KeyValueArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(values: Record<string, unknown>): Promise<void>;
+  /** Writes `values` and deletes `keys` in one step. */
+  setAndRemove(values: Record<string, unknown>, keys: string[]): Promise<void>;
+}
+
+/** The report history in IndexedDB: `report:<id>` records, `reportIndex` and `reportOutbox`, in one store. */
+const idbReports: KeyValueArea = {
+  async get(keys) {
+    const out: Record<string, unknown> = {};
+    await transact(
+      'readonly',
+      (store) => {
+        for (const key of keys) {
+          const request = store.get(key);
+          request.onsuccess = () => {
+            if (request.result !== undefined) out[key] = request.result;
+          };
+        }
+      },
+      REPORTS,
+    );
+    return out;
+  },
+  set: (values) => idbReports.setAndRemove(values, []),
+  async setAndRemove(values, keys) {
+    // One transaction: a record and the lists that name it change together, or not at all.
+    await transact(
+      'readwrite',
+      (store) => {
+        for (const [key, value] of Object.entries(values)) store.put(value, key);
+        for (const key of keys) store.delete(key);
+      },
+      REPORTS,
+    );
+    notifyReports();
+  },
+};
+
+const sessionReports: KeyValueArea = {
+  get: (keys) => browser.storage.session.get(keys),
+  set: (values) => browser.storage.session.set(values),
+  async setAndRemove(values, keys) {
+    await browser.storage.session.set(values);
+    await browser.storage.session.remove(keys);
+  },
+};
+
 /**
- * Where a report's record lives: 'local' (the history), or 'session' for a report about a page in
- * a private window (core/private-windows.ts), with that area's own `reportIndex` / `reportOutbox`.
+ * IndexedDB has no change events: a write to the reports store is announced on this channel
+ * (same origin: the worker and the extension's pages, never a web page or content script), and
+ * to this context's own listeners.
+ */
+const REPORTS_CHANNEL = 'orgcheck-reports';
+const localReportListeners = new Set<() => void>();
+let reportsChannel: BroadcastChannel | undefined;
+function notifyReports(): void {
+  reportsChannel ??= new BroadcastChannel(REPORTS_CHANNEL);
+  reportsChannel.postMessage('changed');
+  for (const listener of localReportListeners) listener();
+}
+
+/**
+ * Where a report's record lives: 'local' (the history, in IndexedDB), or 'session' for a report
+ * about a page in a private window (core/private-windows.ts), in storage.session with that area's
+ * own `reportIndex` / `reportOutbox`.
  */
 export type ReportArea = 'local' | 'session';
-type ReportLists = Partial<Pick<LocalArea, 'reportIndex' | 'reportOutbox'>>;
-const areaOf = (area: ReportArea) => (area === 'local' ? browser.storage.local : browser.storage.session);
+type ReportLists = { reportIndex?: string[]; reportOutbox?: string[] };
+
+async function areaOf(area: ReportArea): Promise<KeyValueArea> {
+  if (area === 'session') return sessionReports;
+  // Records an older version left in storage.local are moved first (migration 1 → 2).
+  await migrateStorage();
+  return idbReports;
+}
 
 /** One key per report (a screenshot makes a record large): a state change rewrites one record. */
 export const reportStore = {
@@ -410,27 +523,27 @@ export const reportStore = {
   async get(id: string, area?: ReportArea): Promise<ReportRecord | null> {
     const key = reportKey(id);
     for (const a of area ? [area] : (['local', 'session'] as const)) {
-      const found = (await areaOf(a).get(key))[key] as ReportRecord | undefined;
+      const found = (await (await areaOf(a)).get([key]))[key] as ReportRecord | undefined;
       if (found) return found;
     }
     return null;
   },
   async getMany(ids: string[], area: ReportArea = 'local'): Promise<ReportRecord[]> {
     if (!ids.length) return [];
-    const got = await areaOf(area).get(ids.map(reportKey));
+    const got = await (await areaOf(area)).get(ids.map(reportKey));
     return ids.map((id) => got[reportKey(id)] as ReportRecord | undefined).filter((r): r is ReportRecord => !!r);
   },
   /** The ids of the history (newest first) or of the outbox, in `area`. */
   async ids(list: 'reportIndex' | 'reportOutbox', area: ReportArea = 'local'): Promise<string[]> {
-    return area === 'local' ? getLocal(list) : getSession(list);
+    if (area === 'session') return getSession(list);
+    return ((await (await areaOf(area)).get([list]))[list] as string[] | undefined) ?? [];
   },
-  /** Writes a record together with its area's index and outbox in one set(). */
+  /** Writes a record together with its area's index and outbox in one step. */
   async put(record: ReportRecord, with_: ReportLists = {}, area: ReportArea = 'local'): Promise<void> {
-    await areaOf(area).set({ [reportKey(record.report.id)]: record, ...with_ });
+    await (await areaOf(area)).set({ [reportKey(record.report.id)]: record, ...with_ });
   },
   async remove(id: string, with_: ReportLists, area: ReportArea = 'local'): Promise<void> {
-    await areaOf(area).set(with_);
-    await areaOf(area).remove(reportKey(id));
+    await (await areaOf(area)).setAndRemove({ ...with_ }, [reportKey(id)]);
   },
 };
 
@@ -441,7 +554,14 @@ export function onReportsChanged(callback: () => void): () => void {
     if (Object.keys(changes).some((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportSettings')) callback();
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const channel = new BroadcastChannel(REPORTS_CHANNEL);
+  channel.onmessage = () => callback();
+  localReportListeners.add(callback);
+  return () => {
+    browser.storage.onChanged.removeListener(listener);
+    channel.close();
+    localReportListeners.delete(callback);
+  };
 }
 
 /**

@@ -274,3 +274,38 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
     await page.close();
   }
 }
+
+/**
+ * Values of the extension's IndexedDB store "reports" (shared/storage.ts: `report:<id>` records,
+ * `reportIndex`, `reportOutbox`), read in the worker. Absent keys are left out.
+ */
+export async function storedReports(ext: ExtensionBrowser, keys: string[]): Promise<Record<string, unknown>> {
+  return currentWorker(ext).evaluate(async (keys) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('orgcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('reports')) return {};
+      const store = db.transaction('reports').objectStore('reports');
+      const out: Record<string, unknown> = {};
+      await Promise.all(
+        keys.map(
+          (key) =>
+            new Promise<void>((resolve) => {
+              const request = store.get(key);
+              request.onsuccess = () => {
+                if (request.result !== undefined) out[key] = request.result;
+                resolve();
+              };
+              request.onerror = () => resolve();
+            }),
+        ),
+      );
+      return out;
+    } finally {
+      db.close();
+    }
+  }, keys);
+}

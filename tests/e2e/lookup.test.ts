@@ -78,7 +78,12 @@ describe('the lookup', () => {
     await expect.poll(() => firstId(popup)).toBe('zhongguo-chengshi-guidao-jiaotong-xiehui');
     const card = cards(popup).first();
     expect(await card.getAttribute('data-warn')).toBe('false');
-    expect(await card.locator('.no-warn').textContent()).toContain('same name as a lawfully registered body');
+    // Why, in the UI language; the research note (English) only in its disclosure.
+    expect(await card.locator('.no-warn-reason').textContent()).toMatch(/Same name as a lawfully registered society|与一家合法登记的社会组织同名|與一家合法登記的社會組織同名/);
+    expect(await card.locator('.no-warn').innerText()).not.toContain('DO NOT BLOCK');
+    const note = card.locator('details.research-note');
+    await note.locator('summary').click();
+    expect(await note.innerText()).toContain('same name as a lawfully registered body');
   });
 
   it('says what no result means and links to the official registry search', async () => {

@@ -152,7 +152,7 @@ describe('options: importing feed settings into a copy with a list feed', () => 
     execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', FEED_DIST, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
       stdio: 'pipe',
-      env: { ...process.env, FEED_URL: BUILT_IN, FEED_PUBLIC_KEY: readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim() },
+      env: { ...process.env, ORGCHECK_ALLOW_TEST_FEED_KEY: '1', FEED_URL: BUILT_IN, FEED_PUBLIC_KEY: readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim() },
     });
     feedExt = await launchExtension({ dist: FEED_DIST });
     // The install schedules the first sync; let that settle before the test sets a status.

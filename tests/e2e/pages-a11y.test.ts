@@ -45,7 +45,7 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'pipe',
-    env: { ...process.env, FEED_URL: 'http://127.0.0.1:9/blocklist.json', FEED_PUBLIC_KEY: PUBLIC_KEY },
+    env: { ...process.env, FEED_URL: 'http://127.0.0.1:9/blocklist.json', FEED_PUBLIC_KEY: PUBLIC_KEY, ORGCHECK_ALLOW_TEST_FEED_KEY: '1' },
   });
   server = await startServer();
   ext = await launchExtension({ dist: DIST });
@@ -82,6 +82,8 @@ beforeAll(async () => {
           etag: null,
         },
         reportSettings: { endpoint: 'https://reports.example.org/collect', retryBaseMs: 30_000 },
+        // Reports as version 1 kept them (storage.local): the options page moves them to IndexedDB first.
+        schemaVersion: 1,
         reportIndex: [reportRecord.report.id],
         reportOutbox: [],
         [`report:${reportRecord.report.id}`]: reportRecord,

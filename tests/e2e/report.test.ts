@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../data/organizations.json' with { type: 'json' };
 import {
-  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, readBanner, startServer, tabIdOf, tabState, triggerAction, waitFor,
-  waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
+  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
+  waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
 const DIST = process.env.ORGCHECK_DIST; // a build elsewhere than dist/, while developing
@@ -36,6 +36,8 @@ const scenarios: Record<string, (n: number) => number> = {
   bad: () => 400,
   ok: () => 200,
   restart: () => (restartUp ? 200 : 503),
+  /** Answers with a redirect to another endpoint (of this server): never to be followed. */
+  moved: () => 307,
 };
 let restartUp = false;
 
@@ -60,6 +62,12 @@ function endpointRoute(req: IncomingMessage, res: ServerResponse): boolean | Pro
       const n = received.filter((r) => r.scenario === scenario).length + 1;
       const status = scenarios[scenario]?.(n) ?? 404;
       received.push({ scenario, body: Buffer.concat(chunks).toString('utf8'), key: req.headers['idempotency-key'] as string | undefined, status });
+      if (status === 307) {
+        res.writeHead(307, { ...cors, location: '/collect/ok' });
+        res.end();
+        done(true);
+        return;
+      }
       res.writeHead(status, { ...cors, 'content-type': 'text/plain; charset=utf-8' });
       res.end(status === 400 ? 'bad report: the field "organizations" is required' : status === 200 ? 'accepted' : 'try later');
       done(true);
@@ -173,9 +181,13 @@ describe('a report of a page', () => {
     // Without an endpoint, nothing can be sent.
     expect(await report.locator('button[data-action="send"]').count()).toBe(0);
     await report.locator('[data-testid="no-endpoint"]').waitFor();
-    // Kept in the history with what was done with it.
-    const stored = await currentWorker(ext).evaluate(async (id) => (await chrome.storage.local.get(`report:${id}`))[`report:${id}`], r.id);
-    expect((stored as { actions: Array<{ kind: string }> }).actions.map((a) => a.kind)).toEqual(['download-json', 'download-txt']);
+    // Kept in the history with what was done with it: in IndexedDB, where content scripts can't
+    // read it, and nothing of it in storage.local (which they can, and whose changes every frame hears).
+    const stored = await storedReports(ext, [`report:${r.id}`, 'reportIndex']);
+    expect((stored[`report:${r.id}`] as { actions: Array<{ kind: string }> }).actions.map((a) => a.kind)).toEqual(['download-json', 'download-txt']);
+    expect(stored.reportIndex).toContain(r.id);
+    const localKeys = await currentWorker(ext).evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
+    expect(localKeys.filter((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportOutbox')).toEqual([]);
     await report.close();
     await page.close();
   });
@@ -266,6 +278,21 @@ describe('sending to an endpoint', () => {
     await page.close();
   });
 
+  it('does not follow a redirect: the report stays here, refused, and nothing reaches the other address', async () => {
+    await setReportSettings(ext, `${server.origin}/collect/moved`, 300);
+    const okBefore = received.filter((x) => x.scenario === 'ok').length;
+    const page = await openFixture(ext, 'two-orgs.html');
+    const report = await openReportViaMenu(ext, page);
+    await report.click('button[data-action="send"]');
+    await expect.poll(() => deliveryState(report), { timeout: 10_000 }).toBe('rejected');
+    expect(await report.locator('.delivery').getAttribute('data-reason')).toBe('redirect');
+    await report.waitForTimeout(1500); // several backoff periods: no retry
+    expect(received.filter((x) => x.scenario === 'moved')).toHaveLength(1);
+    expect(received.filter((x) => x.scenario === 'ok')).toHaveLength(okBefore);
+    await report.close();
+    await page.close();
+  });
+
   it('stops at a 400 and shows the server’s answer', async () => {
     await setReportSettings(ext, `${server.origin}/collect/bad`, 300);
     const page = await openFixture(ext, 'two-orgs.html');
@@ -276,6 +303,39 @@ describe('sending to an endpoint', () => {
     expect(await report.locator('.delivery').textContent()).toContain('400');
     await report.waitForTimeout(2500); // several backoff periods: no retry
     expect(received.filter((x) => x.scenario === 'bad')).toHaveLength(1);
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('the report page when the worker does not answer', () => {
+  it('says so instead of loading for ever, and a screenshot that gets no answer frees its checkbox', async () => {
+    const page = await openFixture(ext, 'two-orgs.html');
+    const tabId = await tabIdOf(ext, page);
+    const url = `chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`;
+    // The message fails as it does when the worker throws or the extension was reloaded.
+    const failing = (types: string[]) => {
+      const original = chrome.runtime.sendMessage.bind(chrome.runtime) as (...a: unknown[]) => unknown;
+      (chrome.runtime as { sendMessage: unknown }).sendMessage = (...args: unknown[]) => {
+        if (types.includes((args[0] as { type?: string } | undefined)?.type ?? '')) return Promise.reject(new Error('no answer (test)'));
+        return original(...args);
+      };
+    };
+    let report = await ext.context.newPage();
+    await report.addInitScript(failing, ['getReportDraft']);
+    await report.goto(url);
+    await expect.poll(() => report.getByTestId('report-load-error').textContent()).toMatch(/did not answer|没有响应|沒有回應/);
+    await report.close();
+
+    report = await ext.context.newPage();
+    await report.addInitScript(failing, ['captureScreenshot']);
+    await report.goto(url);
+    await report.waitForSelector('[data-testid="report-json"]');
+    await report.click('[data-testid="screenshot"]');
+    await report.getByTestId('screenshot-error').waitFor();
+    expect(await report.locator('[data-testid="screenshot"]').isDisabled()).toBe(false);
+    expect(await report.getByTestId('screenshot-error').innerText()).not.toContain('no answer (test)'); // the detail is collapsed…
+    expect(await report.getByTestId('technical-detail').textContent()).toContain('no answer (test)'); // …here
     await report.close();
     await page.close();
   });
@@ -308,12 +368,45 @@ describe('the report history on the options page', () => {
     // The endpoint: only https or http://127.0.0.1.
     await options.fill('#report-endpoint', 'http://example.com/reports');
     await options.click('button[data-action="save-endpoint"]');
-    await options.locator('[data-testid="reports-section"] [role="alert"]').waitFor();
+    await options.locator('[data-testid="reports-section"] form [role="alert"]').waitFor();
     await options.fill('#report-endpoint', `${server.origin}/collect/ok`);
     await options.click('button[data-action="save-endpoint"]');
     await expect
       .poll(() => currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint?: string } | undefined)?.endpoint))
       .toBe(`${server.origin}/collect/ok`);
+    await options.close();
+  });
+});
+
+describe('reports kept by an older version', () => {
+  it('are moved from storage.local into IndexedDB (storage schema 1 → 2) and listed', async () => {
+    const id = '0b7e3a52-5c1f-4d7e-9a3b-2f4c6d8e0a1b';
+    const now = Date.now();
+    const record = {
+      report: {
+        format: 'orgcheck-report/1', id, createdAt: new Date(now - 86_400_000).toISOString(), url: 'https://example.org/old', title: 'old',
+        organizations: [], excerpts: [], selection: null, note: 'kept by version 1', screenshot: null,
+      },
+      savedAt: now - 86_400_000,
+      actions: [{ kind: 'copy-zh', at: now - 86_400_000 }],
+      delivery: null,
+    };
+    await currentWorker(ext).evaluate(
+      async ({ id, record }) => chrome.storage.local.set({ schemaVersion: 1, reportIndex: [id], reportOutbox: [], [`report:${id}`]: record }),
+      { id, record },
+    );
+    // A page that reads reports migrates first (as the worker does when it starts after an update).
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"]`).waitFor();
+    const local = await currentWorker(ext).evaluate(async () => chrome.storage.local.get(null));
+    expect(Object.keys(local).filter((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportOutbox')).toEqual([]);
+    expect(local.schemaVersion).toBe(2);
+    const moved = await storedReports(ext, [`report:${id}`, 'reportIndex']);
+    expect(moved[`report:${id}`]).toEqual(record);
+    expect(moved.reportIndex).toContain(id);
+    await options.locator(`li[data-report-id="${id}"] button[data-action="delete"]`).click();
+    await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
     await options.close();
   });
 });

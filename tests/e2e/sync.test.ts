@@ -131,7 +131,8 @@ beforeAll(async () => {
     (path.endsWith('.sig') ? scenario.sig : scenario.feed)(req, res);
     return true;
   });
-  build(DIST, { FEED_URL: `${server.origin}/feed/blocklist.json`, FEED_PUBLIC_KEY: PUBLIC_KEY, FEED_TIMEOUT_MS: String(TIMEOUT_MS) });
+  // The test key may only be built in when the build is told it is a test (vite.config.ts).
+  build(DIST, { FEED_URL: `${server.origin}/feed/blocklist.json`, FEED_PUBLIC_KEY: PUBLIC_KEY, FEED_TIMEOUT_MS: String(TIMEOUT_MS), ORGCHECK_ALLOW_TEST_FEED_KEY: '1' });
   build(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' });
   ext = await launchExtension({ dist: DIST, userDataDir: profile });
 }, 90_000);
@@ -208,6 +209,30 @@ describe('feed sync', () => {
     expect(requests).toEqual([{ path: '/feed/blocklist.json', ifNoneMatch: '"v1"' }]);
     scenario = signedFeed(body, { etag: '"v1-again"' });
     await syncNow(popup, 'up-to-date');
+    await expectFeedListInUse();
+  });
+
+  it('sends no If-None-Match when the feed list was set aside: a 304 would keep the older bundled list', async () => {
+    // The stored list becomes unusable (as after a build with another key, or a lost body): the
+    // bundled list is in use, while the ETag of the feed list is still stored.
+    await currentWorker(ext).evaluate(async () => {
+      const { list } = await chrome.storage.local.get('list');
+      await chrome.storage.local.set({ list: { ...(list as object), publicKey: 'another key' } });
+    });
+    await expect.poll(async () => {
+      await popup.reload();
+      return popup.getByTestId('list-source').getAttribute('data-source');
+    }).toBe('bundled');
+    const body = feedJson(V1);
+    requests.length = 0;
+    scenario = {
+      // A server that says "not modified" to any ETag it gave out.
+      feed: (req, res) => (req.headers['if-none-match'] ? (res.writeHead(304), res.end()) : send(200, body, { etag: '"v1"' })(req, res)),
+      sig: send(200, sigOf(body)),
+    };
+    await syncNow(popup, 'updated');
+    expect(requests[0]).toEqual({ path: '/feed/blocklist.json', ifNoneMatch: undefined });
+    await expect.poll(() => popup.getByTestId('list-source').getAttribute('data-source')).toBe('feed');
     await expectFeedListInUse();
   });
 

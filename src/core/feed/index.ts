@@ -5,5 +5,6 @@ export * from './signature';
 export * from './validate';
 export * from './version';
 export * from './url';
+export * from './etag';
 export * from './publish';
 export * from './schedule';

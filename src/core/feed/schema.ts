@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { EntriesSchema, type BlocklistEntry } from '../list-schema';
+import { issueMessages } from '../valibot-issues';
 import { isFeedVersion } from './version';
 
 /** The feed format this build writes and reads. */
@@ -66,11 +67,5 @@ export function upgradeFeed(
 export function validateFeed(doc: unknown): { ok: true; value: Feed } | { ok: false; errors: string[] } {
   const result = v.safeParse(FeedSchema, doc);
   if (result.success) return { ok: true, value: result.output };
-  return {
-    ok: false,
-    errors: result.issues.slice(0, 20).map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    }),
-  };
+  return { ok: false, errors: issueMessages(result.issues) };
 }

@@ -40,6 +40,8 @@ export const FEED_ERROR_CODES = [
   'timeout',
   /** No answer at all: offline, DNS, refused connection, TLS. */
   'network',
+  /** The server redirected to a URL that is not https (nor http on this computer): not followed. */
+  'redirect',
   /** Written, read back, and not the same: storage failed; the previous list was put back. */
   'integrity',
   /** A sync was cut short (the worker stopped mid-sync); nothing was changed. */

@@ -39,11 +39,6 @@ export function compareVersions(a: number, b: number): number {
   return Math.sign(a - b);
 }
 
-/** Whether a candidate would replace the list in use: strictly newer only. */
-export function isNewerVersion(candidate: number, current: number): boolean {
-  return compareVersions(candidate, current) > 0;
-}
-
 /**
  * The version for a feed generated at `now`, kept strictly above `previous` (the last one
  * published, if any) even when the tool runs twice in one second or the clock went back.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, BACKOFF_CAP_MS, HOUR_MS, intervalDelay, isValidInterval, soonDelay } from '../../../src/core/feed/schedule';
-import { hostPattern, isAllowedFeedUrl } from '../../../src/core/feed/url';
+import { readFileSync } from 'node:fs';
+import { hostPattern, isAllowedFeedUrl, LOCAL_HTTP_HOSTS, signatureUrl } from '../../../src/core/feed/url';
+import { ifNoneMatch } from '../../../src/core/feed/etag';
 
 const MIN = 60_000;
 
@@ -45,5 +47,40 @@ describe('sync schedule', () => {
     expect(isAllowedFeedUrl('ftp://example.org/x')).toBe(false);
     expect(isAllowedFeedUrl('not a url')).toBe(false);
     expect(hostPattern('https://lists.example.org:8443/a/b.json')).toBe('https://lists.example.org/*');
+  });
+
+  it('refuses feed URLs with a query or fragment (the signature is the URL + ".sig")', () => {
+    expect(isAllowedFeedUrl('https://lists.example.org/blocklist.json?v=2')).toBe(false);
+    expect(isAllowedFeedUrl('https://lists.example.org/blocklist.json#top')).toBe(false);
+    expect(isAllowedFeedUrl('https://lists.example.org/blocklist.json?')).toBe(false);
+    expect(signatureUrl('https://lists.example.org/blocklist.json')).toBe('https://lists.example.org/blocklist.json.sig');
+    // A URL stored before these were refused still gets its signature from the path.
+    expect(signatureUrl('https://lists.example.org/b.json?v=2#x')).toBe('https://lists.example.org/b.json.sig?v=2');
+  });
+
+  it('accepts only hosts the manifest lets the user grant', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { optional_host_permissions: string[] };
+    expect(isAllowedFeedUrl('http://[::1]:8080/blocklist.json')).toBe(false);
+    const httpHosts = manifest.optional_host_permissions.filter((p) => p.startsWith('http://')).map((p) => new URL(p.replace(/\*$/, '')).hostname);
+    expect([...LOCAL_HTTP_HOSTS].sort()).toEqual(httpHosts.sort());
+    expect(manifest.optional_host_permissions).toContain('https://*/*');
+    for (const host of httpHosts) expect(isAllowedFeedUrl(`http://${host}:8080/b.json`)).toBe(true);
+  });
+});
+
+describe('the conditional request (If-None-Match)', () => {
+  const url = 'https://lists.example.org/b.json';
+  const etag = { url, value: '"v1"', version: 20261128094711 };
+
+  it('is sent while the feed list that answer carried is in use', () => {
+    expect(ifNoneMatch(etag, url, { source: 'feed', version: 20261128094711 })).toBe('"v1"');
+  });
+
+  it('is not sent when the bundled list is in use (the stored feed list was set aside), for another version or URL, or without a version', () => {
+    expect(ifNoneMatch(etag, url, { source: 'bundled', version: 20261128094711 })).toBeNull();
+    expect(ifNoneMatch(etag, url, { source: 'feed', version: 20261128094712 })).toBeNull();
+    expect(ifNoneMatch(etag, 'https://other.example.org/b.json', { source: 'feed', version: 20261128094711 })).toBeNull();
+    expect(ifNoneMatch({ url, value: '"v1"' }, url, { source: 'feed', version: 20261128094711 })).toBeNull();
+    expect(ifNoneMatch(null, url, { source: 'feed', version: 20261128094711 })).toBeNull();
   });
 });

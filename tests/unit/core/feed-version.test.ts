@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareVersions, formatVersion, isFeedVersion, isNewerVersion, nextVersion, versionDate, versionFromDate, versionToDate,
+  compareVersions, formatVersion, isFeedVersion, nextVersion, versionDate, versionFromDate, versionToDate,
 } from '../../../src/core/feed/version';
 
 describe('feed versions (UTC YYYYMMDDHHmmss)', () => {
@@ -26,9 +26,9 @@ describe('feed versions (UTC YYYYMMDDHHmmss)', () => {
     expect(compareVersions(20261128094711, 20261128094712)).toBe(-1);
     expect(compareVersions(20261128094711, 20261128094711)).toBe(0);
     expect(compareVersions(20270101000000, 20261231235959)).toBe(1);
-    expect(isNewerVersion(20261128094712, 20261128094711)).toBe(true);
-    expect(isNewerVersion(20261128094711, 20261128094711)).toBe(false);
-    expect(isNewerVersion(20261128094710, 20261128094711)).toBe(false);
+    expect(compareVersions(20261128094712, 20261128094711)).toBeGreaterThan(0);
+    expect(compareVersions(20261128094711, 20261128094711)).toBe(0);
+    expect(compareVersions(20261128094710, 20261128094711)).toBeLessThan(0);
     const sorted = [20261231235959, 20250101000000, 20270101000000, 20261128094711].sort(compareVersions);
     expect(sorted).toEqual([20250101000000, 20261128094711, 20261231235959, 20270101000000]);
   });

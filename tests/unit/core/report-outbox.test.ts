@@ -52,3 +52,12 @@ describe('the outbox rules', () => {
     expect(nextWake([])).toBeNull();
   });
 });
+
+describe('a redirect from the endpoint', () => {
+  it('rejects the report at once, without retry', () => {
+    const d = afterAttempt(startAttempt(newDelivery(E, 0), 0), { kind: 'redirect' }, 10, BASE, 1);
+    expect(d).toMatchObject({ state: 'rejected', attempts: 1, status: 0, reason: 'redirect', at: 10 });
+    expect(isPending(d)).toBe(false);
+    expect(nextWake([d])).toBeNull();
+  });
+});

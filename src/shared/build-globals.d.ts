@@ -1,0 +1,4 @@
+/** Build-time feed configuration, replaced by vite's `define` (see vite.config.ts); read through build-config.ts only (not named build-config.d.ts: TypeScript would take that for the declaration of build-config.ts and skip it). */
+declare const __FEED_URL__: string;
+declare const __FEED_PUBLIC_KEY__: string;
+declare const __FEED_TIMEOUT_MS__: number;
