@@ -11,7 +11,8 @@ import { formatVersion, versionDate } from '../core/feed/version';
 import { sendToBackground } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';
 import { TechnicalDetail } from '../report/DeliveryState';
-import { Changes, SyncResult, useSyncView } from '../popup/SyncPanel';
+import { useHostAccess } from '../ui/use-host-access';
+import { Changes, SyncNowButton, SyncResult, useSyncView } from '../popup/SyncPanel';
 
 const INTERVALS = [1, 3, 6, 12, 24, 48, 72, 168];
 
@@ -25,29 +26,15 @@ export function FeedSection() {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [asked, setAsked] = useState(false);
   const [edited, setEdited] = useState(false);
-  const [access, setAccess] = useState<boolean>(true);
 
   useEffect(() => {
     // The field follows the URL in use (an import may change it) until the user types in it.
     if (view && !edited) setUrl(view.url ?? '');
   }, [view?.url]);
 
-  useEffect(() => {
-    // A URL on a host OrgCheck may not read (an imported one, or access withdrawn since): say so.
-    if (!view?.url || view.url === view.builtInUrl) {
-      setAccess(true);
-      return;
-    }
-    const origins = [hostPattern(view.url)];
-    const check = () => void browser.permissions.contains({ origins }).then(setAccess, () => setAccess(true));
-    check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
-  }, [view?.url]);
+  // A URL on a host OrgCheck may not read (an imported one, or access withdrawn since): say so.
+  // The built-in URL's host is granted with the extension.
+  const access = useHostAccess(view?.url && view.url !== view.builtInUrl ? [hostPattern(view.url)] : null) ?? true;
 
   if (!view) return <section class="options-section" aria-busy="true" />;
 
@@ -130,7 +117,7 @@ export function FeedSection() {
             <span>{t('feedNoAccess', new URL(view.url).host)}</span>
             <button
               type="button"
-              onClick={() => void browser.permissions.request({ origins: [hostPattern(view.url!)] }).then(setAccess, () => undefined)}
+              onClick={() => void browser.permissions.request({ origins: [hostPattern(view.url!)] }).catch(() => undefined)}
             >
               {t('importGrantAccess')}
             </button>
@@ -169,16 +156,7 @@ export function FeedSection() {
       {last ? <SyncResult status={view.status} /> : <p class="muted">{t('feedNeverSynced')}</p>}
       {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
       {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
-      <div class="row">
-        <button type="button" onClick={() => void syncNow()} disabled={running}>
-          {t('syncNow')}
-        </button>
-        {running ? (
-          <span class="sync-progress" role="status">
-            <progress aria-label={t('syncRunning')} /> {t('syncRunning')}
-          </span>
-        ) : null}
-      </div>
+      <SyncNowButton class="row" running={running} onClick={() => void syncNow()} />
       {view.status.lastUpdate ? <Changes at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
     </section>
   );

@@ -8,9 +8,10 @@
  * OrgCheck doesn't ask for (its content scripts' matches are granted separately), so there it
  * would always say "no" and nag every user.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
+import { useHostAccess } from '../ui/use-host-access';
 import './host-access.css';
 
 /** The match patterns of the manifest's content scripts ("http://*\/*", "https://*\/*"). */
@@ -26,21 +27,8 @@ function isFirefox(): boolean {
 
 export function HostAccess() {
   const origins = useMemo(contentScriptOrigins, []);
-  const [granted, setGranted] = useState<boolean>();
+  const granted = useHostAccess(isFirefox() ? origins : null);
   const [denied, setDenied] = useState(false);
-
-  useEffect(() => {
-    if (!origins.length || !isFirefox()) return;
-    // Where the API cannot tell, assume access rather than nag.
-    const check = () => void browser.permissions.contains({ origins }).then(setGranted, () => setGranted(true));
-    check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
-  }, [origins]);
 
   if (granted !== false) return null;
 
@@ -48,8 +36,9 @@ export function HostAccess() {
   // Firefox may close the popup while its prompt is open; the next popup shows the outcome.
   const ask = () => {
     setDenied(false);
+    // Granted: useHostAccess hears permissions.onAdded and the notice goes.
     void browser.permissions.request({ origins }).then(
-      (ok) => (ok ? setGranted(true) : setDenied(true)),
+      (ok) => setDenied(!ok),
       () => setDenied(true),
     );
   };

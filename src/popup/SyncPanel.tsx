@@ -77,16 +77,7 @@ export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
       <h2 id="sync-title" class="visually-hidden">
         {t('feedSectionTitle')}
       </h2>
-      <div class="sync-row">
-        <button type="button" onClick={() => void sync()} disabled={running} aria-busy={running}>
-          {t('syncNow')}
-        </button>
-        {running ? (
-          <span class="sync-progress" role="status">
-            <progress aria-label={t('syncRunning')} /> {t('syncRunning')}
-          </span>
-        ) : null}
-      </div>
+      <SyncNowButton class="sync-row" running={running} onClick={() => void sync()} />
       {running ? null : <SyncResult status={view.status} />}
       {view.status.lastUpdate ? <Changes at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
     </section>
@@ -178,5 +169,21 @@ export function ListSource({ list }: { list: ActiveList }) {
     <span data-testid="list-source" data-source={list.source}>
       {text}
     </span>
+  );
+}
+
+/** "Sync now" with its progress, for the popup and the options page. */
+export function SyncNowButton(props: { class: string; running: boolean; onClick: () => void }) {
+  return (
+    <div class={props.class}>
+      <button type="button" onClick={props.onClick} disabled={props.running} aria-busy={props.running}>
+        {t('syncNow')}
+      </button>
+      {props.running ? (
+        <span class="sync-progress" role="status">
+          <progress aria-label={t('syncRunning')} /> {t('syncRunning')}
+        </span>
+      ) : null}
+    </div>
   );
 }
