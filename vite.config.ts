@@ -3,8 +3,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { readFileSync } from 'node:fs';
-import { parsePublicKey } from './src/core/feed/signature';
-import { hostPattern, isAllowedFeedUrl } from './src/core/feed/url';
+import { parsePublicKey } from './src/core/feed/signature.ts';
+import { hostPattern, isAllowedFeedUrl } from './src/core/feed/url.ts';
 
 // The list feed, set at build time (docs/self-hosting-feed.md): FEED_URL and FEED_PUBLIC_KEY
 // (the one line of public.key). Neither: no feed, the bundled list only. FEED_TIMEOUT_MS only

@@ -17,7 +17,7 @@
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type PluginOption, type UserConfig } from 'vite';
-import chromeConfig, { extensionManifest } from './vite.config';
+import chromeConfig, { extensionManifest } from './vite.config.ts';
 
 export const GECKO_ID = 'orgcheck@orgcheck.example';
 
