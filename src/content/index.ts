@@ -74,7 +74,8 @@ function requestScan(roots: Node[] | 'all'): void {
   }).catch((error: unknown) => console.error('OrgCheck: scan failed', error));
 }
 
-async function report(force = false): Promise<void> {
+/** Sends the frame's findings to the background, unless they are what it sent last. */
+async function report(): Promise<void> {
   if (!scanner) return;
   const payload: FrameReport = {
     url: location.href,
@@ -88,7 +89,7 @@ async function report(force = false): Promise<void> {
   // This stretch began where the scan last resumed; it ends here, before the message goes out.
   scanner.longestTaskMs = Math.max(scanner.longestTaskMs, performance.now() - scanner.sliceStart);
   payload.stats.longestTaskMs = Math.round(Math.max(scanner.longestTaskMs, setupMs) * 10) / 10;
-  if (!force && signature === lastReport) return;
+  if (signature === lastReport) return;
   lastReport = signature;
   await sendToBackground('frameFindings', payload);
 }
