@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, ROOT, launchExtension, launchPlain, startServer } from '../scripts/lib/extension-browser.mjs';
+import { DIST, ROOT, currentWorker, launchExtension, launchPlain, startServer, stopServiceWorker, tabIdOf } from '../scripts/lib/extension-browser.mjs';
 import { bigPage } from '../tests/e2e/big-page';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'readability');
@@ -48,24 +48,13 @@ for (const context of [plain.context, ext.context]) {
   await context.route((url) => /^https?:/.test(url.protocol) && url.origin !== server.origin, (route) => route.abort());
 }
 
-/** The extension's service worker now (it may have been stopped and started again). */
-function currentWorker() {
-  return ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId)) ?? ext.worker;
-}
 
 async function tabState(page: Page) {
-  return currentWorker().evaluate(async (url) => {
-    for (const tab of await chrome.tabs.query({})) {
-      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id!, frameId: 0 }).catch(() => null);
-      if (frame?.url !== url) continue;
-      const key = `tab:${tab.id}`;
-      const state = (await chrome.storage.session.get(key))[key] as
-        | { frames: Record<string, { url: string; stats?: { longestTaskMs: number; setupMs: number } }> }
-        | undefined;
-      return { tabId: tab.id!, state: state ?? null };
-    }
-    return null;
-  }, page.url());
+  const tabId = await tabIdOf(ext, page);
+  if (tabId < 0) return null;
+  const key = `tab:${tabId}`;
+  const state = await currentWorker(ext).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key);
+  return { tabId, state: (state ?? null) as { frames: Record<string, { url: string; stats?: { longestTaskMs: number; setupMs: number } }> } | null };
 }
 
 async function waitScanned(page: Page) {
@@ -124,17 +113,6 @@ for (const path of [...pages.map((p) => `/corpus/${p}`), '/big.html']) {
   console.log(`| ${path.split('/').pop()} | ${mb.toFixed(2)} MB | ${f(median(without))} | ${f(median(withExt))} | ${f(added)} | ${f(added / mb)} | ${f(Math.max(...tasks))} |`);
 }
 
-/** Stops the extension's service worker, as Chrome does when it is idle. */
-async function stopWorker(): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-  const cdp = await ext.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await page.close();
-  await new Promise((r) => setTimeout(r, 300));
-}
 
 /** Load event → badge "1" on yahoo-2 with one injected name; `cold` stops the worker first. */
 async function loadToBadge(cold: boolean): Promise<number> {
@@ -148,7 +126,7 @@ async function loadToBadge(cold: boolean): Promise<number> {
   }
   const tabId = (await tabState(page))!.tabId;
   if (cold) {
-    await stopWorker();
+    await stopServiceWorker(ext);
     worker = undefined;
   }
   const loaded = page.goto(`${server.origin}/inject/yahoo-2.html`, { waitUntil: 'load' });

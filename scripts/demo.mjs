@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, launchExtension, startServer } from './lib/extension-browser.mjs';
+import { DIST, ROOT, currentWorker, launchExtension, startServer, tabIdOf } from './lib/extension-browser.mjs';
 
 const SAMPLES = [
   ['two-orgs.html', 'A summer-camp ad naming two listed organizations, one split across tags'],
@@ -35,13 +35,8 @@ async function settle(page) {
 }
 
 async function badgeOf(ext, page) {
-  return ext.worker.evaluate(async (url) => {
-    for (const tab of await chrome.tabs.query({})) {
-      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id, frameId: 0 }).catch(() => null);
-      if (frame?.url === url) return { tabId: tab.id, badge: await chrome.action.getBadgeText({ tabId: tab.id }) };
-    }
-    return { tabId: -1, badge: '' };
-  }, page.url());
+  const tabId = await tabIdOf(ext, page);
+  return { tabId, badge: tabId < 0 ? '' : await currentWorker(ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId) };
 }
 
 async function screenshots(dir, colorScheme) {

@@ -124,3 +124,57 @@ export async function launchExtension(options = {}) {
     },
   };
 }
+
+/** @typedef {Awaited<ReturnType<typeof launchExtension>>} ExtensionBrowser */
+
+/**
+ * The extension's service worker now (Chrome may have stopped and started it again).
+ * @param {ExtensionBrowser} ext
+ */
+export function currentWorker(ext) {
+  return ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId)) ?? ext.worker;
+}
+
+/**
+ * The id of the tab showing `page`, or -1. tabs.query hides URLs without the "tabs" permission,
+ * which OrgCheck doesn't ask for; webNavigation (which it has) tells each tab's top-frame URL.
+ * @param {ExtensionBrowser} ext
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<number>}
+ */
+export function tabIdOf(ext, page) {
+  return currentWorker(ext).evaluate(async (url) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id, frameId: 0 }).catch(() => null);
+      if (frame?.url === url) return tab.id;
+    }
+    return -1;
+  }, page.url());
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does when it is idle; resolves once stopped.
+ * @param {ExtensionBrowser} ext
+ */
+export async function stopServiceWorker(ext) {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const cdp = await ext.context.newCDPSession(page);
+    const stopped = new Promise((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        if (event.versions.some((v) => v.scriptURL.includes(ext.extensionId) && v.runningStatus === 'stopped')) resolve(undefined);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([
+      stopped,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 10_000)),
+    ]);
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}

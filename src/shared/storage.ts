@@ -207,36 +207,36 @@ async function setLocal(values: Partial<LocalArea>): Promise<void> {
 
 export const localStore = { get: getLocal, set: setLocal };
 
-/** Calls back when the stored (synced) list changes. */
-export function onStoredListChanged(callback: () => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'list' in changes) callback();
-  });
-}
-
-/** Calls back with the new sync status whenever the background writes one. */
-export function onSyncStatusChanged(callback: (status: SyncStatus) => void): () => void {
+/**
+ * Calls back with a storage.local key's new value (its default when removed) each time it
+ * changes, in any context; returns the way to stop.
+ */
+function watchLocal<K extends keyof LocalArea>(key: K, callback: (value: LocalArea[K]) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && 'syncStatus' in changes) {
-      callback((changes.syncStatus!.newValue as SyncStatus | undefined) ?? INITIAL_SYNC_STATUS);
-    }
+    if (area === 'local' && key in changes) callback((changes[key]!.newValue as LocalArea[K] | undefined) ?? localDefaults[key]);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** Calls back when the stored (synced) list changes. */
+export function onStoredListChanged(callback: () => void): void {
+  watchLocal('list', () => callback());
+}
+
+/** Calls back with the new sync status whenever the background writes one. */
+export function onSyncStatusChanged(callback: (status: SyncStatus) => void): () => void {
+  return watchLocal('syncStatus', callback);
+}
+
 /** Calls back with the global switch's new state when it changes. */
 export function onEnabledChanged(callback: (enabled: boolean) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'enabled' in changes) callback((changes.enabled!.newValue as boolean | undefined) ?? true);
-  });
+  watchLocal('enabled', callback);
 }
 
 /** Calls back when the compiled list in storage changes (a new list version). */
 export function onCompiledListChanged(callback: (compiled: CompiledList | null) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'compiled' in changes) callback((changes.compiled!.newValue as CompiledList | undefined) ?? null);
-  });
+  watchLocal('compiled', callback);
 }
 
 /**

@@ -4,10 +4,17 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CDPSession, Page, Worker } from 'playwright-core';
-import { launchExtension as launch, ROOT, startServer as serve } from '../../scripts/lib/extension-browser.mjs';
+import type { CDPSession, Page } from 'playwright-core';
+import {
+  currentWorker,
+  launchExtension as launch,
+  ROOT,
+  startServer as serve,
+  stopServiceWorker,
+  tabIdOf as tabIdOrNone,
+} from '../../scripts/lib/extension-browser.mjs';
 
-export { ROOT };
+export { currentWorker, ROOT, stopServiceWorker };
 export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 export const OUTPUT = join(ROOT, 'test-output');
 
@@ -21,24 +28,10 @@ export function startServer(dir = FIXTURES): Promise<FixtureServer> {
 
 export const launchExtension = launch;
 
-/** The current service worker (it may have been stopped and started again). */
-export function currentWorker(ext: ExtensionBrowser): Worker {
-  return ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId)) ?? ext.worker;
-}
 
 export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
-  const url = page.url();
-  // tabs.query hides URLs without the "tabs" permission, which OrgCheck doesn't ask for;
-  // webNavigation (which it has) tells each tab's top-frame URL.
-  const id = await currentWorker(ext).evaluate(async (u) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const frame = await chrome.webNavigation.getFrame({ tabId: tab.id, frameId: 0 }).catch(() => null);
-      if (frame?.url === u) return tab.id;
-    }
-    return -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab for ${url}`);
+  const id = await tabIdOrNone(ext, page);
+  if (id < 0) throw new Error(`no tab for ${page.url()}`);
   return id;
 }
 
@@ -252,28 +245,6 @@ export function launchExtensionWithActions(options: { dist?: string; userDataDir
   return launch({ ...options, args: ['--enable-unsafe-extension-debugging'] });
 }
 
-/** Stops the extension's service worker, as Chrome does when it is idle; resolves once stopped. */
-export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
-  const page = await ext.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-    const cdp = await ext.context.newCDPSession(page);
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
-        if (event.versions.some((v) => v.scriptURL.includes(ext.extensionId) && v.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([
-      stopped,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 10_000)),
-    ]);
-    await cdp.detach();
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * Values of the extension's IndexedDB store "reports" (shared/storage.ts: `report:<id>` records,
