@@ -3,7 +3,7 @@
  * storage.local, so a service worker stopped while idle, and every content script, reuse it
  * without a rebuild (see core/matcher.ts for its layout and the reason for this design).
  */
-import { compileList, type CompiledList } from '../core/compiled-list';
+import { compileList, compilerKey, type CompiledList } from '../core/compiled-list';
 import { activeList } from '../shared/list-store';
 import { localStore } from '../shared/storage';
 
@@ -19,7 +19,9 @@ export async function ensureCompiled(): Promise<CompiledList> {
     compiling ??= (async () => {
       const { list, key } = await activeList();
       const stored = await localStore.get('compiled');
-      if (stored?.listKey === key) return stored;
+      // Stored by this code for this list: reuse. An update of the extension may have changed the
+      // matcher's format or the normalization, so a list compiled by other code is rebuilt.
+      if (stored?.listKey === key && stored.compiler === compilerKey()) return stored;
       const compiled = compileList(list.entries, key);
       if ((await activeList()).key !== key) return compiled; // superseded: not stored
       await localStore.set({ compiled });

@@ -5,7 +5,7 @@
  * text). Work runs in slices of a few milliseconds, yielding to the page between them; a single
  * huge block (a 5 MB <pre>) is cut into pieces so that no slice runs long.
  */
-import type { CompiledList } from '../core/compiled-list';
+import { useCompiledFold, type CompiledList } from '../core/compiled-list';
 import { NameMatcher } from '../core/matcher';
 import { normalizeWithOffsets } from '../core/normalize';
 import type { FrameFinding } from '../shared/findings';
@@ -65,7 +65,10 @@ export class PageScanner {
     private readonly includeTitle: boolean,
     private readonly onShadowRoot?: (root: ShadowRoot) => void,
   ) {
-    normalizeWithOffsets(''); // builds the fold table now, in set-up, not in the first slice
+    useCompiledFold(compiled);
+    // Without a stored fold table (a list compiled by an older version), it is built now, in
+    // set-up, not in the first slice.
+    normalizeWithOffsets('');
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
     this.overlap = overlapFor(this.matcher);
@@ -73,6 +76,7 @@ export class PageScanner {
 
   /** A new list: forget every cached result. */
   setList(compiled: CompiledList): void {
+    useCompiledFold(compiled);
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
     this.overlap = overlapFor(this.matcher);

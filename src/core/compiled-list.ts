@@ -14,14 +14,23 @@
  * Scanning where the text is also lets the scan yield to the page between slices. Past ~10k
  * names the per-frame decode becomes the cost to watch (one stretch of ~60 ms at 50k).
  */
+import { base64ToBytes, bytesToBase64 } from './base64';
 import { matchableNames, type BlocklistEntry } from './list-schema';
-import { NameMatcher, type MatcherPattern, type SerializedMatcher } from './matcher';
+import { MATCHER_FORMAT, NameMatcher, type MatcherPattern, type SerializedMatcher } from './matcher';
+import { foldTablePairs, useFoldTablePairs } from './normalize';
 
 export interface CompiledList {
   /** Identifies the list content it was built from (see listKey). */
   listKey: string;
+  /** Identifies the code that built it (see compilerKey): a list compiled by other code is rebuilt. */
+  compiler: string;
   entryIds: string[];
   matcher: SerializedMatcher;
+  /**
+   * The normalization the names were folded with: base64 of foldTablePairs(). Content scripts
+   * install it rather than build it (see core/normalize.ts), and fold page text the same way.
+   */
+  fold: string;
 }
 
 /** Patterns of every entry that warns; `warn: false` entries are never looked for on pages. */
@@ -38,16 +47,49 @@ export function patternsOf(entries: readonly BlocklistEntry[]): { entryIds: stri
 
 export function compileList(entries: readonly BlocklistEntry[], listKey: string): CompiledList {
   const { entryIds, patterns } = patternsOf(entries);
-  return { listKey, entryIds, matcher: NameMatcher.build(patterns).serialize() };
+  const fold = currentFold();
+  return { listKey, compiler: compilerKey(), entryIds, matcher: NameMatcher.build(patterns).serialize(), fold };
+}
+
+let fold: string | undefined;
+
+function currentFold(): string {
+  if (fold === undefined) {
+    const pairs = foldTablePairs();
+    fold = bytesToBase64(new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength));
+  }
+  return fold;
+}
+
+/**
+ * This code's compiler: the matcher's format and the fold table. An extension update that
+ * changes either (a new OpenCC table, say) makes the stored compiled list stale.
+ */
+export function compilerKey(): string {
+  return `${MATCHER_FORMAT}-${fnv1a(currentFold())}`;
+}
+
+/**
+ * Makes normalize() fold as the list was compiled. A compiled list stored by an older version
+ * (without `fold`) leaves the table to be built from OpenCC's, as before.
+ */
+export function useCompiledFold(compiled: CompiledList): void {
+  if (!compiled.fold || compiled.fold === fold) return;
+  const bytes = base64ToBytes(compiled.fold);
+  useFoldTablePairs(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2));
+  fold = compiled.fold;
 }
 
 /** A short, stable fingerprint of a list's content (FNV-1a, 32 bit, over its JSON). */
 export function listKey(entries: readonly BlocklistEntry[]): string {
-  const json = JSON.stringify(entries);
+  return `${entries.length}-${fnv1a(JSON.stringify(entries))}`;
+}
+
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < json.length; i++) {
-    h ^= json.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return `${entries.length}-${(h >>> 0).toString(36)}`;
+  return (h >>> 0).toString(36);
 }

@@ -28,6 +28,7 @@
  * character on both sides (中国艺术院 must not fire inside 中国艺术院校). Hits that fail are
  * dropped before the leftmost-longest choice, so a shorter valid name at the same start wins.
  */
+import { base64ToBytes, bytesToBase64 } from './base64';
 import { isHan, isLatinWordChar, normalize } from './normalize';
 
 export const FLAG_EXACT = 1;
@@ -77,8 +78,11 @@ const STORED_TYPES = {
 const STORED_NAMES = Object.keys(STORED_TYPES) as Array<keyof StoredTables>;
 
 /** The JSON form: each stored array as base64 of its bytes (little-endian, as every browser). */
+/** Version of the serialized form below; a stored matcher of another format is rebuilt. */
+export const MATCHER_FORMAT = 2;
+
 export interface SerializedMatcher {
-  format: 2;
+  format: typeof MATCHER_FORMAT;
   tables: Record<keyof StoredTables, string>;
 }
 
@@ -295,11 +299,11 @@ export class NameMatcher {
       const a = this.t[name];
       tables[name] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     }
-    return { format: 2, tables };
+    return { format: MATCHER_FORMAT, tables };
   }
 
   static deserialize(data: SerializedMatcher): NameMatcher {
-    if (data?.format !== 2) throw new Error('unknown matcher format');
+    if (data?.format !== MATCHER_FORMAT) throw new Error('unknown matcher format');
     const stored = {} as Record<string, unknown>;
     for (const name of STORED_NAMES) {
       const bytes = base64ToBytes(data.tables[name]);
@@ -328,29 +332,4 @@ function childOf(t: Pick<Tables, 'transStart' | 'transChar' | 'transNext'>, s: n
     else hi = mid - 1;
   }
   return -1;
-}
-
-// Base64 without btoa's string round trip where the platform has the native codec
-// (Uint8Array.fromBase64/toBase64, Chromium 140+, Firefox 133+); Node gets Buffer.
-type Base64Native = { toBase64?: () => string };
-type Base64Ctor = { fromBase64?: (s: string) => Uint8Array };
-
-function bytesToBase64(bytes: Uint8Array): string {
-  const native = (bytes as unknown as Base64Native).toBase64;
-  if (native) return native.call(bytes);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-  }
-  return btoa(binary);
-}
-
-function base64ToBytes(text: string): Uint8Array {
-  const native = (Uint8Array as unknown as Base64Ctor).fromBase64;
-  // Copy into a fresh, aligned buffer: typed-array views need offsets that are multiples of 4.
-  if (native) return new Uint8Array(native(text));
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

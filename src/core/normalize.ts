@@ -8,9 +8,12 @@
  *
  * Hot path: runs over every character of every page. One lookup in a 64 K-entry Uint16Array per
  * UTF-16 code unit, no regular expressions, no per-character allocation. The table is 128 kB and
- * sparse: 0 means "unchanged", so building it touches only the ~4,500 code units that change
- * (a fresh content script runs this before any JIT warm-up: a dense 65,536-step fill took
- * 10–20 ms there, the sparse one well under that).
+ * sparse: 0 means "unchanged", so filling it touches only the ~3,500 code units that change.
+ * Building it from OpenCC's tables still costs 3–7 ms in a fresh content script (measured in
+ * Chromium: before any JIT warm-up, the largest part of the script's start); so the background
+ * stores the table's pairs beside the compiled list (`foldTablePairs`), and content scripts
+ * install them in one pass (`useFoldTablePairs`). That also folds page text with exactly the
+ * table the list's names were folded with.
  *
  * `offsets[i]` is the index in the input of output code unit i, so a match found in normalized
  * text maps back to the page's text nodes (highlights, report context).
@@ -56,6 +59,30 @@ function buildFoldTable(): Uint16Array {
 
 function getFoldTable(): Uint16Array {
   return (foldTable ??= buildFoldTable());
+}
+
+/** The fold table as the code units it changes, in pairs: [from, to, from, to, …]. */
+export function foldTablePairs(): Uint16Array {
+  const table = getFoldTable();
+  let changed = 0;
+  for (let c = 0; c < 0x10000; c++) if (table[c] !== SAME) changed++;
+  const pairs = new Uint16Array(changed * 2);
+  let k = 0;
+  for (let c = 0; c < 0x10000; c++) {
+    const to = table[c]!;
+    if (to === SAME) continue;
+    pairs[k++] = c;
+    pairs[k++] = to;
+  }
+  return pairs;
+}
+
+/** Folds from now on with the table `pairs` describes (made by `foldTablePairs`). */
+export function useFoldTablePairs(pairs: Uint16Array): void {
+  if (pairs.length % 2 !== 0) throw new Error('fold table pairs: odd length');
+  const table = new Uint16Array(0x10000);
+  for (let k = 0; k < pairs.length; k += 2) table[pairs[k]!] = pairs[k + 1]!;
+  foldTable = table;
 }
 
 /** Han ideographs (and surrogates, which on Chinese pages are nearly always Han extensions). */

@@ -106,6 +106,26 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
+  it('rebuilds a compiled list that another version of the extension stored', async () => {
+    const worker = () => ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId))!;
+    const readCompiled = () =>
+      worker().evaluate(async () => (await chrome.storage.local.get('compiled')).compiled as { compiler: string; fold: string; matcher: { format: number } });
+    const current = await readCompiled();
+    // As after an update: a matcher format this code can't read, built by other code.
+    await worker().evaluate(
+      (stale) => chrome.storage.local.set({ compiled: stale }),
+      { ...current, compiler: '1-older', fold: undefined, matcher: { format: 1, tables: {} } },
+    );
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/traditional.html`);
+    await waitFor(() => badgeText(ext, page), '1');
+    const rebuilt = await readCompiled();
+    expect(rebuilt.compiler).toBe(current.compiler);
+    expect(rebuilt.matcher.format).toBe(2);
+    expect(rebuilt.fold).toBe(current.fold);
+    await page.close();
+  });
+
   it('shows a tab’s findings in the popup opened with ?tab=', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/two-orgs.html`);
