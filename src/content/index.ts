@@ -4,40 +4,57 @@
  * top frame also shows the tab's banner.
  */
 import type { CompiledList } from '../core/compiled-list';
-import type { FrameReport } from '../shared/findings';
+import { MATCHER_FORMAT } from '../core/matcher';
+import type { FrameReport, TabFindings } from '../shared/findings';
 import { handleMessages, sendToBackground, type ContentMessages } from '../shared/messages';
 import { localStore, onCompiledListChanged, onEnabledChanged } from '../shared/storage';
-import { BannerHost } from './banner/mount';
+import type { BannerHost } from './banner/mount';
 import { MutationBatcher } from './mutation-batcher';
 import { clearHighlight, showRange } from './highlighter';
 import { PageScanner, rangeOf } from './page-scanner';
 
 const isTopFrame = window === window.top;
-const banner = isTopFrame
-  ? new BannerHost({
-      control: (control) => void sendToBackground('warningControl', { control }),
-      closed: (model) => {
-        clearHighlight();
-        if (model.site) {
-          const entryIds = model.findings.map((f) => f.entry.id);
-          void sendToBackground('warningControl', { control: { action: 'dismiss', site: model.site, entryIds } });
-        }
-      },
-      show: (finding, index) => {
-        // Occurrence `index` of the tab is in the frame whose counts reach past it.
-        let rest = index;
-        for (const { frameId, count } of finding.frames) {
-          if (rest < count) {
-            if (frameId === 0) showOccurrence(finding.entry.id, rest);
-            else void sendToBackground('showInFrame', { frameId, entryId: finding.entry.id, index: rest });
-            return;
+
+/**
+ * The banner (Preact and its styles) is loaded the first time the top frame has something to
+ * show: most pages name no listed organization, and every frame of every page pays for what
+ * the content script loads up front.
+ */
+let banner: Promise<BannerHost> | undefined;
+
+function showBanner(model: TabFindings): void {
+  if (!isTopFrame) return;
+  // Never shown on this page: there is nothing to take down either.
+  if (!banner && model.banner !== 'shown') return;
+  banner ??= import('./banner/mount').then(
+    ({ BannerHost }) =>
+      new BannerHost({
+        control: (control) => void sendToBackground('warningControl', { control }),
+        closed: (shown) => {
+          clearHighlight();
+          if (shown.site) {
+            const entryIds = shown.findings.map((f) => f.entry.id);
+            void sendToBackground('warningControl', { control: { action: 'dismiss', site: shown.site, entryIds } });
           }
-          rest -= count;
-        }
-      },
-      report: () => void sendToBackground('openReport', { source: 'banner' }),
-    })
-  : undefined;
+        },
+        show: (finding, index) => {
+          // Occurrence `index` of the tab is in the frame whose counts reach past it.
+          let rest = index;
+          for (const { frameId, count } of finding.frames) {
+            if (rest < count) {
+              if (frameId === 0) showOccurrence(finding.entry.id, rest);
+              else void sendToBackground('showInFrame', { frameId, entryId: finding.entry.id, index: rest });
+              return;
+            }
+            rest -= count;
+          }
+        },
+        report: () => void sendToBackground('openReport', { source: 'banner' }),
+      }),
+  );
+  // Models are applied in the order they came: each waits on the same promise.
+  banner.then((host) => host.show(model)).catch((error: unknown) => console.error('OrgCheck: banner failed', error));
+}
 
 /** Scrolls to and highlights this frame's occurrence `index` of an organization. */
 function showOccurrence(entryId: string, index: number): boolean {
@@ -96,7 +113,10 @@ async function report(): Promise<void> {
 
 async function loadList(): Promise<CompiledList> {
   const stored = await localStore.get('compiled');
-  return stored ?? (await sendToBackground('getCompiledList', {}));
+  // Just after an update, storage may still hold a matcher the previous version built, in a
+  // format this code can't read; the background compiles one it can.
+  if (stored?.matcher?.format === MATCHER_FORMAT) return stored;
+  return await sendToBackground('getCompiledList', {});
 }
 
 function useList(compiled: CompiledList): void {
@@ -106,9 +126,9 @@ function useList(compiled: CompiledList): void {
 }
 
 async function refreshBanner(): Promise<void> {
-  if (!banner) return;
+  if (!isTopFrame) return;
   const model = await sendToBackground('getTabFindings', {});
-  if (model) banner.show(model);
+  if (model) showBanner(model);
 }
 
 /** Time to decode the compiled list and set up the scanner (one synchronous stretch). */
@@ -144,7 +164,7 @@ async function start(): Promise<void> {
 
 handleMessages<ContentMessages>({
   tabFindingsChanged: (model) => {
-    banner?.show(model);
+    showBanner(model);
     return null;
   },
   rescan: () => {
