@@ -4,20 +4,23 @@
  *     don't drown the difference): main-thread script time (CDP Performance.getMetrics
  *     ScriptDuration) with vs without, per MB of served HTML; the extension's longest task;
  *   - a 5 MB synthetic page: the extension's longest task;
+ *   - for scale, the same pages with a minimal extension whose content script only reads
+ *     storage and sends one message (what any content script that warns must do at least);
  *   - load event → badge, with one listed name injected into the 1.6 MB yahoo-2 page, with the
  *     service worker already running and after stopping it (cold start).
  * "Longest task" is the content script's own measure of its longest stretch on the main thread
  * without yielding (FrameReport.stats), since a trace can't attribute promise continuations.
  * Run: npm run bench (or npx tsx bench/browser.bench.ts). Needs `npm run build` first.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST, ROOT, currentWorker, launchExtension, launchPlain, startServer, stopServiceWorker, tabIdOf } from '../scripts/lib/extension-browser.mjs';
 import { bigPage } from '../tests/e2e/big-page';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'readability');
-const ROUNDS = 3;
+const ROUNDS = 5;
 const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 
 if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
@@ -41,10 +44,30 @@ server.routes.push((req, res) => {
   res.end(body);
   return true;
 });
+/** The floor: an extension whose content script reads storage and sends one message, nothing else. */
+function minimalExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'orgcheck-minimal-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'minimal', version: '1', permissions: ['storage'],
+    background: { service_worker: 'worker.js' },
+    content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], all_frames: true, run_at: 'document_idle' }],
+  }));
+  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => reply(null));');
+  writeFileSync(join(dir, 'content.js'), `(async () => {
+  chrome.storage.onChanged.addListener(() => {});
+  chrome.runtime.onMessage.addListener(() => {});
+  const { list } = await chrome.storage.local.get('list');
+  await chrome.runtime.sendMessage({ findings: list ?? [] });
+})();`);
+  return dir;
+}
+
+const minimalDir = minimalExtension();
 const plain = await launchPlain();
 const ext = await launchExtension();
+const minimal = await launchExtension({ dist: minimalDir });
 // Nothing leaves the machine: requests to anywhere but the test server are aborted.
-for (const context of [plain.context, ext.context]) {
+for (const context of [plain.context, ext.context, minimal.context]) {
   await context.route((url) => /^https?:/.test(url.protocol) && url.origin !== server.origin, (route) => route.abort());
 }
 
@@ -92,25 +115,30 @@ const f = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 console.log(`Chromium ${await plain.context.browser()?.version() ?? '(persistent context)'}; ${ROUNDS} rounds, medians.`);
 console.log('');
-console.log('| page | served HTML | script ms without | script ms with | added ms | added ms per MB | longest extension task ms |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| page | served HTML | script ms without | script ms with | added ms | added ms per MB | longest extension task ms | minimal extension: added ms |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 let worstTask = 0;
 let worstPerMB = 0;
+const setups: number[] = [];
 for (const path of [...pages.map((p) => `/corpus/${p}`), '/big.html']) {
   const mb = Buffer.byteLength(served.get(path)!) / 1e6;
   const without: number[] = [];
   const withExt: number[] = [];
   const tasks: number[] = [];
+  const withMinimal: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     without.push((await measureLoad(plain.context, path, false)).scriptMs);
     const m = await measureLoad(ext.context, path, true);
     withExt.push(m.scriptMs);
     tasks.push(m.longestTaskMs);
+    setups.push(m.setupMs);
+    withMinimal.push((await measureLoad(minimal.context, path, false)).scriptMs);
   }
   const added = median(withExt) - median(without);
+  const addedMinimal = median(withMinimal) - median(without);
   worstTask = Math.max(worstTask, ...tasks);
   if (path !== '/big.html') worstPerMB = Math.max(worstPerMB, added / mb);
-  console.log(`| ${path.split('/').pop()} | ${mb.toFixed(2)} MB | ${f(median(without))} | ${f(median(withExt))} | ${f(added)} | ${f(added / mb)} | ${f(Math.max(...tasks))} |`);
+  console.log(`| ${path.split('/').pop()} | ${mb.toFixed(2)} MB | ${f(median(without))} | ${f(median(withExt))} | ${f(added)} | ${f(added / mb)} | ${f(Math.max(...tasks))} | ${f(addedMinimal)} |`);
 }
 
 
@@ -163,8 +191,11 @@ if (served.has('/inject/yahoo-2.html')) {
       `warm worker median ${f(median(warm))} ms (7 runs: ${warm.map(f).join(', ')}); cold start median ${f(median(cold))} ms (7 runs: ${cold.map(f).join(', ')}).`,
   );
 }
+console.log(`Content-script set-up (decode the stored matcher, install the fold table), one stretch per frame: median ${f(median(setups))} ms, max ${f(Math.max(...setups))} ms.`);
 console.log(`Targets: ≤ 20 ms added script per MB: worst ${f(worstPerMB)}; no extension task over 50 ms: longest ${f(worstTask)} ms.`);
 
 await ext.close();
+await minimal.close();
+rmSync(minimalDir, { recursive: true, force: true });
 await plain.close();
 await server.close();
