@@ -5,6 +5,7 @@ import manifest from './manifest.json' with { type: 'json' };
 import { readFileSync } from 'node:fs';
 import { parsePublicKey } from './src/core/feed/signature.ts';
 import { hostPattern, isAllowedFeedUrl } from './src/core/feed/url.ts';
+import { classicContentScripts, withoutContentScripts } from './scripts/classic-content-scripts.ts';
 
 // The list feed, set at build time (docs/self-hosting-feed.md): FEED_URL and FEED_PUBLIC_KEY
 // (the one line of public.key). Neither: no feed, the bundled list only. FEED_TIMEOUT_MS only
@@ -36,7 +37,9 @@ export const extensionManifest = { ...manifest, ...(feedHost.length ? { host_per
 export default defineConfig({
   plugins: [
     preact(),
-    crx({ manifest: extensionManifest }),
+    // The content scripts are built as classic scripts, not by crxjs (scripts/classic-content-scripts.ts).
+    crx({ manifest: withoutContentScripts(extensionManifest) }),
+    classicContentScripts(manifest, () => [preact()]),
   ],
   define: {
     __FEED_URL__: JSON.stringify(feedUrl),

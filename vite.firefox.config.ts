@@ -18,6 +18,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type PluginOption, type UserConfig } from 'vite';
 import chromeConfig, { extensionManifest } from './vite.config.ts';
+import { withoutContentScripts } from './scripts/classic-content-scripts.ts';
 
 export const GECKO_ID = 'orgcheck@orgcheck.example';
 
@@ -47,7 +48,7 @@ export function firefoxManifest(source: ManifestV3Export): ManifestV3Export {
   return firefox as unknown as ManifestV3Export;
 }
 
-/** Every plugin of the Chrome config except crxjs's, which is added again in Firefox mode. */
+/** Every plugin of the Chrome config except crxjs's, which is added again in Firefox mode (the content-script build stays). */
 function withoutCrx(plugins: PluginOption[] | undefined): PluginOption[] {
   return (plugins ?? []).flat(Infinity as 1).filter((p) => {
     const name = p && typeof p === 'object' && 'name' in p ? String(p.name) : '';
@@ -59,7 +60,7 @@ const base = chromeConfig as UserConfig;
 
 export default defineConfig({
   ...base,
-  plugins: [...withoutCrx(base.plugins), crx({ manifest: firefoxManifest(extensionManifest), browser: 'firefox' })],
+  plugins: [...withoutCrx(base.plugins), crx({ manifest: withoutContentScripts(firefoxManifest(extensionManifest)), browser: 'firefox' })],
   build: {
     ...base.build,
     outDir: 'dist-firefox',

@@ -22,9 +22,11 @@ import { PageScanner, rangeOf } from './page-scanner';
 const isTopFrame = window === window.top;
 
 /**
- * The banner (Preact and its styles) is loaded the first time the top frame has something to
+ * The banner (Preact and its styles) is set up the first time the top frame has something to
  * show: most pages name no listed organization, and every frame of every page pays for what
- * the content script loads up front.
+ * the content script runs up front. (The content script is one classic script, see
+ * scripts/classic-content-scripts.ts, so this import is inlined; the banner's module is still
+ * set up only when this calls it.)
  */
 let banner: Promise<BannerHost> | undefined;
 
