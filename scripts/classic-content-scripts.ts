@@ -5,8 +5,8 @@
  * Why: the content script runs in every frame of every page, so its start is paid everywhere.
  * crxjs loads it as a small loader that import()s the entry, which imports its chunks: six
  * module requests and six module compiles on the page's main thread. Measured on the corpus
- * pages (CDP ScriptDuration, 11 rounds, same run): 5.5 → 3.5 ms added on nytimes-5 and
- * 6.3 → 3.2 ms on yahoo-3 with one classic script (BENCHMARKS.md). crxjs has no option to
+ * pages (CDP ScriptDuration, 11 rounds each): 5.5 → 3.3 ms added on nytimes-5 and
+ * 6.3 → 3.7 ms on yahoo-3 with one classic script (BENCHMARKS.md). crxjs has no option to
  * build a content script that way, so the content scripts are taken out of the manifest crxjs
  * sees (`withoutContentScripts`), and this plugin builds them once crxjs has written the
  * extension, then writes them back into the built manifest.json.

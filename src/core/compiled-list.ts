@@ -6,7 +6,7 @@
  * Design: match in each frame's content script, from this shared compact form, rather than send
  * page text to the service worker. Measured (BENCHMARKS.md):
  * - the stored form is 51 kB for the real list (274 organizations), plus 19 kB for the fold
- *   table (the same for any list), and a frame sets both up in ~2 ms (median); 2.3 MB / ~10 ms at
+ *   table (the same for any list), and a frame sets both up in ~2–4 ms (median); 2.3 MB / ~10 ms at
  *   10,000 names; 10 MB / ~60–70 ms at 50,000 names;
  * - building instead costs 2 ms (real), 19 ms (10k), ~145 ms (50k), which is why tabs never do;
  * - the text of a page is often larger than the list (yahoo-2: 0.7 MB of HTML), and sending it
