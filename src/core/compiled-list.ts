@@ -48,18 +48,21 @@ export function patternsOf(entries: readonly BlocklistEntry[]): { entryIds: stri
 
 export function compileList(entries: readonly BlocklistEntry[], listKey: string): CompiledList {
   const { entryIds, patterns } = patternsOf(entries);
-  const fold = currentFold();
-  return { listKey, compiler: compilerKey(), entryIds, matcher: NameMatcher.build(patterns).serialize(), fold };
+  return { listKey, compiler: compilerKey(), entryIds, matcher: NameMatcher.build(patterns).serialize(), fold: currentFold() };
 }
 
-let fold: string | undefined;
+/**
+ * The fold table normalize() uses, encoded as in CompiledList.fold: the one this code builds
+ * (background), or the one a compiled list brought (content scripts, see useCompiledFold).
+ */
+let foldInUse: string | undefined;
 
 function currentFold(): string {
-  if (fold === undefined) {
+  if (foldInUse === undefined) {
     const pairs = foldTablePairs();
-    fold = bytesToBase64(new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength));
+    foldInUse = bytesToBase64(new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength));
   }
-  return fold;
+  return foldInUse;
 }
 
 /**
@@ -75,10 +78,10 @@ export function compilerKey(): string {
  * (without `fold`) leaves the table to be built from OpenCC's, as before.
  */
 export function useCompiledFold(compiled: CompiledList): void {
-  if (!compiled.fold || compiled.fold === fold) return;
+  if (!compiled.fold || compiled.fold === foldInUse) return;
   const bytes = base64ToBytes(compiled.fold);
   useFoldTablePairs(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2));
-  fold = compiled.fold;
+  foldInUse = compiled.fold;
 }
 
 /** A short, stable fingerprint of a list's content (FNV-1a, 32 bit, over its JSON). */

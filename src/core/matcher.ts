@@ -77,10 +77,10 @@ const STORED_TYPES = {
 } as const;
 const STORED_NAMES = Object.keys(STORED_TYPES) as Array<keyof StoredTables>;
 
-/** The JSON form: each stored array as base64 of its bytes (little-endian, as every browser). */
 /** Version of the serialized form below; a stored matcher of another format is rebuilt. */
 export const MATCHER_FORMAT = 2;
 
+/** The JSON form: each stored array as base64 of its bytes (little-endian, as every browser). */
 export interface SerializedMatcher {
   format: typeof MATCHER_FORMAT;
   tables: Record<keyof StoredTables, string>;
