@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickInBanner, currentWorker, launchExtension, readBanner, startServer, tabIdOf, waitFor, waitScanned,
+  badgeText, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, startServer, tabIdOf, waitFor, waitScanned,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -45,6 +45,14 @@ async function open(url: string) {
 }
 
 const bannerIds = async (page: Parameters<typeof readBanner>[0]) => (await readBanner(page))?.entryIds.sort() ?? null;
+
+/** The banner's "More options" → snooze all warnings for an hour; the banner goes. */
+async function snoozeAllForAnHour(page: Parameters<typeof readBanner>[0]) {
+  await clickInBanner(page, (a) => a['data-action'] === 'more');
+  await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
+  await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
+  await waitFor(() => readBanner(page), null);
+}
 
 describe('severity', () => {
   it('a page whose title names the one organization it mentions is its own site: an alert', async () => {
@@ -113,8 +121,7 @@ describe('controls', () => {
     const elsewhere = await open(`${other.origin}/two-orgs.html`);
     await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
     // Undo from the popup.
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
     await popup.locator('[data-testid="site-allowlisted"] button').click();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     for (const p of [page, elsewhere, popup]) await p.close();
@@ -123,10 +130,7 @@ describe('controls', () => {
   it('"snooze all warnings" silences every site until resumed from the popup', async () => {
     const page = await open(`${server.origin}/two-orgs.html`);
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    await clickInBanner(page, (a) => a['data-action'] === 'more');
-    await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
-    await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
-    await waitFor(() => readBanner(page), null);
+    await snoozeAllForAnHour(page);
     const until = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('snoozeUntil')).snoozeUntil as number);
     expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
     expect(until - Date.now()).toBeLessThanOrEqual(60 * 60_000);
@@ -134,8 +138,7 @@ describe('controls', () => {
     await elsewhere.waitForTimeout(300);
     expect(await readBanner(elsewhere)).toBeNull();
     expect(await badgeText(ext, elsewhere)).toBe('2');
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, elsewhere)}`);
+    const popup = await openPopupFor(ext, await tabIdOf(ext, elsewhere));
     await popup.locator('[data-testid="snoozed"] button').click();
     await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
     for (const p of [page, elsewhere, popup]) await p.close();
@@ -144,10 +147,7 @@ describe('controls', () => {
   it('a snooze that ends brings the banners back on open tabs, without a reload', async () => {
     const page = await open(`${server.origin}/two-orgs.html`);
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    await clickInBanner(page, (a) => a['data-action'] === 'more');
-    await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
-    await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
-    await waitFor(() => readBanner(page), null);
+    await snoozeAllForAnHour(page);
     const alarm = await currentWorker(ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
     expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(59 * 60_000);
     // An hour later, in a second: the snooze ends now, and its alarm fires just after.
@@ -172,8 +172,7 @@ describe('controls', () => {
     // Still counted on another site.
     const elsewhere = await open(`${other.origin}/two-orgs.html`);
     await waitFor(() => badgeText(ext, elsewhere), '2');
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
     await popup.locator('[data-testid="suppressed"] button').click();
     await waitFor(() => badgeText(ext, page), '2');
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);

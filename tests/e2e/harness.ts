@@ -240,6 +240,13 @@ export async function triggerAction(ext: ExtensionBrowser, page: Page): Promise<
   }
 }
 
+/** The popup, opened as a page in a new tab, showing tab `tabId`'s findings and controls (?tab=). */
+export async function openPopupFor(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+  return popup;
+}
+
 /** launchExtension, plus the flag that lets tests click the toolbar button (triggerAction). */
 export function launchExtensionWithActions(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
   return launch({ ...options, args: ['--enable-unsafe-extension-debugging'] });

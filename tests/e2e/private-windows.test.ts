@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  clickContextMenu, clickInBanner, currentWorker, readBanner, ROOT, startServer, tabIdOf, waitFor, waitForExtensionPage,
+  clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, startServer, tabIdOf, waitFor, waitForExtensionPage,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -59,11 +59,6 @@ async function launchAllowedInPrivate(): Promise<ExtensionBrowser> {
 
 const local = () => currentWorker(ext).evaluate(() => chrome.storage.local.get(null));
 const session = <T,>(key: string) => currentWorker(ext).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key) as Promise<T | undefined>;
-const popupFor = async (tabId: number) => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
-  return popup;
-};
 const bannerShown = async (page: Page) => (await readBanner(page)) !== null;
 
 beforeAll(async () => {
@@ -121,7 +116,7 @@ describe('private windows', () => {
     expect(await bannerShown(normal)).toBe(true);
 
     // The popup for the private tab says so, and "Resume warnings" ends the private snooze.
-    const popup = await popupFor(privateTab);
+    const popup = await openPopupFor(ext, privateTab);
     await expect.poll(() => popup.getByTestId('private-note').count()).toBe(1);
     await popup.getByTestId('snoozed').getByRole('button', { name: 'Resume warnings' }).click();
     await waitFor(() => bannerShown(privatePage), true);
@@ -140,7 +135,7 @@ describe('private windows', () => {
     await waitFor(() => bannerShown(privatePage), true);
     expect((await session<{ allowlist: string[] }>('privateControls'))?.allowlist).toEqual([]);
     // The popup of a normal tab has no such note.
-    const normalPopup = await popupFor(await tabIdOf(ext, normal));
+    const normalPopup = await openPopupFor(ext, await tabIdOf(ext, normal));
     await expect.poll(() => normalPopup.getByTestId('tab-findings').count()).toBe(1);
     expect(await normalPopup.getByTestId('private-note').count()).toBe(0);
     await normalPopup.close();
@@ -148,7 +143,7 @@ describe('private windows', () => {
   });
 
   it('a report about a private tab is kept and sent from storage.session, not the report history', async () => {
-    const popup = await popupFor(privateTab);
+    const popup = await openPopupFor(ext, privateTab);
     const opened = waitForExtensionPage(ext, 'src/report/index.html');
     await popup.getByRole('button', { name: 'Report this page' }).click();
     const report = await opened;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../data/organizations.json' with { type: 'json' };
 import {
   clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
-  waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
+  openPopupFor, waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
 const DIST = process.env.ORGCHECK_DIST; // a build elsewhere than dist/, while developing
@@ -213,8 +213,7 @@ describe('a report of a page', () => {
   it('opens from the popup', async () => {
     const page = await openFixture(ext, 'two-orgs.html');
     const tabId = await tabIdOf(ext, page);
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const popup = await openPopupFor(ext, tabId);
     const waiting = waitForExtensionPage(ext, 'src/report/index.html');
     await popup.click('button[data-action="report"]');
     const report = await waiting;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickInBanner, launchExtension, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, startServer, waitFor,
+  badgeText, clickInBanner, launchExtension, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, startServer, waitFor,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -130,9 +130,7 @@ describe('the built extension in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.origin}/two-orgs.html`);
     await waitFor(() => badgeText(ext, page), '2');
-    const tabId = await tabIdOf(ext, page);
-    const popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.locator('[data-testid="tab-findings"] .zh').allTextContents()).toEqual(
       expect.arrayContaining(['中国机器人教育联盟', '中国正面管教协会']),
     );

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
 import type { BlocklistEntry } from '../../src/core/list-schema';
 import {
-  badgeText, currentWorker, launchExtension, ROOT, saveScreenshot, startServer, tabIdOf, waitFor, type ExtensionBrowser,
+  badgeText, currentWorker, launchExtension, openPopupFor, ROOT, saveScreenshot, startServer, tabIdOf, waitFor, type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
 
@@ -168,8 +168,7 @@ describe('feed sync', () => {
     page = await ext.context.newPage();
     await page.goto(`${server.origin}/feed/page.html`);
     await waitFor(() => badgeText(ext, page), '1'); // 中国机器人教育联盟, from the bundled list
-    popup = await ext.context.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${await tabIdOf(ext, page)}`);
+    popup = await openPopupFor(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
     await syncNow(popup, 'network');
     await expect.poll(() => popup.getByTestId('sync-last-success').getAttribute('data-never')).toBe('true');
