@@ -13,6 +13,7 @@ import { formatDateTime, t } from '../shared/i18n';
 import { TechnicalDetail } from '../report/DeliveryState';
 import { useHostAccess } from '../ui/use-host-access';
 import { Changes, SyncNowButton, SyncResult, useSyncView } from '../popup/SyncPanel';
+import { StatusMessage, UrlField, type FormMessage } from './form-parts';
 
 const INTERVALS = [1, 3, 6, 12, 24, 48, 72, 168];
 
@@ -23,7 +24,7 @@ function intervalLabel(hours: number): string {
 export function FeedSection() {
   const [view, setView] = useSyncView();
   const [url, setUrl] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
   const [asked, setAsked] = useState(false);
   const [edited, setEdited] = useState(false);
 
@@ -99,19 +100,16 @@ export function FeedSection() {
           void save(url);
         }}
       >
-        <label for="feed-url">{t('feedUrlLabel')}</label>
-        <input
+        <UrlField
           id="feed-url"
-          type="url"
+          label={t('feedUrlLabel')}
+          hint={t('feedUrlHint')}
           value={url}
-          spellcheck={false}
-          autoComplete="off"
-          onInput={(e) => {
-            setUrl((e.target as HTMLInputElement).value);
+          onInput={(value) => {
+            setUrl(value);
             setEdited(true);
           }}
         />
-        <p class="hint">{t('feedUrlHint')}</p>
         {access || !view.url ? null : (
           <p class="row" data-testid="feed-no-access">
             <span>{t('feedNoAccess', new URL(view.url).host)}</span>
@@ -131,11 +129,7 @@ export function FeedSection() {
               {t('feedUseBuiltIn')}
             </button>
           ) : null}
-          {message ? (
-            <span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
-              {message.text}
-            </span>
-          ) : null}
+          <StatusMessage message={message} />
         </div>
       </form>
 

@@ -17,6 +17,7 @@ import { localStore, onReportsChanged, reportStore } from '../shared/storage';
 import { DeliveryState } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
 import '../report/history.css';
+import { StatusMessage, UrlField, type FormMessage } from './form-parts';
 
 /** A record, and whether it is a private window's (kept in storage.session until the browser closes). */
 type Listed = ReportRecord & { private?: boolean };
@@ -81,7 +82,7 @@ export function ReportsSection() {
 
 function EndpointForm({ current }: { current: string | null }) {
   const [value, setValue] = useState(current ?? '');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
 
   const save = async (next: string | null) => {
     setMessage(null);
@@ -114,17 +115,14 @@ function EndpointForm({ current }: { current: string | null }) {
         void save(value);
       }}
     >
-      <label for="report-endpoint">{t('reportEndpointLabel')}</label>
-      <input
+      <UrlField
         id="report-endpoint"
-        type="url"
+        label={t('reportEndpointLabel')}
+        hint={t('reportEndpointHint')}
         value={value}
-        spellcheck={false}
-        autoComplete="off"
         placeholder="https://"
-        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+        onInput={setValue}
       />
-      <p class="hint">{t('reportEndpointHint')}</p>
       <div class="row">
         <button type="submit" data-action="save-endpoint">
           {t('save')}
@@ -134,11 +132,7 @@ function EndpointForm({ current }: { current: string | null }) {
             {t('reportEndpointRemove')}
           </button>
         ) : null}
-        {message ? (
-          <span role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
-            {message.text}
-          </span>
-        ) : null}
+        <StatusMessage message={message} />
       </div>
     </form>
   );

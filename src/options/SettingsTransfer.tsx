@@ -16,6 +16,7 @@ import { listOf, t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 import { localStore } from '../shared/storage';
 import { downloadText } from '../report/download';
+import { StatusMessage, type FormMessage } from './form-parts';
 
 async function currentSettings(): Promise<UserSettings> {
   const [enabled, allowlist, suppressed, snoozeUntil, feedSettings, reportSettings] = await Promise.all([
@@ -75,7 +76,7 @@ async function missingAccess(settings: Partial<UserSettings>): Promise<string[]>
 
 export function SettingsTransfer() {
   const file = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
 
   const exportSettings = async () => {
@@ -140,11 +141,7 @@ export function SettingsTransfer() {
           }}
         />
       </div>
-      {message ? (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'} data-testid="transfer-message">
-          {message.text}
-        </p>
-      ) : null}
+      <StatusMessage message={message} block testId="transfer-message" />
       {missing.length ? (
         <p class="row" data-testid="import-access">
           <span>{t('importNeedsAccess', listOf(missing.map((o) => o.replace(/\/\*$/, ''))))}</span>
