@@ -2,10 +2,12 @@
  * How loudly to warn. A page that *is* a listed organization's own site gets a prominent alert;
  * a page that only mentions one gets a compact notice. Pure, so every rule is unit tested.
  *
- * Own site: the page's host is under a domain of the entry, or the organization's name is in the
- * page title and the page names no other listed organization — except on government sites
- * (gov.cn) and news sites, which report on such lists. A page naming three or more listed
- * organizations (a ministry notice, a news report) always gets the compact notice.
+ * Own site: the page's host is under a domain of the entry, or the page's title names that
+ * organization and no other listed one — except on government sites (gov.cn) and news sites,
+ * which report on such lists. Whatever else the page names does not matter then: a listed site
+ * could otherwise downgrade its own alert by naming more organizations in a hidden element. Any
+ * other page (a ministry notice or a news report naming several, a mention) gets the compact
+ * notice.
  */
 import type { BlocklistEntry } from './list-schema';
 import { hostIsUnder } from './site';
@@ -43,7 +45,7 @@ export interface SeverityInput {
 }
 
 export function severityOf({ pageUrl, entries, titleIds }: SeverityInput): Severity {
-  if (entries.length === 0 || entries.length >= 3) return 'status';
+  if (entries.length === 0) return 'status';
   let host: string;
   try {
     host = new URL(pageUrl).hostname;
@@ -52,7 +54,8 @@ export function severityOf({ pageUrl, entries, titleIds }: SeverityInput): Sever
   }
   if (isGovernmentOrNewsHost(host)) return 'status';
   if (entries.some((e) => e.domains?.some((d) => hostIsUnder(host, d)))) return 'alert';
-  const only = entries.length === 1 ? entries[0]! : undefined;
-  if (only && titleIds.includes(only.id)) return 'alert';
+  // The title names one listed organization alone, and it is one that warns here (not suppressed).
+  const titleOnly = titleIds.length === 1 ? titleIds[0] : undefined;
+  if (titleOnly !== undefined && entries.some((e) => e.id === titleOnly)) return 'alert';
   return 'status';
 }

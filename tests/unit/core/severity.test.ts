@@ -38,12 +38,12 @@ describe('severityOf', () => {
   it('alerts on a domain of the entry', () => {
     expect(severityOf({ pageUrl: 'https://www.a-society.org/join', entries: [a], titleIds: [] })).toBe('alert');
   });
-  it('alerts when the title names the only organization on the page', () => {
+  it('alerts when the title names one listed organization alone', () => {
     expect(severityOf({ pageUrl: 'https://example.com/', entries: [b], titleIds: ['b'] })).toBe('alert');
   });
-  it('only notes a mention', () => {
+  it('only notes a mention, or a title naming two', () => {
     expect(severityOf({ pageUrl: 'https://example.com/', entries: [b], titleIds: [] })).toBe('status');
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c], titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c], titleIds: ['b', 'c'] })).toBe('status');
   });
   it('only notes on government and news sites', () => {
     expect(severityOf({ pageUrl: 'https://www.mca.gov.cn/n/1', entries: [b], titleIds: ['b'] })).toBe('status');
@@ -52,7 +52,25 @@ describe('severityOf', () => {
     // A portal's self-media host is not its newsroom.
     expect(severityOf({ pageUrl: 'https://mp.weixin.qq.com/s/x', entries: [b], titleIds: ['b'] })).toBe('alert');
   });
-  it('only notes pages naming three or more, even on an own domain', () => {
-    expect(severityOf({ pageUrl: 'https://a-society.org/', entries: [a, b, c], titleIds: ['a'] })).toBe('status');
+  it('only notes a title naming an organization the user suppressed on the site', () => {
+    // `entries` comes after the user's suppressions: b is not among them.
+    expect(severityOf({ pageUrl: 'https://example.com/', entries: [c], titleIds: ['b'] })).toBe('status');
+  });
+  // Issue 11 item 5: naming more listed organizations (in a hidden element, say) must not turn a
+  // listed site's own alert into the compact notice.
+  it('alerts on an own domain whatever else the page names', () => {
+    expect(severityOf({ pageUrl: 'https://a-society.org/', entries: [a, b, c], titleIds: [] })).toBe('alert');
+    expect(severityOf({ pageUrl: 'https://www.a-society.org/', entries: [b, c, a, entry('d')], titleIds: ['a'] })).toBe('alert');
+  });
+  it('alerts when the title names one organization alone, whatever else the page names', () => {
+    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c], titleIds: ['b'] })).toBe('alert');
+    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c, entry('d')], titleIds: ['b'] })).toBe('alert');
+  });
+  it('still only notes a government or news page naming many, its title one', () => {
+    expect(severityOf({ pageUrl: 'https://www.mca.gov.cn/n/1', entries: [a, b, c], titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ pageUrl: 'https://www.news.cn/x', entries: [a, b, c], titleIds: ['a'] })).toBe('status');
+  });
+  it('only notes a page naming three or more with none its own', () => {
+    expect(severityOf({ pageUrl: 'https://example.com/', entries: [a, b, c], titleIds: [] })).toBe('status');
   });
 });
