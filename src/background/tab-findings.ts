@@ -125,7 +125,8 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
   const findings = [...merged.values()].sort((a, b) => b.count - a.count || a.entry.id.localeCompare(b.entry.id));
   const severity = severityOf({
     pageUrl: state.url,
-    entries: findings.map((f) => f.entry),
+    title: state.title,
+    entries: findings.map((f) => ({ entry: f.entry, forms: f.forms })),
     titleIds: state.frames[0]?.titleIds ?? [],
   });
   let banner: BannerState = 'shown';

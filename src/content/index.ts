@@ -11,8 +11,8 @@
  */
 import type { CompiledList } from '../core/compiled-list';
 import { MATCHER_FORMAT } from '../core/matcher';
-import type { FrameReport, TabFindings } from '../shared/findings';
-import { handleMessages, sendToBackground, type ContentMessages } from '../shared/messages';
+import type { FrameScan, TabFindings } from '../shared/findings';
+import { handleBackgroundMessages, sendFromContentScript } from '../shared/messages';
 import { localStore, onCompiledListChanged, onEnabledChanged } from '../shared/storage';
 import type { BannerHost } from './banner/mount';
 import { MutationBatcher } from './mutation-batcher';
@@ -37,12 +37,12 @@ function showBanner(model: TabFindings): void {
   banner ??= import('./banner/mount').then(
     ({ BannerHost }) =>
       new BannerHost({
-        control: (control) => void sendToBackground('warningControl', { control }),
+        control: (control) => void sendFromContentScript('bannerControl', { control }),
         closed: (shown) => {
           clearHighlight();
           if (shown.site) {
             const entryIds = shown.findings.map((f) => f.entry.id);
-            void sendToBackground('warningControl', { control: { action: 'dismiss', site: shown.site, entryIds } });
+            void sendFromContentScript('bannerControl', { control: { action: 'dismiss', site: shown.site, entryIds } });
           }
         },
         show: (finding, index) => {
@@ -51,13 +51,13 @@ function showBanner(model: TabFindings): void {
           for (const { frameId, count } of finding.frames) {
             if (rest < count) {
               if (frameId === 0) showOccurrence(finding.entry.id, rest);
-              else void sendToBackground('showInFrame', { frameId, entryId: finding.entry.id, index: rest });
+              else void sendFromContentScript('showInFrame', { frameId, entryId: finding.entry.id, index: rest });
               return;
             }
             rest -= count;
           }
         },
-        report: () => void sendToBackground('openReport', { source: 'banner' }),
+        report: () => void sendFromContentScript('bannerReport', {}),
       }),
   );
   // Models are applied in the order they came: each waits on the same promise.
@@ -102,21 +102,22 @@ function requestScan(roots: Node[] | 'all'): void {
 /** Sends the frame's findings to the background, unless they are what it sent last. */
 async function report(): Promise<void> {
   if (!scanner) return;
-  const payload: FrameReport = {
-    url: location.href,
+  // No URL: the background takes the frame's from the browser (core/frame-url.ts).
+  const payload: FrameScan = {
     title: isTopFrame ? document.title : '',
     listKey: compiledKey,
     findings: scanner.findings(),
     titleIds: isTopFrame ? scanner.titleIds() : [],
     stats: { longestTaskMs: 0, setupMs },
   };
-  const signature = JSON.stringify({ ...payload, stats: undefined });
+  // The URL is in the signature all the same: after pushState the background should hear of it.
+  const signature = JSON.stringify({ ...payload, stats: undefined, href: location.href });
   // This stretch began where the scan last resumed; it ends here, before the message goes out.
   scanner.longestTaskMs = Math.max(scanner.longestTaskMs, performance.now() - scanner.sliceStart);
   payload.stats.longestTaskMs = Math.round(Math.max(scanner.longestTaskMs, setupMs) * 10) / 10;
   if (signature === lastReport) return;
   lastReport = signature;
-  await sendToBackground('frameFindings', payload);
+  await sendFromContentScript('frameFindings', payload);
 }
 
 async function loadList(): Promise<CompiledList> {
@@ -124,7 +125,7 @@ async function loadList(): Promise<CompiledList> {
   // Just after an update, storage may still hold a matcher the previous version built, in a
   // format this code can't read; the background compiles one it can.
   if (stored?.matcher?.format === MATCHER_FORMAT) return stored;
-  return await sendToBackground('getCompiledList', {});
+  return await sendFromContentScript('getCompiledList', {});
 }
 
 function useList(compiled: CompiledList): void {
@@ -135,7 +136,7 @@ function useList(compiled: CompiledList): void {
 
 async function refreshBanner(): Promise<void> {
   if (!isTopFrame) return;
-  const model = await sendToBackground('getTabFindings', {});
+  const model = await sendFromContentScript('getOwnTabFindings', {});
   if (model) showBanner(model);
 }
 
@@ -170,7 +171,7 @@ async function start(): Promise<void> {
   await refreshBanner();
 }
 
-handleMessages<ContentMessages>({
+handleBackgroundMessages({
   tabFindingsChanged: (model) => {
     showBanner(model);
     return null;
@@ -204,7 +205,7 @@ onCompiledListChanged((compiled) => {
 // Leaving the page (or a removed iframe): the tab no longer shows what this frame found.
 addEventListener('pagehide', () => {
   lastReport = '';
-  void sendToBackground('frameGone', {}).catch(() => undefined);
+  void sendFromContentScript('frameGone', {}).catch(() => undefined);
 });
 // Back from the back/forward cache: report again.
 addEventListener('pageshow', (event) => {

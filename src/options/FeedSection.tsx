@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostPattern, isAllowedFeedUrl } from '../core/feed/url';
 import { formatVersion, versionDate } from '../core/feed/version';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';
 import { TechnicalDetail } from '../report/DeliveryState';
 import { useHostAccess } from '../ui/use-host-access';
@@ -59,7 +59,7 @@ export function FeedSection() {
       setMessage({ text: t('feedPermissionDenied'), error: true });
       return;
     }
-    const result = await sendToBackground('setFeedSettings', { url: next });
+    const result = await sendFromExtensionPage('setFeedSettings', { url: next });
     if (!result.ok) {
       setMessage({ text: t('feedUrlInvalid'), error: true });
       return;
@@ -71,14 +71,14 @@ export function FeedSection() {
   };
 
   const setIntervalHours = async (hours: number) => {
-    const result = await sendToBackground('setFeedSettings', { intervalHours: hours });
+    const result = await sendFromExtensionPage('setFeedSettings', { intervalHours: hours });
     if (result.ok) setView(result.view);
   };
 
   const syncNow = async () => {
     setAsked(true);
     try {
-      setView(await sendToBackground('syncNow', {}));
+      setView(await sendFromExtensionPage('syncNow', {}));
     } finally {
       setAsked(false);
     }

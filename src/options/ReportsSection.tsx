@@ -12,7 +12,7 @@ import { isAllowedEndpoint, reportFileName, reportJson } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import { reportText } from '../core/report-text';
 import { formatDateTime, listOf, t, uiLanguage } from '../shared/i18n';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore } from '../shared/storage';
 import { DeliveryState } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
@@ -96,7 +96,7 @@ function EndpointForm({ current }: { current: string | null }) {
     // granted, it resolves true without asking. Not awaited before saving: with access, the
     // worker's POST needs no CORS from the endpoint; without it, the endpoint must allow it.
     const access = trimmed ? browser.permissions.request({ origins: [hostPattern(trimmed)] }).catch(() => false) : Promise.resolve(true);
-    const result = await sendToBackground('setReportEndpoint', { endpoint: trimmed });
+    const result = await sendFromExtensionPage('setReportEndpoint', { endpoint: trimmed });
     if (!result.ok) {
       setMessage({ text: t('reportEndpointInvalid'), error: true });
       return;
@@ -177,11 +177,11 @@ function ReportItem({ record }: { record: Listed }) {
           {t('reportDownloadJson')}
         </button>
         {delivery?.state === 'queued' || delivery?.state === 'rejected' ? (
-          <button type="button" data-action="retry" onClick={() => void sendToBackground('retryReport', { id: report.id })}>
+          <button type="button" data-action="retry" onClick={() => void sendFromExtensionPage('retryReport', { id: report.id })}>
             {t('reportRetry')}
           </button>
         ) : null}
-        <button type="button" data-action="delete" onClick={() => void sendToBackground('deleteReport', { id: report.id })}>
+        <button type="button" data-action="delete" onClick={() => void sendFromExtensionPage('deleteReport', { id: report.id })}>
           {t('reportDelete')}
         </button>
       </div>

@@ -13,7 +13,7 @@ import {
   type UserSettings,
 } from '../core/settings-transfer';
 import { listOf, t } from '../shared/i18n';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 import { localStore } from '../shared/storage';
 import { downloadText } from '../report/download';
 import { StatusMessage, type FormMessage } from './form-parts';
@@ -95,7 +95,7 @@ export function SettingsTransfer() {
       setMessage({ text: t('importFailed', problemText(parsed.problem)), error: true });
       return;
     }
-    const result = await sendToBackground('importSettings', { settings: parsed.settings });
+    const result = await sendFromExtensionPage('importSettings', { settings: parsed.settings });
     if (!result.ok) {
       setMessage({ text: t('importFailed', problemText(result.problem)), error: true });
       return;

@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { WarningControl } from '../core/controls';
 import { t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, onWarningControlsChanged } from '../shared/storage';
 
 interface State {
@@ -49,7 +49,7 @@ export function WarningsSection() {
   }, []);
   if (!state) return <section class="options-section" aria-busy="true" />;
 
-  const apply = (control: WarningControl) => void sendToBackground('warningControl', { control });
+  const apply = (control: WarningControl) => void sendFromExtensionPage('warningControl', { control });
   const suppressedRows = Object.entries(state.suppressed).flatMap(([site, ids]) => ids.map((id) => ({ site, id })));
 
   return (

@@ -8,7 +8,7 @@ import type { BlocklistEntry } from '../core/list-schema';
 import type { TabFindings } from '../shared/findings';
 import { t } from '../shared/i18n';
 import { activeList, type ActiveList } from '../shared/list-store';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 import { EntryDetails } from './EntryDetails';
 import { HostAccess } from './HostAccess';
 import { LookupResults } from './LookupResults';
@@ -27,7 +27,7 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
     void activeList().then(setList);
     void (async () => {
       const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      setTab(id === undefined ? null : await sendToBackground('getTabFindings', { tabId: id }));
+      setTab(id === undefined ? null : await sendFromExtensionPage('getTabFindings', { tabId: id }));
     })().catch((error: unknown) => {
       console.error('OrgCheck: could not read the tab’s findings', error);
       setTab('failed');

@@ -4,7 +4,7 @@
  * screenshot if the user ticks it there.
  */
 import { t } from '../shared/i18n';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 
 export function ReportButton({ tabId, closePopup }: { tabId: number; closePopup: boolean }) {
   return (
@@ -14,7 +14,7 @@ export function ReportButton({ tabId, closePopup }: { tabId: number; closePopup:
         class="report"
         data-action="report"
         onClick={async () => {
-          await sendToBackground('openReport', { source: 'popup', tabId });
+          await sendFromExtensionPage('openReport', { source: 'popup', tabId });
           if (closePopup) window.close();
         }}
       >

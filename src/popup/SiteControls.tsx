@@ -5,12 +5,12 @@
 import type { TabFindings } from '../shared/findings';
 import type { WarningControl } from '../core/controls';
 import { t } from '../shared/i18n';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 
 export function SiteControls({ tab, onChange }: { tab: TabFindings; onChange: (tab: TabFindings) => void }) {
   const { site } = tab;
   const apply = async (control: WarningControl) => {
-    const next = await sendToBackground('warningControl', { control, tabId: tab.tabId });
+    const next = await sendFromExtensionPage('warningControl', { control, tabId: tab.tabId });
     if (next) onChange(next);
   };
   const items = [];

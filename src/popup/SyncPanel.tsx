@@ -10,7 +10,7 @@ import type { FeedError } from '../core/feed/validate';
 import { formatVersion, versionDate } from '../core/feed/version';
 import { formatDateTime, listOf, t } from '../shared/i18n';
 import type { ActiveList } from '../shared/list-store';
-import { sendToBackground, type SyncView } from '../shared/messages';
+import { sendFromExtensionPage, type SyncView } from '../shared/messages';
 import { onSyncStatusChanged, type SyncStatus } from '../shared/storage';
 import './sync-panel.css';
 
@@ -27,7 +27,7 @@ export function useSyncView(watch = true): [SyncView | undefined, (v: SyncView) 
     let alive = true;
     let running = false;
     const refresh = () =>
-      void sendToBackground('getSyncStatus', {})
+      void sendFromExtensionPage('getSyncStatus', {})
         .then((v) => {
           running = v.running;
           if (alive) setView(v);
@@ -66,7 +66,7 @@ export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
   const sync = async () => {
     setAsked(true);
     try {
-      setView(await sendToBackground('syncNow', {}));
+      setView(await sendFromExtensionPage('syncNow', {}));
     } finally {
       setAsked(false);
     }

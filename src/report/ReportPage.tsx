@@ -12,7 +12,7 @@ import { finishReport, reportFileName, reportJson, type Report, type ReportDraft
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import { CHINANPO_URL, reportText, type ReportLanguage } from '../core/report-text';
 import { t, uiLanguage } from '../shared/i18n';
-import { sendToBackground } from '../shared/messages';
+import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore, type ReportSettings } from '../shared/storage';
 import { DeliveryState, TechnicalDetail } from './DeliveryState';
 import { downloadText } from './download';
@@ -34,7 +34,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       setLoaded({ kind: 'error', error: 'no-tab-param' });
       return;
     }
-    sendToBackground('getReportDraft', { tabId }).then(
+    sendFromExtensionPage('getReportDraft', { tabId }).then(
       (r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft, private: r.private } : { kind: 'error', error: r.error }),
       (error: unknown) => {
         // The worker did not answer (it failed, or the extension was reloaded): say so, not "loading" for ever.
@@ -74,7 +74,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
     );
   }
 
-  const save = (action: ReportAction) => sendToBackground('saveReport', { report, action }).then((r) => r && setRecord(r));
+  const save = (action: ReportAction) => sendFromExtensionPage('saveReport', { report, action }).then((r) => r && setRecord(r));
   const say = (text: string, error = false) => setStatus({ text, error });
 
   const copy = async (language: ReportLanguage, action: ReportAction): Promise<boolean> => {
@@ -96,7 +96,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
     if (tabId === undefined) return;
     setShot({ kind: 'taking' });
     try {
-      const r = await sendToBackground('captureScreenshot', { tabId });
+      const r = await sendFromExtensionPage('captureScreenshot', { tabId });
       setShot(r.ok ? { kind: 'ok', dataUrl: r.dataUrl } : { kind: 'error', error: r.error });
     } catch (error) {
       // No answer from the worker: the checkbox must not stay disabled on "taking".
@@ -105,7 +105,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   };
 
   const send = async () => {
-    const r = await sendToBackground('sendReport', { report });
+    const r = await sendFromExtensionPage('sendReport', { report });
     if (r.ok) setRecord(r.record);
     else say(r.error === 'no-endpoint' ? t('reportNoEndpoint') : t('reportInvalid'), true);
   };
@@ -231,7 +231,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
             </button>
             {record?.delivery ? <DeliveryState delivery={record.delivery} /> : null}
             {record?.delivery?.state === 'queued' || record?.delivery?.state === 'rejected' ? (
-              <button type="button" data-action="retry" onClick={() => void sendToBackground('retryReport', { id: report.id }).then((r) => r && setRecord(r))}>
+              <button type="button" data-action="retry" onClick={() => void sendFromExtensionPage('retryReport', { id: report.id }).then((r) => r && setRecord(r))}>
                 {t('reportRetry')}
               </button>
             ) : null}

@@ -11,8 +11,9 @@ export interface FrameFinding {
   forms: string[];
 }
 
-export interface FrameReport {
-  url: string;
+/** What a frame's content script reports: its findings, never where it is (see FrameReport). */
+export interface FrameScan {
+  /** The document's title (the top frame's; others send ''). */
   title: string;
   /** listKey of the compiled list the scan used. */
   listKey: string;
@@ -24,6 +25,12 @@ export interface FrameReport {
    * page's main thread (ms), and the set-up of the scanner.
    */
   stats: { longestTaskMs: number; setupMs: number };
+}
+
+/** A frame as the background keeps it: its scan, checked and capped, and the URL the browser gave. */
+export interface FrameReport extends FrameScan {
+  /** core/frame-url.ts: from the message's sender, never from the frame's own word. */
+  url: string;
 }
 
 export interface TabFinding {

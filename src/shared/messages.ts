@@ -1,31 +1,61 @@
 /**
- * The one typed map of every extension message, and the only code that calls
+ * The typed maps of every extension message, and the only code that calls
  * runtime.sendMessage / tabs.sendMessage / onMessage. Messages carry JSON only (Chrome's
  * messaging serializes them), so every request and response here is plain data.
+ *
+ * The trust boundary is in the types, as uBlock Origin's privileged and unprivileged channels:
+ * - ContentScriptMessages: what a content script may send. It speaks for a web page's renderer,
+ *   which may be hostile, so each of these messages has a payload schema that checks and caps it
+ *   (content-script-payloads.ts) and acts on the sender's own frame, tab and site only.
+ * - ExtensionPageMessages: what the extension's own pages (popup, options, report page) may send.
+ * Each map has one sender check, made where its handlers are registered (background/senders.ts),
+ * so a handler never sees a message from the other side. Message names are unique across maps.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type * as v from 'valibot';
 import type { CompiledList } from '../core/compiled-list';
-import type { Report, ReportDraft } from '../core/report';
+import type { Report, ReportDraft, ReportSource } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
 import type { WarningControl } from '../core/controls';
-import type { FrameReport, FrameReportContext, TabFindings } from './findings';
+import type { contentScriptPayloads } from './content-script-payloads';
+import type { FrameReportContext, FrameScan, TabFindings } from './findings';
+import { dispatcher, type Channel, type Envelope, type Handlers, type Req, type Res } from './message-dispatch';
 import type { SyncStatus } from './storage';
 
-/** Content script or popup → background. */
-export interface BackgroundMessages {
-  /** A frame's complete current findings (replaces what it reported before). */
-  frameFindings: { request: FrameReport; response: null };
+export type { Handlers } from './message-dispatch';
+
+type Payload<K extends keyof typeof contentScriptPayloads> = v.InferOutput<(typeof contentScriptPayloads)[K]>;
+
+/**
+ * Content script → background (unprivileged). Each request type is what its schema in
+ * content-script-payloads.ts lets through.
+ */
+export interface ContentScriptMessages {
+  /** The frame's complete current findings (replaces what it reported before). */
+  frameFindings: { request: FrameScan; response: null };
   /** The frame's document is going away (pagehide): drop its findings. */
-  frameGone: { request: Record<string, never>; response: null };
-  /** What a tab found, for the banner (own tab when tabId is absent) and the popup. */
-  getTabFindings: { request: { tabId?: number }; response: TabFindings | null };
+  frameGone: { request: Payload<'frameGone'>; response: null };
+  /** What the sender's own tab found, for its banner. */
+  getOwnTabFindings: { request: Payload<'getOwnTabFindings'>; response: TabFindings | null };
   /** The compiled list, for a content script that found none in storage. */
-  getCompiledList: { request: Record<string, never>; response: CompiledList };
-  /** A warning control from the banner (its own tab) or the popup (tabId given). */
+  getCompiledList: { request: Payload<'getCompiledList'>; response: CompiledList };
+  /** A warning control from the banner, for its own tab and site (core/banner-permissions.ts). */
+  bannerControl: { request: { control: WarningControl }; response: TabFindings | null };
+  /** The banner's "Report": opens the report of the sender's own tab (top frame only, rate-limited). */
+  bannerReport: { request: Payload<'bannerReport'>; response: null };
+  /** From the banner: highlight occurrence `index` of an organization in another frame of its tab. */
+  showInFrame: { request: Payload<'showInFrame'>; response: boolean };
+}
+
+/** Extension page (popup, options page, report page) → background (privileged). */
+export interface ExtensionPageMessages {
+  /** What a tab found, for the popup. */
+  getTabFindings: { request: { tabId: number }; response: TabFindings | null };
+  /** A warning control from the popup (tabId given) or the options page. */
   warningControl: { request: { control: WarningControl; tabId?: number }; response: TabFindings | null };
-  /** Opens the report of a tab (the sender's when tabId is absent) for the user to review and send. */
-  openReport: { request: { source: 'banner' | 'popup' | 'context-menu'; tabId?: number }; response: null };
+  /** Opens the report of a tab for the user to review and send. */
+  openReport: { request: { source: Exclude<ReportSource, 'banner'>; tabId: number }; response: null };
   /**
    * From the report page: what the tab's frames found, merged into a report draft
    * (background/report.ts). `private`: the tab is in a private window, so the report is kept only
@@ -50,8 +80,6 @@ export interface BackgroundMessages {
   deleteReport: { request: { id: string }; response: null };
   /** From the options page: the report endpoint (null: none). */
   setReportEndpoint: { request: { endpoint: string | null }; response: { ok: true } | { ok: false; error: 'url' } };
-  /** From the banner: highlight occurrence `index` of an organization in another frame of its tab. */
-  showInFrame: { request: { frameId: number; entryId: string; index: number }; response: boolean };
   /** Starts a feed sync in the background (or joins the running one); answers at once. */
   syncNow: { request: Record<string, never>; response: SyncView };
   /** The feed configuration, the list in use and where syncing stands. */
@@ -67,6 +95,11 @@ export interface BackgroundMessages {
     response: { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
   };
 }
+
+/** A name in both maps would be answered by both listeners: the compiler refuses it. */
+type SharedNames = keyof ContentScriptMessages & keyof ExtensionPageMessages;
+const namesAreDisjoint: [SharedNames] extends [never] ? true : never = true;
+void namesAreDisjoint;
 
 /** What the popup and the options page show about the feed (see background/sync.ts). */
 export interface SyncView {
@@ -97,21 +130,24 @@ export interface ContentMessages {
   collectReportContext: { request: Record<string, never>; response: FrameReportContext };
 }
 
-type Envelope<M, K extends keyof M> = { type: K; payload: M[K] extends { request: infer R } ? R : never };
-type Req<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
-type Res<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
+function send<M, K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {
+  return browser.runtime.sendMessage({ type, payload } satisfies Envelope) as Promise<Res<M, K>>;
+}
 
-export type Handlers<M> = {
-  [K in keyof M]?: (payload: Req<M, K>, sender: Runtime.MessageSender) => Promise<Res<M, K>> | Res<M, K>;
-};
-
-export function sendToBackground<K extends keyof BackgroundMessages>(
+/** From a content script to the background. */
+export function sendFromContentScript<K extends keyof ContentScriptMessages>(
   type: K,
-  payload: Req<BackgroundMessages, K>,
-): Promise<Res<BackgroundMessages, K>> {
-  return browser.runtime.sendMessage({ type, payload } satisfies Envelope<BackgroundMessages, K>) as Promise<
-    Res<BackgroundMessages, K>
-  >;
+  payload: Req<ContentScriptMessages, K>,
+): Promise<Res<ContentScriptMessages, K>> {
+  return send<ContentScriptMessages, K>(type, payload);
+}
+
+/** From an extension page (popup, options, report page) to the background. */
+export function sendFromExtensionPage<K extends keyof ExtensionPageMessages>(
+  type: K,
+  payload: Req<ExtensionPageMessages, K>,
+): Promise<Res<ExtensionPageMessages, K>> {
+  return send<ExtensionPageMessages, K>(type, payload);
 }
 
 export function sendToFrame<K extends keyof ContentMessages>(
@@ -120,19 +156,24 @@ export function sendToFrame<K extends keyof ContentMessages>(
   type: K,
   payload: Req<ContentMessages, K>,
 ): Promise<Res<ContentMessages, K>> {
-  return browser.tabs.sendMessage(tabId, { type, payload } satisfies Envelope<ContentMessages, K>, { frameId }) as Promise<
-    Res<ContentMessages, K>
-  >;
+  return browser.tabs.sendMessage(tabId, { type, payload } satisfies Envelope, { frameId }) as Promise<Res<ContentMessages, K>>;
 }
 
-/** Registers handlers for the messages of map M; messages of other types are left to others. */
-export function handleMessages<M>(handlers: Handlers<M>): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
-    const { type, payload } = message as { type: string; payload: unknown };
-    const handler = (handlers as Record<string, ((p: unknown, s: Runtime.MessageSender) => unknown) | undefined>)[type];
-    if (!handler) return undefined;
-    // A promise answers the sender; null keeps the reply JSON (undefined would be dropped).
-    return Promise.resolve(handler(payload, sender)).then((r) => r ?? null);
-  });
+/**
+ * Serves map M in this context: every message of M goes through the channel's sender check and
+ * payload checks first (message-dispatch.ts); messages of other maps are left to their listeners.
+ */
+export function handleMessages<M, S>(channel: Channel<M, S, Runtime.MessageSender>, handlers: Handlers<M, S>): void {
+  browser.runtime.onMessage.addListener(dispatcher(channel, handlers));
+}
+
+/**
+ * In a content script: the background's messages (ContentMessages). Only this extension sends to
+ * content scripts (tabs.sendMessage); a web page can't.
+ */
+export function handleBackgroundMessages(handlers: Handlers<ContentMessages, true>): void {
+  handleMessages<ContentMessages, true>(
+    { name: 'this extension', sender: (raw) => (raw.id === browser.runtime.id ? true : null), payloads: {} },
+    handlers,
+  );
 }

@@ -32,45 +32,55 @@ describe('siteOf', () => {
 
 describe('severityOf', () => {
   const a = entry('a', ['a-society.org']);
-  const b = entry('b');
+  const b = { ...entry('b'), names: { zh: '某某学会' }, aliases: ['某学会'] };
   const c = entry('c');
+  const d = entry('d');
+  const found = (...entries: BlocklistEntry[]) => entries.map((e) => ({ entry: e, forms: [e.names.zh] }));
+  const page = { pageUrl: 'https://example.com/', title: '' };
 
   it('alerts on a domain of the entry', () => {
-    expect(severityOf({ pageUrl: 'https://www.a-society.org/join', entries: [a], titleIds: [] })).toBe('alert');
+    expect(severityOf({ pageUrl: 'https://www.a-society.org/join', title: '', entries: found(a), titleIds: [] })).toBe('alert');
   });
-  it('alerts when the title names one listed organization alone', () => {
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b], titleIds: ['b'] })).toBe('alert');
+  it('alerts when the title names the only organization on the page', () => {
+    expect(severityOf({ ...page, title: '某某学会2024年会员招募', entries: found(b), titleIds: ['b'] })).toBe('alert');
   });
-  it('only notes a mention, or a title naming two', () => {
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b], titleIds: [] })).toBe('status');
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c], titleIds: ['b', 'c'] })).toBe('status');
+  it('only notes a mention', () => {
+    expect(severityOf({ ...page, entries: found(b), titleIds: [] })).toBe('status');
+    expect(severityOf({ ...page, title: '某某学会2024年会员招募', entries: found(b, c), titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ ...page, title: '某某学会与c', entries: found(b, c), titleIds: ['b', 'c'] })).toBe('status');
   });
   it('only notes on government and news sites', () => {
-    expect(severityOf({ pageUrl: 'https://www.mca.gov.cn/n/1', entries: [b], titleIds: ['b'] })).toBe('status');
-    expect(severityOf({ pageUrl: 'https://www.news.cn/2021/x', entries: [b], titleIds: ['b'] })).toBe('status');
-    expect(severityOf({ pageUrl: 'https://news.qq.com/rain/a/1', entries: [b], titleIds: ['b'] })).toBe('status');
+    const own = { title: '某某学会', entries: found(b), titleIds: ['b'] };
+    expect(severityOf({ ...own, pageUrl: 'https://www.mca.gov.cn/n/1' })).toBe('status');
+    expect(severityOf({ ...own, pageUrl: 'https://www.news.cn/2021/x' })).toBe('status');
+    expect(severityOf({ ...own, pageUrl: 'https://news.qq.com/rain/a/1' })).toBe('status');
     // A portal's self-media host is not its newsroom.
-    expect(severityOf({ pageUrl: 'https://mp.weixin.qq.com/s/x', entries: [b], titleIds: ['b'] })).toBe('alert');
+    expect(severityOf({ ...own, pageUrl: 'https://mp.weixin.qq.com/s/x' })).toBe('alert');
   });
   it('only notes a title naming an organization the user suppressed on the site', () => {
     // `entries` comes after the user's suppressions: b is not among them.
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [c], titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ ...page, title: '某某学会', entries: found(c), titleIds: ['b'] })).toBe('status');
   });
   // Issue 11 item 5: naming more listed organizations (in a hidden element, say) must not turn a
   // listed site's own alert into the compact notice.
   it('alerts on an own domain whatever else the page names', () => {
-    expect(severityOf({ pageUrl: 'https://a-society.org/', entries: [a, b, c], titleIds: [] })).toBe('alert');
-    expect(severityOf({ pageUrl: 'https://www.a-society.org/', entries: [b, c, a, entry('d')], titleIds: ['a'] })).toBe('alert');
+    expect(severityOf({ pageUrl: 'https://a-society.org/', title: '', entries: found(a, b, c), titleIds: [] })).toBe('alert');
+    expect(severityOf({ pageUrl: 'https://www.a-society.org/', title: 'x', entries: found(b, c, a, d), titleIds: ['b'] })).toBe('alert');
   });
-  it('alerts when the title names one organization alone, whatever else the page names', () => {
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c], titleIds: ['b'] })).toBe('alert');
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [b, c, entry('d')], titleIds: ['b'] })).toBe('alert');
+  it("alerts when the title is the organization's name alone, whatever else the page names", () => {
+    for (const title of ['某某学会', '某某学会 - 官方网站', '欢迎访问某某学会官网！', '某学会 | 首页', '某某學會', 'C | Home']) {
+      const titled = title === '某某學會' ? [{ entry: b, forms: ['某某學會'] }] : title === 'C | Home' ? found(c) : found(b);
+      const id = title === 'C | Home' ? 'c' : 'b';
+      const others = id === 'c' ? found(a, d) : found(c, d);
+      expect(severityOf({ ...page, title, entries: [...others, ...titled], titleIds: [id] }), title).toBe('alert');
+    }
   });
-  it('still only notes a government or news page naming many, its title one', () => {
-    expect(severityOf({ pageUrl: 'https://www.mca.gov.cn/n/1', entries: [a, b, c], titleIds: ['b'] })).toBe('status');
-    expect(severityOf({ pageUrl: 'https://www.news.cn/x', entries: [a, b, c], titleIds: ['a'] })).toBe('status');
+  it('only notes a page naming many whose title says more than a name', () => {
+    expect(severityOf({ ...page, title: '民政部公布某某学会等12个非法社会组织', entries: found(b, c, d), titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ ...page, title: '某某学会被取缔', entries: found(b, c), titleIds: ['b'] })).toBe('status');
+    expect(severityOf({ ...page, title: '', entries: found(b, c, d), titleIds: [] })).toBe('status');
   });
-  it('only notes a page naming three or more with none its own', () => {
-    expect(severityOf({ pageUrl: 'https://example.com/', entries: [a, b, c], titleIds: [] })).toBe('status');
+  it('still only notes a government or news page naming many, its title a name', () => {
+    expect(severityOf({ pageUrl: 'https://www.mca.gov.cn/n/1', title: '某某学会', entries: found(a, b, c), titleIds: ['b'] })).toBe('status');
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * The background's answers to content scripts (shared/messages.ts ContentScriptMessages). By the
+ * time a handler runs, the sender check has made sure a content script of a web page sent it and
+ * says which tab, frame and URL (the browser's word, background/senders.ts), and the payload has
+ * been checked and capped (shared/content-script-payloads.ts). What a handler may still refuse is
+ * its own rule: the top frame only, the sender's own site, organizations its tab found.
+ */
+import { bannerMayApply } from '../core/banner-permissions';
+import { namesKnownEntries } from '../core/control-schema';
+import { createRateLimiter } from '../core/rate-limit';
+import { contentScriptPayloads } from '../shared/content-script-payloads';
+import type { Handlers, ContentScriptMessages } from '../shared/messages';
+import { sendToFrame } from '../shared/messages';
+import type { PayloadSchemas } from '../shared/message-dispatch';
+import { ensureCompiled } from './compiled';
+import { openReport } from './report';
+import type { ContentScriptSender } from './senders';
+import { forgetFrame, recordFrame, tabFindings } from './tab-findings';
+import { applyControl } from './warning-controls';
+
+/** Every content-script message has its payload checked: the compiler holds this map to it. */
+export const contentScriptSchemas: PayloadSchemas<ContentScriptMessages> = contentScriptPayloads;
+
+/**
+ * The banner's "Report" opens at most one report window per tab in this time: a page can send
+ * the message in a loop (its renderer can forge its content script's messages).
+ */
+export const BANNER_REPORT_INTERVAL_MS = 10_000;
+const bannerReports = createRateLimiter<number>(BANNER_REPORT_INTERVAL_MS);
+
+export const contentScriptHandlers: Handlers<ContentScriptMessages, ContentScriptSender> = {
+  frameFindings: async (scan, sender) => {
+    // A prerendered page or one in the back/forward cache is not what the user sees.
+    if (!sender.active) return null;
+    await recordFrame(sender.tabId, sender.frameId, { ...scan, url: sender.frameUrl }, sender.incognito);
+    return null;
+  },
+  frameGone: async (_payload, sender) => {
+    await forgetFrame(sender.tabId, sender.frameId);
+    return null;
+  },
+  getOwnTabFindings: (_payload, sender) => tabFindings(sender.tabId),
+  getCompiledList: () => ensureCompiled(),
+  bannerControl: async ({ control }, sender) => {
+    // The banner speaks for its own tab and site only, from the top frame, and closes or
+    // suppresses only organizations its tab found.
+    if (!bannerMayApply(control, { frameId: sender.frameId, url: sender.url })) return null;
+    const tab = await tabFindings(sender.tabId);
+    const found = new Set([...tab.findings.map((f) => f.entry.id), ...tab.suppressed.map((s) => s.id)]);
+    if (!namesKnownEntries(control, (id) => found.has(id))) return null;
+    await applyControl(control, Date.now(), sender.incognito ? 'private' : 'normal'); // the storage listener republishes every tab
+    return tabFindings(sender.tabId);
+  },
+  bannerReport: async (_payload, sender) => {
+    // The banner is in the top frame; a frame of another origin inside the page is not it.
+    if (sender.frameId !== 0 || !sender.active || !bannerReports.allow(sender.tabId, Date.now())) return null;
+    await openReport(sender.tabId, 'banner');
+    return null;
+  },
+  showInFrame: async ({ frameId, entryId, index }, sender) => {
+    if (sender.frameId !== 0) return false;
+    return sendToFrame(sender.tabId, frameId, 'showOccurrence', { entryId, index }).catch(() => false);
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * How one message map is served: the map's one sender check, then its payload check, then the
+ * handler. Pure (no browser globals): shared/messages.ts hands the listener this makes to
+ * runtime.onMessage, and the unit tests call it with made-up senders.
+ */
+import * as v from 'valibot';
+import { issueMessages } from '../core/valibot-issues';
+
+/** A message as it travels: JSON with its type and payload. */
+export interface Envelope {
+  type: string;
+  payload: unknown;
+}
+
+export type Req<M, K extends keyof M> = M[K] extends { request: infer R } ? R : never;
+export type Res<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
+
+/** Handlers of map M; each sees the sender as the map's check narrowed it (S). */
+export type Handlers<M, S> = {
+  [K in keyof M]: (payload: Req<M, K>, sender: S) => Promise<Res<M, K>> | Res<M, K>;
+};
+
+/** A schema per message of M: whatever comes in, a valid request of that message comes out. */
+export type PayloadSchemas<M> = { [K in keyof M]: v.GenericSchema<unknown, Req<M, K>> };
+
+export interface Channel<M, S, Raw> {
+  /** Named in errors and logs ("content script", "extension page"). */
+  name: string;
+  /** The one sender check of the map: who the sender is, as handlers may rely on it, or null (refused). */
+  sender: (raw: Raw) => S | null;
+  /** Payload checks: every message of the map for untrusted senders, those that need one for others. */
+  payloads: Partial<PayloadSchemas<M>>;
+}
+
+/** Refusals answer the sender with an error; nothing reaches a handler. */
+export class MessageRefused extends Error {}
+
+/**
+ * The listener for one map: undefined for messages not in it (another map's listener answers
+ * them), else a promise of the handler's answer (null for none: undefined would be dropped).
+ */
+export function dispatcher<M, S, Raw>(
+  channel: Channel<M, S, Raw>,
+  handlers: Handlers<M, S>,
+): (message: unknown, raw: Raw) => Promise<unknown> | undefined {
+  const table = handlers as Record<string, ((payload: unknown, sender: S) => unknown) | undefined>;
+  const schemas = channel.payloads as Record<string, v.GenericSchema | undefined>;
+  return (message, raw) => {
+    if (!message || typeof message !== 'object' || typeof (message as Envelope).type !== 'string') return undefined;
+    const { type, payload } = message as Envelope;
+    if (!Object.hasOwn(table, type)) return undefined;
+    const handler = table[type]!;
+    const sender = channel.sender(raw);
+    if (!sender) return Promise.reject(new MessageRefused(`OrgCheck: "${type}" is accepted from ${channel.name}s only`));
+    const schema = schemas[type];
+    let checked = payload;
+    if (schema) {
+      const result = v.safeParse(schema, payload);
+      if (!result.success) {
+        return Promise.reject(new MessageRefused(`OrgCheck: invalid "${type}" from a ${channel.name}: ${issueMessages(result.issues, 3).join('; ')}`));
+      }
+      checked = result.output;
+    }
+    return Promise.resolve()
+      .then(() => handler(checked, sender))
+      .then((answer) => answer ?? null);
+  };
+}
