@@ -1,15 +1,22 @@
 /**
  * Per-tab findings: what each frame of each tab reported, the badge, and the banner model the
- * top frame shows. The service worker may be stopped at any time, so every change is written
- * through to storage.session and a stopped worker reloads a tab's state on first use.
+ * top frame shows. The service worker may be stopped at any time, so changes are written to
+ * storage.session and a stopped worker reloads a tab's state on first use.
+ *
+ * A page chooses what its frames report and how often: each frame is kept within a byte budget
+ * and a tab to a bounded number of frames (core/tab-limits.ts), and a tab's storage write and
+ * badge run at most once per FLUSH_INTERVAL_MS (at once when the tab was quiet), so that one tab
+ * reporting many times a second can't hold up the others.
  */
 import browser from 'webextension-polyfill';
 import { severityOf } from '../core/severity';
+import { fitFrame, withFrame } from '../core/tab-limits';
 import { siteOf } from '../core/site';
 import { badgeText, type BannerState, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
 import { sendToFrame } from '../shared/messages';
 import { tabStateStore, type TabState } from '../shared/storage';
 import { activeList } from '../shared/list-store';
+import { createKeyedThrottle } from './keyed-throttle';
 import { createKeyedQueue } from './serial-queue';
 import { allDismissed, controlsFor } from './warning-controls';
 
@@ -33,12 +40,21 @@ function enqueue(tabId: number, work: (state: TabState) => Promise<void>): Promi
     .catch((error: unknown) => console.error('OrgCheck: tab update failed', error));
 }
 
-/** Changes the tab's state (`change` returns false for "nothing changed"), stores it, publishes. */
-function update(tabId: number, change: (state: TabState) => boolean | void): Promise<void> {
-  return enqueue(tabId, async (state) => {
-    if (change(state) === false) return;
+/** Time between two writes and badge updates of one tab (ms). */
+export const FLUSH_INTERVAL_MS = 300;
+
+/** Stores the tab's state as it is now and publishes it; throttled per tab. */
+const flushes = createKeyedThrottle<number>(FLUSH_INTERVAL_MS, (tabId) => {
+  void enqueue(tabId, async (state) => {
     // The badge needn't wait for the write: both run at once.
     await Promise.all([tabStateStore.set(tabId, state), publish(tabId, state)]);
+  });
+});
+
+/** Changes the tab's state (`change` returns false for "nothing changed"), then stores and publishes it soon. */
+function update(tabId: number, change: (state: TabState) => boolean | void): Promise<void> {
+  return enqueue(tabId, async (state) => {
+    if (change(state) !== false) flushes.request(tabId);
   });
 }
 
@@ -48,12 +64,15 @@ function republish(tabId: number): Promise<void> {
 }
 
 export function recordFrame(tabId: number, frameId: number, report: FrameReport, incognito = false): Promise<void> {
+  const fitted = fitFrame(report);
   return update(tabId, (state) => {
-    state.frames[frameId] = report;
+    const frames = withFrame(state.frames, frameId, fitted);
+    if (!frames) return false;
+    state.frames = frames;
     state.incognito = incognito;
     if (frameId === 0) {
-      state.url = report.url;
-      state.title = report.title;
+      state.url = fitted.url;
+      state.title = fitted.title;
     }
   });
 }
@@ -80,6 +99,7 @@ const closedTabs = new Set<number>();
 /** The tab closed: its state goes, after any update still queued for it. */
 export function dropTab(tabId: number): Promise<void> {
   closedTabs.add(tabId);
+  flushes.cancel(tabId);
   const done = queues.run(tabId, async () => {
     cache.delete(tabId);
     lastPublished.delete(tabId);
