@@ -11,14 +11,17 @@
  * --enable-unsafe-extension-debugging) clicks the toolbar button and so grants activeTab as a
  * user's click does (tests/e2e/report.test.ts); without it, captureVisibleTab refuses.
  */
-import browser from 'webextension-polyfill';
+import * as v from 'valibot';
+import browser, { type WebNavigation } from 'webextension-polyfill';
+import { frameUrlOf } from '../core/frame-url';
 import { buildDraft, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
 import { scopeOf } from '../core/private-windows';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
+import { FrameReportContextAnswer } from '../shared/content-script-payloads';
 import { sessionStore } from '../shared/storage';
 import { createQueue } from './serial-queue';
-import { tabFindings } from './tab-findings';
+import { frameUrls, tabFindings } from './tab-findings';
 
 /** How long a frame gets to answer with its context (a frame that never loaded its script won't). */
 const FRAME_TIMEOUT_MS = 3000;
@@ -73,19 +76,27 @@ export async function reportDraft(tabId: number): Promise<{ ok: true; draft: Rep
       context: await withTimeout(sendToFrame(tabId, f.frameId, 'collectReportContext', {}), FRAME_TIMEOUT_MS),
     })),
   );
+  const [{ byId }, findings, reported] = await Promise.all([
+    activeList(),
+    tabFindings(tabId).catch(() => null),
+    frameUrls(tabId).catch(() => new Map<number, string>()),
+  ]);
+  // Each frame's text goes with the frame's URL as the browser gave it, never as the frame says:
+  // a frame of another site embedded in the page is not the page (issue 11 item 6).
+  const urlOf = (frameId: number) => reported.get(frameId) ?? navigationUrl(frames, frameId);
   const contexts: FrameContext[] = [];
-  let top: FrameContext | null = null;
+  let topTitle: string | null = null;
   for (const { frameId, context } of answers) {
-    if (!context) continue;
-    if (frameId === 0) top = context;
-    contexts.push(context);
+    // A frame's answer is the page's word: checked and capped like any content-script payload.
+    const checked = v.safeParse(FrameReportContextAnswer, context);
+    if (!checked.success) continue;
+    if (frameId === 0) topTitle = checked.output.title;
+    contexts.push({ ...checked.output, url: urlOf(frameId) });
   }
-  const [{ byId }, findings] = await Promise.all([activeList(), tabFindings(tabId).catch(() => null)]);
   const draft = buildDraft({
     id: crypto.randomUUID(),
     createdAt: new Date(),
-    // The top frame's URL and title are the page's; without its answer, what the tab knows.
-    page: top ?? { url: findings?.url || tab.url || '', title: findings?.title || tab.title || '' },
+    page: { url: urlOf(0) || frameUrlOf({ url: tab.url }), title: topTitle ?? (findings?.title || tab.title || '') },
     frames: contexts,
     entry: (id) => byId.get(id),
     exclude: new Set(findings?.suppressed.map((s) => s.id) ?? []),
@@ -94,6 +105,24 @@ export async function reportDraft(tabId: number): Promise<{ ok: true; draft: Rep
   // before the report page can save or send it.
   if (isPrivate) await notePrivate(draft.id);
   return { ok: true, draft, private: isPrivate };
+}
+
+/**
+ * A frame's URL from webNavigation, for a frame that reported no findings: a frame without a URL
+ * of its own (about:blank, srcdoc) runs in the origin of the frame that made it, taken to be its
+ * parent's.
+ */
+function navigationUrl(frames: WebNavigation.GetAllFramesCallbackDetailsItemType[], frameId: number): string {
+  const frame = frames.find((f) => f.frameId === frameId);
+  if (!frame) return '';
+  const parent = frames.find((f) => f.frameId === frame.parentFrameId);
+  let origin: string | undefined;
+  try {
+    origin = parent ? new URL(parent.url).origin : undefined;
+  } catch {
+    origin = undefined;
+  }
+  return frameUrlOf({ url: frame.url, origin });
 }
 
 /**

@@ -110,6 +110,12 @@ export function dropTab(tabId: number): Promise<void> {
     .catch((error: unknown) => console.error('OrgCheck: dropping a tab failed', error));
 }
 
+/** The URLs of the tab's frames that reported findings, as the browser gave them (core/frame-url.ts). */
+export async function frameUrls(tabId: number): Promise<Map<number, string>> {
+  const state = await load(tabId);
+  return new Map(Object.entries(state.frames).map(([id, frame]) => [Number(id), frame.url]));
+}
+
 export async function tabFindings(tabId: number): Promise<TabFindings> {
   return aggregate(tabId, await load(tabId));
 }

@@ -45,6 +45,7 @@ const LABEL = {
     dateUnknown: '日期不详',
     pageForms: '网页上的写法',
     excerpts: '网页原文摘录（名称前后各至多 100 字）',
+    inFrame: '出自网页中嵌入的另一网页',
     selection: '举报人选中的网页文字',
     note: '举报人补充说明',
     screenshot: '截图',
@@ -67,6 +68,7 @@ const LABEL = {
     dateUnknown: 'date not published',
     pageForms: 'as written on the page',
     excerpts: 'Excerpts of the page (up to 100 characters each side of the name)',
+    inFrame: 'in another page embedded in this one',
     selection: 'Text the reporter selected on the page',
     note: 'Reporter’s note',
     screenshot: 'Screenshot',
@@ -102,7 +104,11 @@ export function reportText(report: Report, lang: ReportLanguage): string {
   });
   if (report.excerpts.length) {
     lines.push('', `${L.excerpts}${L.colon}`);
-    for (const e of report.excerpts) lines.push(`- ${L.quoteOpen}…${e.before}【${e.form}】${e.after}…${L.quoteClose}`);
+    for (const e of report.excerpts) {
+      lines.push(`- ${L.quoteOpen}…${e.before}【${e.form}】${e.after}…${L.quoteClose}`);
+      // Text of an embedded frame is that frame's site's, not the page's: say where it was.
+      if (e.frameUrl && e.frameUrl !== report.url) lines.push(`  (${L.inFrame}${L.colon}${e.frameUrl})`);
+    }
   }
   if (report.selection) lines.push('', `${L.selection}${L.colon}`, report.selection);
   if (report.note) lines.push('', `${L.note}${L.colon}`, report.note);

@@ -4,7 +4,9 @@
  *
  * A report holds exactly: the page's URL and title, the time, the organizations matched (with
  * the list data on them, which comes from OrgCheck's list, not from the page), up to 100
- * characters of page text on each side of each match, the user's selection if any, the user's
+ * characters of page text on each side of each match with the URL of the frame it was in (so
+ * that a frame of another site embedded in the page is not taken for the page's own text), the
+ * user's selection if any, the user's
  * optional note, and a screenshot of the visible tab only when the user asked for one. Nothing
  * else from the page. Its id (a UUID) lets an endpoint drop a report it has already received.
  */
@@ -36,6 +38,11 @@ export interface ReportExcerpt {
   /** Up to CONTEXT_CHARS characters of page text before and after it. */
   before: string;
   after: string;
+  /**
+   * The URL of the frame the text was in, as the browser gave it (core/frame-url.ts): the page's
+   * own for its top frame. Absent in reports made before OrgCheck recorded it.
+   */
+  frameUrl?: string;
 }
 
 export interface Report {
@@ -54,7 +61,7 @@ export interface Report {
   screenshot: string | null;
 }
 
-/** What one frame gave (shared/findings.ts FrameReportContext). */
+/** What one frame gave (shared/findings.ts FrameReportContext), with its URL as the browser gave it. */
 export interface FrameContext {
   url: string;
   title: string;
@@ -105,6 +112,7 @@ export function buildDraft(input: {
         form,
         before: tail(oneLine(m.before), CONTEXT_CHARS),
         after: head(oneLine(m.after), CONTEXT_CHARS),
+        frameUrl: frame.url,
       };
       const key = JSON.stringify(excerpt);
       if (seen.has(key) || excerpts.length >= MAX_EXCERPTS) continue;
@@ -157,7 +165,13 @@ function canonical(r: Report): Report {
       listings: o.listings.map((l) => ({ list: l.list, kind: l.kind, published: l.published, sources: l.sources })),
       forms: o.forms,
     })),
-    excerpts: r.excerpts.map((e) => ({ entryId: e.entryId, form: e.form, before: e.before, after: e.after })),
+    excerpts: r.excerpts.map((e) => ({
+      entryId: e.entryId,
+      form: e.form,
+      before: e.before,
+      after: e.after,
+      ...(e.frameUrl === undefined ? {} : { frameUrl: e.frameUrl }),
+    })),
     selection: r.selection,
     note: r.note,
     screenshot: r.screenshot,

@@ -32,6 +32,11 @@ function cutString(max: number) {
   );
 }
 
+/** A string cut to its last `max` code units (text before a name: the end is what counts). */
+function cutStringEnd(max: number) {
+  return v.pipe(v.string(), v.transform((s: string) => (s.length <= max ? s : s.slice(s.length - max))));
+}
+
 /** An array of `item`s, the first `keep` of them; refused past the hard length. */
 function cutArray<T extends v.GenericSchema>(item: T, keep: number) {
   return v.pipe(
@@ -62,6 +67,19 @@ export const FrameFindingsPayload = v.object({
   titleIds: cutArray(EntryIdSchema, L.titleIds),
   stats: v.object({ longestTaskMs: Milliseconds, setupMs: Milliseconds }),
 }) satisfies v.GenericSchema<unknown, FrameScan>;
+
+/**
+ * A frame's answer to collectReportContext (shared/findings.ts FrameReportContext): its matches
+ * in context and the selection. Its `url` is not kept: the background knows where the frame is.
+ */
+export const FrameReportContextAnswer = v.object({
+  title: cutString(L.titleChars),
+  selection: cutString(2000),
+  matches: cutArray(
+    v.object({ entryId: EntryIdSchema, form: cutString(L.formChars), before: cutStringEnd(400), after: cutString(400) }),
+    L.findingsPerFrame,
+  ),
+});
 
 /** Every content-script message's payload schema (shared/messages.ts ContentScriptMessages). */
 export const contentScriptPayloads = {

@@ -287,3 +287,45 @@ export async function storedReports(ext: ExtensionBrowser, keys: string[]): Prom
     }
   }, keys);
 }
+
+// ---- a hostile page's renderer (tests/e2e/hostile-frames.test.ts) -----------------------------
+
+/**
+ * Runs `expression` in the extension's content-script world of the frame whose URL contains
+ * `frameUrlPart` (the top frame when it is ''), through CDP, and returns its value. It stands for
+ * a compromised renderer, which can send whatever its content script could.
+ */
+export async function evaluateInContentScript(page: Page, frameUrlPart: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; auxData?: { frameId?: string; type?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => contexts.push(event.context));
+    await cdp.send('Runtime.enable'); // reports every existing context
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as unknown as { frameTree: FrameTreeNode };
+    const frames: FrameTreeNode['frame'][] = [];
+    const walk = (node: FrameTreeNode) => {
+      frames.push(node.frame);
+      node.childFrames?.forEach(walk);
+    };
+    walk(frameTree);
+    const frame = frameUrlPart ? frames.find((f) => f.url.includes(frameUrlPart)) : frames[0];
+    if (!frame) throw new Error(`no frame with ${frameUrlPart}`);
+    const context = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frame.id);
+    if (!context) throw new Error(`no content script in ${frame.url}`);
+    const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: context.id,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: unknown }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface FrameTreeNode {
+  frame: { id: string; url: string };
+  childFrames?: FrameTreeNode[];
+}

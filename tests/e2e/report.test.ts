@@ -159,8 +159,14 @@ describe('a report of a page', () => {
       },
     ]);
     expect(r.excerpts).toEqual([
-      { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '本次大赛由', after: '主办，获奖选手颁发等级证书，报名费每人980元。' },
-      { entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办单位：', after: '（家庭教育指导中心）' },
+      {
+        entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '本次大赛由', after: '主办，获奖选手颁发等级证书，报名费每人980元。',
+        frameUrl: page.url(),
+      },
+      {
+        entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办单位：', after: '（家庭教育指导中心）',
+        frameUrl: `${server.origin}/report-child.html`,
+      },
     ]);
     expect(r.selection).toBe('联系电话：010-12345678。请于六月底前报名，逾期不候。');
     expect(r.note).toBe('收费颁证，疑似山寨社团。');

@@ -58,3 +58,32 @@ describe('reportText', () => {
     expect(formatTime('x', 'en')).toBe('x');
   });
 });
+
+describe('reportText of text from an embedded frame', () => {
+  const framed = finishReport(
+    buildDraft({
+      id: '0b7e6a3c-2f5d-4c1e-9a8b-1234567890ab',
+      createdAt: new Date('2024-05-31T16:03:00Z'),
+      page: { url: 'https://news.example/a', title: '新闻' },
+      frames: [
+        { url: 'https://news.example/a', title: '新闻', selection: '', matches: [] },
+        {
+          url: 'https://ads.example/slot',
+          title: '',
+          selection: '',
+          matches: [{ entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '合作伙伴：', after: '' }],
+        },
+      ],
+      entry: (id) => byId.get(id),
+    }),
+    '',
+    null,
+  );
+  it('says which frame the text was in (issue 11 item 6), in both languages', () => {
+    expect(reportText(framed, 'zh')).toContain('- “…合作伙伴：【中国机器人教育联盟】…”\n  (出自网页中嵌入的另一网页：https://ads.example/slot)');
+    expect(reportText(framed, 'en')).toContain('(in another page embedded in this one: https://ads.example/slot)');
+  });
+  it("says nothing more for the page's own text", () => {
+    expect(reportText(report, 'zh')).not.toContain('出自网页中嵌入');
+  });
+});

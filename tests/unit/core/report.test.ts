@@ -42,10 +42,21 @@ describe('buildDraft', () => {
     expect(d.organizations[0]!.nameEn).toBe('China Robot Education Alliance');
     expect(d.organizations[0]!.listings).toEqual(byId.get('china-robot-education-alliance')!.listings);
     expect(d.excerpts).toEqual([
-      { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由 ', after: '主办' },
-      { entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办：', after: '' },
+      { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由 ', after: '主办', frameUrl: 'https://example.cn/a' },
+      { entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办：', after: '', frameUrl: 'https://ads.example/frame' },
     ]);
     expect(d.selection).toBe('选中的文字');
+  });
+
+  // Issue 11 item 6: a report blamed the top site for a cross-origin iframe's text.
+  it("records each occurrence's frame URL, in the JSON as sent", () => {
+    const d = draft([top, child]);
+    const sent = JSON.parse(reportJson(finishReport(d, '', null))) as { url: string; excerpts: Array<{ form: string; frameUrl: string }> };
+    expect(sent.url).toBe('https://example.cn/a');
+    expect(sent.excerpts.map((e) => [e.form, e.frameUrl])).toEqual([
+      ['中国机器人教育联盟', 'https://example.cn/a'],
+      ['中國正面管教協會', 'https://ads.example/frame'],
+    ]);
   });
 
   it('leaves out organizations the user said are not meant here', () => {
