@@ -41,12 +41,15 @@ export const contentScriptHandlers: Handlers<ContentScriptMessages, ContentScrip
   },
   getOwnTabFindings: (_payload, sender) => tabFindings(sender.tabId),
   getCompiledList: () => ensureCompiled(),
-  bannerControl: async ({ control }, sender) => {
+  bannerControl: async ({ control: asked }, sender) => {
     // The banner speaks for its own tab and site only, from the top frame, and closes or
     // suppresses only organizations its tab found.
-    if (!bannerMayApply(control, { frameId: sender.frameId, url: sender.url })) return null;
+    if (!bannerMayApply(asked, { frameId: sender.frameId, url: sender.url })) return null;
     const tab = await tabFindings(sender.tabId);
     const found = new Set([...tab.findings.map((f) => f.entry.id), ...tab.suppressed.map((s) => s.id)]);
+    // A banner closed as the page changed may name one the tab no longer has: the others still close.
+    const control = asked.action === 'dismiss' ? { ...asked, entryIds: asked.entryIds.filter((id) => found.has(id)) } : asked;
+    if (control.action === 'dismiss' && control.entryIds.length === 0) return null;
     if (!namesKnownEntries(control, (id) => found.has(id))) return null;
     await applyControl(control, Date.now(), sender.incognito ? 'private' : 'normal'); // the storage listener republishes every tab
     return tabFindings(sender.tabId);

@@ -20,9 +20,12 @@ export function frameUrlOf(sender: { url?: string; origin?: string }): string {
   const raw = sender.url ?? '';
   const kind = URL_LESS_KINDS.find((k) => (k.endsWith(':') ? raw.startsWith(k) : raw === k || (raw.startsWith(k) && /^[?#]/.test(raw.slice(k.length)))));
   if (kind) return `${originLabel(sender.origin, raw, kind)}[${kind} frame]`;
+  // Cut before parsing: a page can send a frame's URL of megabytes many times a second.
+  const hash = raw.indexOf('#');
+  const head = (hash < 0 ? raw : raw.slice(0, hash)).slice(0, 4 * MAX_FRAME_URL_CHARS);
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(head);
   } catch {
     return '';
   }

@@ -84,6 +84,7 @@ export interface MatchContext {
 
 /** What one frame contributes to a report: its matches in context and the user's selection. */
 export interface FrameReportContext {
+  /** The frame's own word, not used: a report takes the frame's URL from the browser (background/report.ts). */
   url: string;
   title: string;
   selection: string;

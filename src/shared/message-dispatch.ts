@@ -2,9 +2,10 @@
  * How one message map is served: the map's one sender check, then its payload check, then the
  * handler. Pure (no browser globals): shared/messages.ts hands the listener this makes to
  * runtime.onMessage, and the unit tests call it with made-up senders.
+ *
+ * Payload schemas are taken in the Standard Schema form, which valibot's schemas implement
+ * ('~standard'), so that this module (also in every content script) carries no schema library.
  */
-import * as v from 'valibot';
-import { issueMessages } from '../core/valibot-issues';
 
 /** A message as it travels: JSON with its type and payload. */
 export interface Envelope {
@@ -20,8 +21,17 @@ export type Handlers<M, S> = {
   [K in keyof M]: (payload: Req<M, K>, sender: S) => Promise<Res<M, K>> | Res<M, K>;
 };
 
+type StandardResult<T> =
+  | { readonly value: T; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> }> };
+
+/** A Standard Schema (a valibot schema is one): whatever comes in, a T comes out, or issues. */
+export interface PayloadSchema<T> {
+  readonly '~standard': { readonly validate: (value: unknown) => StandardResult<T> | Promise<StandardResult<T>> };
+}
+
 /** A schema per message of M: whatever comes in, a valid request of that message comes out. */
-export type PayloadSchemas<M> = { [K in keyof M]: v.GenericSchema<unknown, Req<M, K>> };
+export type PayloadSchemas<M> = { [K in keyof M]: PayloadSchema<Req<M, K>> };
 
 export interface Channel<M, S, Raw> {
   /** Named in errors and logs ("content script", "extension page"). */
@@ -44,7 +54,7 @@ export function dispatcher<M, S, Raw>(
   handlers: Handlers<M, S>,
 ): (message: unknown, raw: Raw) => Promise<unknown> | undefined {
   const table = handlers as Record<string, ((payload: unknown, sender: S) => unknown) | undefined>;
-  const schemas = channel.payloads as Record<string, v.GenericSchema | undefined>;
+  const schemas = channel.payloads as Record<string, PayloadSchema<unknown> | undefined>;
   return (message, raw) => {
     if (!message || typeof message !== 'object' || typeof (message as Envelope).type !== 'string') return undefined;
     const { type, payload } = message as Envelope;
@@ -55,11 +65,14 @@ export function dispatcher<M, S, Raw>(
     const schema = schemas[type];
     let checked = payload;
     if (schema) {
-      const result = v.safeParse(schema, payload);
-      if (!result.success) {
-        return Promise.reject(new MessageRefused(`OrgCheck: invalid "${type}" from a ${channel.name}: ${issueMessages(result.issues, 3).join('; ')}`));
+      const result = schema['~standard'].validate(payload);
+      // Every schema here is synchronous; one that is not is a mistake, refused as such.
+      if (result instanceof Promise) return Promise.reject(new MessageRefused(`OrgCheck: the schema of "${type}" is not synchronous`));
+      if (result.issues) {
+        const issues = result.issues.slice(0, 3).map((i) => `${(i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
+        return Promise.reject(new MessageRefused(`OrgCheck: invalid "${type}" from a ${channel.name}: ${issues.join('; ')}`));
       }
-      checked = result.output;
+      checked = result.value;
     }
     return Promise.resolve()
       .then(() => handler(checked, sender))

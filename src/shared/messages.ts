@@ -10,6 +10,10 @@
  * - ExtensionPageMessages: what the extension's own pages (popup, options, report page) may send.
  * Each map has one sender check, made where its handlers are registered (background/senders.ts),
  * so a handler never sees a message from the other side. Message names are unique across maps.
+ *
+ * A new message goes into one map, with its handler in background/content-script-handlers.ts or
+ * background/extension-page-handlers.ts; a content-script message also needs its payload schema
+ * in content-script-payloads.ts (the compiler insists on both).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type * as v from 'valibot';

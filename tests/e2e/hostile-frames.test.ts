@@ -126,7 +126,10 @@ describe('a content script', () => {
     const attempts = [
       { action: 'dismiss', site, entryIds: many },
       { action: 'dismiss', site, entryIds: ['china-rural-children-education-alliance-not-on-this-page'] },
+      { action: 'dismiss', site, entryIds: ['made-up-1', 'made-up-2'] },
       { action: 'suppress', site, entryId: 'x'.repeat(100_000), on: true },
+      // Listed, but not on this page.
+      { action: 'suppress', site, entryId: 'agricultural-project-equity-investment-promotion-association', on: true },
       { action: 'snooze', duration: 'week' },
     ];
     for (const control of attempts) {

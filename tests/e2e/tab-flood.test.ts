@@ -23,7 +23,7 @@ afterAll(async () => {
 const sessionBytes = () => currentWorker(ext).evaluate(() => chrome.storage.session.getBytesInUse(null));
 
 describe('a page that floods the background', () => {
-  it('keeps storage.session small, and another tab gets its badge at once', async () => {
+  it('keeps storage.session small, and another tab gets its badge at once', { timeout: 120_000 }, async () => {
     const flood = await ext.context.newPage();
     await flood.goto(`${server.origin}/flood-parent.html`);
     // The frames report (their findings come and go every 250 ms).
