@@ -138,8 +138,10 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
 };
 
 export interface TabState {
+  /** The top frame's URL as the browser gave it (core/frame-url.ts), and its title. */
   url: string;
   title: string;
+  /** The top frame and the subframes that found something, each within a budget (core/tab-limits.ts). */
   frames: Record<string, FrameReport>;
   /** The tab is in a private window (as its frames' messages said). */
   incognito?: boolean;
