@@ -13,8 +13,9 @@ import { captureScreenshot, openReport, reportDraft } from './report';
 import { deleteReport, initOutbox, retryReport, saveReport, sendReport, setReportEndpoint } from './report-outbox';
 import { importSettings } from './settings';
 import { initSync, setFeedSettings, startSync, syncView } from './sync';
-import { dropTab, forgetFrame, recordFrame, republishAll, resetTab, tabFindings } from './tab-findings';
-import { bannerMayApply } from '../core/banner-permissions';
+import { dropTab, forgetFrame, recordBannerHidden, recordFrame, republishAll, resetTab, tabFindings } from './tab-findings';
+import { bannerMayApply, bannerMayRequest } from '../core/banner-permissions';
+import { initConfirmations, pendingChoice, requestChoice, settleChoice } from './confirmations';
 import { extensionPagesOnly, isActiveDocument, isContentScript, isExtensionPage } from './senders';
 import { applyControl, SNOOZE_END_ALARM } from './warning-controls';
 
@@ -77,9 +78,23 @@ handleMessages<BackgroundMessages>({
   setReportEndpoint: extensionPagesOnly(({ endpoint }) => setReportEndpoint(endpoint)),
   setFeedSettings: extensionPagesOnly((change) => setFeedSettings(change)),
   importSettings: extensionPagesOnly(({ settings }) => importSettings(settings)),
+  // The banner's choices, confirmed on the extension's own page; a banner the page hid (confirmations.ts).
+  requestChoice: async ({ control }, sender) => {
+    if (!isContentScript(sender) || !isActiveDocument(sender)) return false;
+    const choice = bannerMayRequest(control, sender);
+    return choice ? requestChoice(sender.tab!.id!, choice, scopeOf(sender.tab)) : false;
+  },
+  bannerHidden: async ({ by }, sender) => {
+    if (!isContentScript(sender) || sender.frameId !== 0 || !isActiveDocument(sender)) return null;
+    if (by === 'removed' || by === 'covered') await recordBannerHidden(sender.tab!.id!, by);
+    return null;
+  },
+  getPendingChoice: extensionPagesOnly(({ tabId }) => pendingChoice(tabId)),
+  settleChoice: extensionPagesOnly(({ tabId, confirm }) => settleChoice(tabId, confirm === true)),
 });
 
 initSync();
+initConfirmations();
 initContextMenus();
 initOutbox();
 

@@ -4,6 +4,7 @@
  * through to storage.session and a stopped worker reloads a tab's state on first use.
  */
 import browser from 'webextension-polyfill';
+import { badgeWithHidden, type BannerHiddenBy } from '../core/banner-gate';
 import { severityOf } from '../core/severity';
 import { siteOf } from '../core/site';
 import { badgeText, type BannerState, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
@@ -71,6 +72,15 @@ export function resetTab(tabId: number): Promise<void> {
     state.frames = {};
     state.url = '';
     state.title = '';
+    delete state.bannerHiddenBy;
+  });
+}
+
+/** The page hid its banner without a click (issue 11 item 1): "!" on the badge until it navigates. */
+export function recordBannerHidden(tabId: number, by: BannerHiddenBy): Promise<void> {
+  return update(tabId, (state) => {
+    if (state.bannerHiddenBy) return false;
+    state.bannerHiddenBy = by;
   });
 }
 
@@ -146,6 +156,7 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
     snoozeUntil: controls.snoozeUntil,
     listDate: newestListing,
     incognito,
+    pageHidBanner: findings.length ? (state.bannerHiddenBy ?? null) : null,
   };
 }
 
@@ -153,7 +164,7 @@ const lastPublished = new Map<number, string>();
 
 async function publish(tabId: number, state: TabState): Promise<void> {
   const findings = await aggregate(tabId, state);
-  const text = badgeText(findings.findings.length);
+  const text = badgeWithHidden(badgeText(findings.findings.length), !!findings.pageHidBanner);
   await Promise.all([
     browser.action.setBadgeText({ tabId, text }),
     text ? browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : undefined,

@@ -37,10 +37,13 @@ function showBanner(model: TabFindings): void {
   banner ??= import('./banner/mount').then(
     ({ BannerHost }) =>
       new BannerHost({
-        control: (control) => void sendToBackground('warningControl', { control }),
-        closed: (shown) => {
+        // Choices are confirmed on the extension's own page (background/confirmations.ts).
+        control: (control) => void sendToBackground('requestChoice', { control }),
+        hidden: (by) => void sendToBackground('bannerHidden', { by }),
+        closed: (shown, lasting) => {
           clearHighlight();
-          if (shown.site) {
+          // Closed for the session only when the banner was visible before the press (banner/mount.ts).
+          if (lasting && shown.site) {
             const entryIds = shown.findings.map((f) => f.entry.id);
             void sendToBackground('warningControl', { control: { action: 'dismiss', site: shown.site, entryIds } });
           }

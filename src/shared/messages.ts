@@ -8,7 +8,8 @@ import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
-import type { WarningControl } from '../core/controls';
+import type { BannerHiddenBy } from '../core/banner-gate';
+import type { ChoiceControl, PendingChoiceView, WarningControl } from '../core/controls';
 import type { FrameReport, FrameReportContext, TabFindings } from './findings';
 import type { SyncStatus } from './storage';
 
@@ -66,6 +67,19 @@ export interface BackgroundMessages {
     request: { url?: string | null; intervalHours?: number };
     response: { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
   };
+
+  // ---- The banner's choices and the confirmation page (issue 11 item 1; background/confirmations.ts) ----
+  /**
+   * Sent by the banner (content script, top frame): the user picked a choice. The background opens
+   * the tab's one confirmation page; nothing is applied yet. false: refused (core/banner-permissions.ts).
+   */
+  requestChoice: { request: { control: ChoiceControl }; response: boolean };
+  /** Sent by the banner (content script, top frame): the page hid the banner without a click. */
+  bannerHidden: { request: { by: BannerHiddenBy }; response: null };
+  /** Sent by the confirmation page (extension page): the choice waiting for tab `tabId`, or null. */
+  getPendingChoice: { request: { tabId: number }; response: PendingChoiceView | null };
+  /** Sent by the confirmation page (extension page): Confirm (applies the choice) or Cancel. */
+  settleChoice: { request: { tabId: number; confirm: boolean }; response: { ok: boolean } };
 }
 
 /** What the popup and the options page show about the feed (see background/sync.ts). */
@@ -95,6 +109,11 @@ export interface ContentMessages {
   clearHighlight: { request: Record<string, never>; response: null };
   /** The frame's matches with their context and the selection, for a report. */
   collectReportContext: { request: Record<string, never>; response: FrameReportContext };
+  /**
+   * To the top frame (background/confirmations.ts): the choice the banner asked about was
+   * confirmed or cancelled; the banner, hidden meanwhile, shows the tab's findings as they are now.
+   */
+  choiceSettled: { request: TabFindings | null; response: null };
 }
 
 type Envelope<M, K extends keyof M> = { type: K; payload: M[K] extends { request: infer R } ? R : never };
