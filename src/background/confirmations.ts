@@ -35,14 +35,24 @@ export function confirmPageUrl(tabId: number): string {
   return browser.runtime.getURL(`src/confirm/index.html?tab=${tabId}`);
 }
 
+/**
+ * A tab asking again this soon after its last request is ignored: a forged stream of requests
+ * (a compromised renderer) must not keep reloading the page and taking the focus.
+ */
+const REQUEST_INTERVAL_MS = 1_000;
+
 /** Opens (or brings forward, showing the new choice) the confirmation page of tab `tabId`. */
-export async function requestChoice(tabId: number, control: ChoiceControl, scope: Scope): Promise<boolean> {
-  const reuse = await change(async (all) => {
+export async function requestChoice(tabId: number, control: ChoiceControl, scope: Scope, now = Date.now()): Promise<boolean> {
+  const outcome = await change(async (all) => {
     const before = all[tabId];
+    if (before && now - before.requestedAt < REQUEST_INTERVAL_MS) return 'ignored' as const;
     const open = before?.confirmTabId != null ? await browser.tabs.get(before.confirmTabId).catch(() => undefined) : undefined;
-    all[tabId] = { control, scope, confirmTabId: open?.id ?? null };
+    all[tabId] = { control, scope, confirmTabId: open?.id ?? null, requestedAt: now };
     return open;
   });
+  // The page already asks about a choice of this tab: the banner stays hidden, as for that one.
+  if (outcome === 'ignored') return true;
+  const reuse = outcome;
   if (reuse?.id !== undefined) {
     // The page reads the choice when it loads: load it again, in front.
     await browser.tabs.reload(reuse.id);

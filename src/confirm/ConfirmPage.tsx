@@ -9,9 +9,21 @@ import type { PendingChoiceView } from '../core/controls';
 import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 
+/**
+ * Confirm is off for this long after the page appears: a page can ask for a double click on its
+ * banner so that the second click lands on Confirm in the window the first one opened.
+ */
+const CONFIRM_ARM_MS = 600;
+
 export function ConfirmPage({ tabId }: { tabId: number | undefined }) {
   const [choice, setChoice] = useState<PendingChoiceView | null | 'loading'>('loading');
   const [busy, setBusy] = useState(false);
+  const [armed, setArmed] = useState(false);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setArmed(true), CONFIRM_ARM_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     if (tabId === undefined) return setChoice(null);
@@ -42,7 +54,7 @@ export function ConfirmPage({ tabId }: { tabId: number | undefined }) {
       <p>{t('confirmWhy')}</p>
       <p class="hint">{choice.incognito ? t('confirmPrivate') : t('confirmUndo')}</p>
       <div class="row">
-        <button type="button" class="primary" data-action="confirm" disabled={busy} onClick={() => void settle(true)}>
+        <button type="button" class="primary" data-action="confirm" disabled={busy || !armed} onClick={() => void settle(true)}>
           {t('confirmYes')}
         </button>
         <button type="button" data-action="cancel" disabled={busy} onClick={() => void settle(false)}>

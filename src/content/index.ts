@@ -38,7 +38,7 @@ function showBanner(model: TabFindings): void {
     ({ BannerHost }) =>
       new BannerHost({
         // Choices are confirmed on the extension's own page (background/confirmations.ts).
-        control: (control) => void sendToBackground('requestChoice', { control }),
+        control: (control) => sendToBackground('requestChoice', { control }),
         hidden: (by) => void sendToBackground('bannerHidden', { by }),
         closed: (shown, lasting) => {
           clearHighlight();

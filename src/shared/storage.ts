@@ -175,6 +175,8 @@ export interface PendingChoice {
   scope: Scope;
   /** The tab of the confirmation page, once it is open. */
   confirmTabId: number | null;
+  /** When the banner asked (epoch ms): a tab asking again within a second is ignored. */
+  requestedAt: number;
 }
 
 const sessionDefaults: SessionArea = {

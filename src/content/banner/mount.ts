@@ -24,8 +24,8 @@ import { BANNER_CSS, HOST_STYLE } from './styles';
 import { VisibilityTracker } from './visibility';
 
 export interface BannerHostActions {
-  /** The user asked for a choice: the background opens the confirmation page. */
-  control(control: ChoiceControl): void;
+  /** The user asked for a choice: the background opens the confirmation page (false: it didn't). */
+  control(control: ChoiceControl): Promise<boolean>;
   show(finding: TabFinding, index: number): void;
   report(): void;
   /** Closed by the user; `lasting`: for the session on this site, else for this page view only. */
@@ -102,7 +102,16 @@ export class BannerHost {
     if (!controlActs(this.takeGate())) return;
     this.awaitingChoice = true;
     this.remove();
-    this.actions.control(control);
+    // No confirmation page (refused, or the background failed): the banner comes back at once.
+    void this.actions.control(control).then(
+      (opened) => opened || this.endWait(),
+      () => this.endWait(),
+    );
+  }
+
+  private endWait(): void {
+    this.awaitingChoice = false;
+    if (this.model) this.show(this.model);
   }
 
   /** The check for the click being handled: its press's, or (a click with no press, as assistive technology makes) now. */
