@@ -31,7 +31,7 @@ async function change<T>(edit: (all: Record<string, PendingChoice>) => T | Promi
   });
 }
 
-export function confirmPageUrl(tabId: number): string {
+function confirmPageUrl(tabId: number): string {
   return browser.runtime.getURL(`src/confirm/index.html?tab=${tabId}`);
 }
 

@@ -11,8 +11,8 @@
  * the bodies of synced lists (see `listBodies`) and the report history with its outbox (see
  * `reportStore`): page URLs, excerpts, screenshots.
  * session: cleared when the browser closes; holds per-tab findings so that a service worker
- * stopped while idle picks up where it left off, banners closed this session, and everything that
- * comes from private windows (see core/private-windows.ts and `SessionArea`), their reports too.
+ * stopped while idle picks up where it left off, banners closed this session, the banner's choices
+ * waiting for the user's Confirm (`pendingChoices`), and everything that comes from private windows (see core/private-windows.ts and `SessionArea`), their reports too.
  * Each area has defaults; `schemaVersion` in local lets later versions migrate what they find.
  */
 import browser from 'webextension-polyfill';
