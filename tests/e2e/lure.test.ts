@@ -177,6 +177,60 @@ describe('clicks on a visible banner', () => {
   });
 });
 
+/**
+ * Sends a message as the top frame's content script would (CDP, in the extension's isolated world
+ * of the top frame): what a compromised renderer can forge.
+ */
+async function sendAsContentScript(page: Page, message: unknown): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const context = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.startsWith('chrome-extension://'));
+    if (!context) throw new Error('no content-script world in the top frame');
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
+      contextId: context.id,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: unknown } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('requests a page forges', () => {
+  it('open one confirmation page per tab, refuse another site, and apply nothing by themselves', async () => {
+    const page = await open(`${server.origin}/two-orgs.html`);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    const site = new URL(server.origin).host;
+    const refused = await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'allowSite', site: 'example.org', on: true } } });
+    expect(refused).toBe(false);
+    // The old way, applying a choice straight from the banner, is refused too.
+    await sendAsContentScript(page, { type: 'warningControl', payload: { control: { action: 'allowSite', site, on: true } } });
+    expect(await controls()).toEqual(NO_CONTROLS);
+
+    const opened = waitForExtensionPage(ext, 'src/confirm/index.html');
+    expect(await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'snooze', duration: 'day' } } })).toBe(true);
+    const confirm = await opened;
+    await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain('1 day');
+    await page.waitForTimeout(1_200);
+    expect(await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'allowSite', site, on: true } } })).toBe(true);
+    // The same page now asks about the new choice; no second one opened.
+    await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain(site);
+    await page.waitForTimeout(500);
+    expect(confirmPages()).toHaveLength(1);
+    expect(await controls()).toMatchObject({ allowlist: [], snoozeUntil: null });
+    await confirm.locator('[data-action="cancel"]').click();
+    await waitFor(async () => confirmPages().length, 0);
+    expect(await controls()).toEqual(NO_CONTROLS);
+    await page.close();
+  });
+});
+
 describe('a page that hides the banner without a click', () => {
   async function popupLeadsWithHiddenLine(page: Page) {
     const popup = await openPopupFor(ext, await tabIdOf(ext, page));
