@@ -139,7 +139,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  * presses until it has been visible for 800 ms (core/banner-gate.ts); the rest is margin for a
  * loaded machine (IntersectionObserver v2 reports visibility up to 100 ms late).
  */
-export const BANNER_SETTLE_MS = 1_300;
+export const BANNER_SETTLE_MS = 1_600;
 
 /** When each page's banner (its <section>, by backend node id) was first seen by clickInBanner. */
 const bannerFirstSeen = new WeakMap<Page, { nodeId: number; at: number }>();
