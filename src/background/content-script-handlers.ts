@@ -5,7 +5,7 @@
  * been checked and capped (shared/content-script-payloads.ts). What a handler may still refuse is
  * its own rule: the top frame only, the sender's own site, organizations its tab found.
  */
-import { bannerMayApply } from '../core/banner-permissions';
+import { bannerMayApply, bannerMayRequest } from '../core/banner-permissions';
 import { namesKnownEntries } from '../core/control-schema';
 import { createRateLimiter } from '../core/rate-limit';
 import { contentScriptPayloads } from '../shared/content-script-payloads';
@@ -13,9 +13,10 @@ import type { Handlers, ContentScriptMessages } from '../shared/messages';
 import { sendToFrame } from '../shared/messages';
 import type { PayloadSchemas } from '../shared/message-dispatch';
 import { ensureCompiled } from './compiled';
+import { requestChoice } from './confirmations';
 import { openReport } from './report';
 import type { ContentScriptSender } from './senders';
-import { forgetFrame, recordFrame, tabFindings } from './tab-findings';
+import { forgetFrame, recordBannerHidden, recordFrame, tabFindings } from './tab-findings';
 import { applyControl } from './warning-controls';
 
 /** Every content-script message has its payload checked: the compiler holds this map to it. */
@@ -63,5 +64,22 @@ export const contentScriptHandlers: Handlers<ContentScriptMessages, ContentScrip
   showInFrame: async ({ frameId, entryId, index }, sender) => {
     if (sender.frameId !== 0) return false;
     return sendToFrame(sender.tabId, frameId, 'showOccurrence', { entryId, index }).catch(() => false);
+  },
+  // The banner's choices, confirmed on the extension's own page (confirmations.ts).
+  requestChoice: async ({ control: asked }, sender) => {
+    if (!sender.active) return false;
+    const choice = bannerMayRequest(asked, { frameId: sender.frameId, url: sender.url });
+    if (!choice) return false;
+    // "Not this organization" only for an organization its tab found.
+    if (choice.action === 'suppress') {
+      const tab = await tabFindings(sender.tabId);
+      if (!tab.findings.some((f) => f.entry.id === choice.entryId)) return false;
+    }
+    return requestChoice(sender.tabId, choice, sender.incognito ? 'private' : 'normal');
+  },
+  bannerHidden: async ({ by }, sender) => {
+    if (sender.frameId !== 0 || !sender.active) return null;
+    await recordBannerHidden(sender.tabId, by);
+    return null;
   },
 };

@@ -11,6 +11,7 @@ import { scopeOf } from '../core/private-windows';
 import { activeList } from '../shared/list-store';
 import type { Handlers, ExtensionPageMessages } from '../shared/messages';
 import type { PayloadSchemas } from '../shared/message-dispatch';
+import { pendingChoice, settleChoice } from './confirmations';
 import { captureScreenshot, openReport, reportDraft } from './report';
 import { deleteReport, retryReport, saveReport, sendReport, setReportEndpoint } from './report-outbox';
 import type { ExtensionPageSender } from './senders';
@@ -24,7 +25,8 @@ const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Checks of what extension pages send, where a wrong value would be stored (a snooze of NaN). */
 export const extensionPageSchemas: Partial<PayloadSchemas<ExtensionPageMessages>> = {
   warningControl: v.object({ control: WarningControlSchema, tabId: v.optional(TabId) }),
-  openReport: v.object({ source: v.picklist(['popup', 'context-menu']), tabId: TabId }),
+  openReport: v.object({ source: v.picklist(['popup', 'context-menu', 'banner']), tabId: TabId }),
+  settleChoice: v.object({ tabId: TabId, confirm: v.boolean() }),
 };
 
 export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPageSender> = {
@@ -57,4 +59,6 @@ export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPag
   setReportEndpoint: ({ endpoint }) => setReportEndpoint(endpoint),
   setFeedSettings: (change) => setFeedSettings(change),
   importSettings: ({ settings }) => importSettings(settings),
+  getPendingChoice: ({ tabId }) => pendingChoice(tabId),
+  settleChoice: ({ tabId, confirm }) => settleChoice(tabId, confirm === true),
 };

@@ -9,6 +9,7 @@ import { migrateStorage, onWarningControlsChanged } from '../shared/storage';
 import { ensureCompiled } from './compiled';
 import { contentScriptHandlers, contentScriptSchemas } from './content-script-handlers';
 import { createContextMenus, initContextMenus } from './context-menu';
+import { initConfirmations } from './confirmations';
 import { extensionPageHandlers, extensionPageSchemas } from './extension-page-handlers';
 import { initOutbox } from './report-outbox';
 import { contentScriptSender, extensionPageSender, type ContentScriptSender, type ExtensionPageSender, type Self } from './senders';
@@ -31,6 +32,7 @@ handleMessages<ExtensionPageMessages, ExtensionPageSender>(
 );
 
 initSync();
+initConfirmations();
 initContextMenus();
 initOutbox();
 

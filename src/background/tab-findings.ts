@@ -9,6 +9,7 @@
  * reporting many times a second can't hold up the others.
  */
 import browser from 'webextension-polyfill';
+import { badgeWithHidden, type BannerHiddenBy } from '../core/banner-gate';
 import { severityOf } from '../core/severity';
 import { fitFrame, withFrame } from '../core/tab-limits';
 import { siteOf } from '../core/site';
@@ -90,6 +91,15 @@ export function resetTab(tabId: number): Promise<void> {
     state.frames = {};
     state.url = '';
     state.title = '';
+    delete state.bannerHiddenBy;
+  });
+}
+
+/** The page hid its banner without a click (issue 11 item 1): "!" on the badge until it navigates. */
+export function recordBannerHidden(tabId: number, by: BannerHiddenBy): Promise<void> {
+  return update(tabId, (state) => {
+    if (state.bannerHiddenBy) return false;
+    state.bannerHiddenBy = by;
   });
 }
 
@@ -173,6 +183,7 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
     snoozeUntil: controls.snoozeUntil,
     listDate: newestListing,
     incognito,
+    pageHidBanner: findings.length ? (state.bannerHiddenBy ?? null) : null,
   };
 }
 
@@ -180,7 +191,7 @@ const lastPublished = new Map<number, string>();
 
 async function publish(tabId: number, state: TabState): Promise<void> {
   const findings = await aggregate(tabId, state);
-  const text = badgeText(findings.findings.length);
+  const text = badgeWithHidden(badgeText(findings.findings.length), !!findings.pageHidBanner);
   await Promise.all([
     browser.action.setBadgeText({ tabId, text }),
     text ? browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : undefined,

@@ -103,6 +103,11 @@ async function apply(control: WarningControl, now: number, scope: Scope): Promis
       await dismissalStore.set({ ...all, [control.site]: site });
       return;
     }
+    case 'undismiss': {
+      const { [control.site]: _reopened, ...rest } = await dismissalStore.get();
+      await dismissalStore.set(rest);
+      return;
+    }
   }
 }
 

@@ -37,10 +37,13 @@ function showBanner(model: TabFindings): void {
   banner ??= import('./banner/mount').then(
     ({ BannerHost }) =>
       new BannerHost({
-        control: (control) => void sendFromContentScript('bannerControl', { control }),
-        closed: (shown) => {
+        // Choices are confirmed on the extension's own page (background/confirmations.ts).
+        control: (control) => sendFromContentScript('requestChoice', { control }),
+        hidden: (by) => void sendFromContentScript('bannerHidden', { by }),
+        closed: (shown, lasting) => {
           clearHighlight();
-          if (shown.site) {
+          // Closed for the session only when the banner was visible before the press (banner/mount.ts).
+          if (lasting && shown.site) {
             const entryIds = shown.findings.map((f) => f.entry.id);
             void sendFromContentScript('bannerControl', { control: { action: 'dismiss', site: shown.site, entryIds } });
           }
@@ -183,6 +186,10 @@ handleBackgroundMessages({
   showOccurrence: ({ entryId, index }) => showOccurrence(entryId, index),
   clearHighlight: () => {
     clearHighlight();
+    return null;
+  },
+  choiceSettled: (model) => {
+    void banner?.then((host) => host.choiceSettled(model));
     return null;
   },
   collectReportContext: async () => {

@@ -28,6 +28,7 @@ export const WarningControlSchema = v.variant('action', [
     site: SiteSchema,
     entryIds: v.pipe(v.array(EntryIdSchema), v.minLength(1), v.maxLength(MAX_DISMISSED_IDS)),
   }),
+  v.object({ action: v.literal('undismiss'), site: SiteSchema }),
   v.object({ action: v.literal('enable'), on: v.boolean() }),
 ]) satisfies v.GenericSchema<unknown, WarningControl>;
 

@@ -8,5 +8,26 @@ export type WarningControl =
   | { action: 'suppress'; site: string; entryId: string; on: boolean }
   /** The banner was closed showing these organizations. */
   | { action: 'dismiss'; site: string; entryIds: string[] }
+  /** The popup's "show the warning again": banners closed on the site this session open again. */
+  | { action: 'undismiss'; site: string }
   /** The global switch (options page). */
   | { action: 'enable'; on: boolean };
+
+/**
+ * The banner's choices that change settings beyond this page view: "Not this organization",
+ * "Don't warn on this site", a snooze. The banner never applies them: it asks the background,
+ * which asks the user again on the confirmation page (src/confirm/), out of the page's reach.
+ */
+export type ChoiceControl =
+  | { action: 'allowSite'; site: string; on: true }
+  | { action: 'suppress'; site: string; entryId: string; on: true }
+  | { action: 'snooze'; duration: keyof typeof SNOOZE_DURATIONS_MS };
+
+/** What the confirmation page shows about the choice waiting for a tab. */
+export interface PendingChoiceView {
+  control: ChoiceControl;
+  /** The organization's name ("not this organization"), as the list has it. */
+  name: string | null;
+  /** The choice was made in a private window: it lasts until the browser closes. */
+  incognito: boolean;
+}

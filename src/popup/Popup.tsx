@@ -12,6 +12,7 @@ import { sendFromExtensionPage } from '../shared/messages';
 import { EntryDetails } from './EntryDetails';
 import { HostAccess } from './HostAccess';
 import { LookupResults } from './LookupResults';
+import { PageHidBanner } from './PageHidBanner';
 import { ReportButton } from './ReportButton';
 import { SiteControls } from './SiteControls';
 import { ListSource, SyncPanel } from './SyncPanel';
@@ -37,6 +38,7 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
   return (
     <main>
       <h1>{t('extName')}</h1>
+      {typeof tab === 'object' && tab?.pageHidBanner ? <PageHidBanner /> : null}
       <HostAccess />
       <section aria-labelledby="lookup-title">
         <label id="lookup-title" for="q">

@@ -1,6 +1,8 @@
 /**
- * Undoing the banner's controls for the tab's site: warnings turned off here, the global snooze,
- * and organizations marked "not this organization" here.
+ * The choices in force for the tab's site, each with its undo: warnings turned off here, the
+ * global snooze, organizations marked "not this organization" here (they leave the badge count
+ * and are listed here), and the banner closed here this session. The banner's choices are made
+ * on the confirmation page (src/confirm/); this is where they are seen and undone.
  */
 import type { TabFindings } from '../shared/findings';
 import type { WarningControl } from '../core/controls';
@@ -45,7 +47,16 @@ export function SiteControls({ tab, onChange }: { tab: TabFindings; onChange: (t
       </li>,
     );
   }
-  if (tab.banner === 'dismissed') items.push(<li key="dismissed">{t('bannerDismissedNote')}</li>);
+  if (site && tab.banner === 'dismissed') {
+    items.push(
+      <li key="dismissed" data-testid="dismissed">
+        {t('bannerDismissedNote')}{' '}
+        <button type="button" onClick={() => void apply({ action: 'undismiss', site })}>
+          {t('showBannerAgain')}
+        </button>
+      </li>,
+    );
+  }
   if (!items.length) return null;
   return (
     <section aria-labelledby="site-title" class="site-controls">

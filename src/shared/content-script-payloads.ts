@@ -89,6 +89,9 @@ export const contentScriptPayloads = {
   getCompiledList: Empty,
   bannerControl: v.object({ control: WarningControlSchema }),
   bannerReport: Empty,
+  // Checked again, and narrowed to the choices the banner may ask for, by core/banner-permissions.ts.
+  requestChoice: v.object({ control: WarningControlSchema }),
+  bannerHidden: v.object({ by: v.picklist(['removed', 'covered']) }),
   showInFrame: v.object({
     frameId: v.pipe(v.number(), v.integer(), v.minValue(0)),
     entryId: EntryIdSchema,

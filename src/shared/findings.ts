@@ -1,4 +1,5 @@
 /** What a scan found, as it travels between content scripts, background and popup (JSON). */
+import type { BannerHiddenBy } from '../core/banner-gate';
 import type { BlocklistEntry } from '../core/list-schema';
 
 export interface FrameFinding {
@@ -64,6 +65,8 @@ export interface TabFindings {
   listDate: string | null;
   /** The tab is in a private window: controls set here last until the browser closes. */
   incognito?: boolean;
+  /** The page hid the banner without a click (removed it twice, or kept it covered): badge "!", popup says so. */
+  pageHidBanner?: BannerHiddenBy | null;
 }
 
 /** The toolbar badge for a number of organizations: empty for none, "99+" past 99. */

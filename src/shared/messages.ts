@@ -21,7 +21,7 @@ import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft, ReportSource } from '../core/report';
 import type { ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
-import type { WarningControl } from '../core/controls';
+import type { PendingChoiceView, WarningControl } from '../core/controls';
 import type { contentScriptPayloads } from './content-script-payloads';
 import type { FrameReportContext, FrameScan, TabFindings } from './findings';
 import { dispatcher, type Channel, type Envelope, type Handlers, type Req, type Res } from './message-dispatch';
@@ -50,6 +50,14 @@ export interface ContentScriptMessages {
   bannerReport: { request: Payload<'bannerReport'>; response: null };
   /** From the banner: highlight occurrence `index` of an organization in another frame of its tab. */
   showInFrame: { request: Payload<'showInFrame'>; response: boolean };
+  /**
+   * The banner's "Not this organization", "Don't warn on this site" or a snooze: the background
+   * opens the tab's one confirmation page; nothing is applied yet. false: refused
+   * (core/banner-permissions.ts).
+   */
+  requestChoice: { request: Payload<'requestChoice'>; response: boolean };
+  /** The page hid the banner without a click (removed it twice, or kept it covered). */
+  bannerHidden: { request: Payload<'bannerHidden'>; response: null };
 }
 
 /** Extension page (popup, options page, report page) → background (privileged). */
@@ -58,8 +66,11 @@ export interface ExtensionPageMessages {
   getTabFindings: { request: { tabId: number }; response: TabFindings | null };
   /** A warning control from the popup (tabId given) or the options page. */
   warningControl: { request: { control: WarningControl; tabId?: number }; response: TabFindings | null };
-  /** Opens the report of a tab for the user to review and send. */
-  openReport: { request: { source: Exclude<ReportSource, 'banner'>; tabId: number }; response: null };
+  /**
+   * Opens the report of a tab for the user to review and send. 'banner': started from the banner's
+   * confirmation page ("Report a false warning"), which, like the banner, has no screenshot.
+   */
+  openReport: { request: { source: ReportSource; tabId: number }; response: null };
   /**
    * From the report page: what the tab's frames found, merged into a report draft
    * (background/report.ts). `private`: the tab is in a private window, so the report is kept only
@@ -98,6 +109,12 @@ export interface ExtensionPageMessages {
     request: { url?: string | null; intervalHours?: number };
     response: { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
   };
+
+  // The confirmation page of the banner's choices (background/confirmations.ts).
+  /** The choice waiting for tab `tabId`, or null. */
+  getPendingChoice: { request: { tabId: number }; response: PendingChoiceView | null };
+  /** Confirm (applies the choice) or Cancel. */
+  settleChoice: { request: { tabId: number; confirm: boolean }; response: { ok: boolean } };
 }
 
 /** A name in both maps would be answered by both listeners: the compiler refuses it. */
@@ -132,6 +149,11 @@ export interface ContentMessages {
   clearHighlight: { request: Record<string, never>; response: null };
   /** The frame's matches with their context and the selection, for a report. */
   collectReportContext: { request: Record<string, never>; response: FrameReportContext };
+  /**
+   * To the top frame (background/confirmations.ts): the choice the banner asked about was
+   * confirmed or cancelled; the banner, hidden meanwhile, shows the tab's findings as they are now.
+   */
+  choiceSettled: { request: TabFindings | null; response: null };
 }
 
 function send<M, K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {

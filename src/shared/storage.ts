@@ -11,8 +11,8 @@
  * the bodies of synced lists (see `listBodies`) and the report history with its outbox (see
  * `reportStore`): page URLs, excerpts, screenshots.
  * session: cleared when the browser closes; holds per-tab findings so that a service worker
- * stopped while idle picks up where it left off, banners closed this session, and everything that
- * comes from private windows (see core/private-windows.ts and `SessionArea`), their reports too.
+ * stopped while idle picks up where it left off, banners closed this session, the banner's choices
+ * waiting for the user's Confirm (`pendingChoices`), and everything that comes from private windows (see core/private-windows.ts and `SessionArea`), their reports too.
  * Each area has defaults; `schemaVersion` in local lets later versions migrate what they find.
  */
 import browser from 'webextension-polyfill';
@@ -21,7 +21,9 @@ import type { ListChangesSummary } from '../core/feed/diff';
 import type { FeedError } from '../core/feed/validate';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { FrameReport } from './findings';
-import { NO_CONTROLS, type ControlLists } from '../core/private-windows';
+import { NO_CONTROLS, type ControlLists, type Scope } from '../core/private-windows';
+import type { ChoiceControl } from '../core/controls';
+import type { BannerHiddenBy } from '../core/banner-gate';
 import type { StoredEtag } from '../core/feed/etag';
 import { DEFAULT_RETRY_BASE_MS, type ReportRecord } from '../core/report-outbox';
 
@@ -145,6 +147,8 @@ export interface TabState {
   frames: Record<string, FrameReport>;
   /** The tab is in a private window (as its frames' messages said). */
   incognito?: boolean;
+  /** The page (this document) hid the banner without a click: badge "!" (background/tab-findings.ts). */
+  bannerHiddenBy?: BannerHiddenBy;
 }
 
 /**
@@ -163,6 +167,18 @@ export interface SessionArea {
   reportOutbox: string[];
   /** Text selected in private tabs for the context menu's lookup: key (?pq= of the lookup page) → text. */
   privateLookups: Record<string, string>;
+  /** The banner's choices waiting for the user's Confirm: page tab id → choice (background/confirmations.ts). */
+  pendingChoices: Record<string, PendingChoice>;
+}
+
+/** A choice asked for from a tab's banner, and the confirmation page (its tab) that asks about it. */
+export interface PendingChoice {
+  control: ChoiceControl;
+  scope: Scope;
+  /** The tab of the confirmation page, once it is open. */
+  confirmTabId: number | null;
+  /** When the banner asked (epoch ms): a tab asking again within a second is ignored. */
+  requestedAt: number;
 }
 
 const sessionDefaults: SessionArea = {
@@ -172,6 +188,7 @@ const sessionDefaults: SessionArea = {
   reportIndex: [],
   reportOutbox: [],
   privateLookups: {},
+  pendingChoices: {},
 };
 
 async function getSession<K extends keyof SessionArea>(key: K): Promise<SessionArea[K]> {

@@ -93,7 +93,6 @@ describe('banner accessibility (axe-core)', () => {
         expect((await readBanner(page))!.shadowMode).toBe('open');
         await clickInBanner(page, (a) => a['data-action'] === 'more');
         if (path === 'two-orgs.html') await clickInBanner(page, (a) => a['data-action'] === 'details');
-        await page.waitForTimeout(250); // the entry animation ends (contrast is measured on final colours)
         expect(await axeViolations(page)).toEqual([]);
         expect(await lowContrast(page)).toEqual([]);
         await page.close();

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, startServer, tabIdOf, waitFor, waitScanned,
+  badgeText, chooseAndConfirm, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, startServer, tabIdOf, waitFor,
+  waitScanned,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -33,7 +34,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await currentWorker(ext).evaluate(async () => {
     await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
-    await chrome.storage.session.set({ dismissed: {} });
+    await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
   });
 });
 
@@ -46,11 +47,11 @@ async function open(url: string) {
 
 const bannerIds = async (page: Parameters<typeof readBanner>[0]) => (await readBanner(page))?.entryIds.sort() ?? null;
 
-/** The banner's "More options" → snooze all warnings for an hour; the banner goes. */
+/** The banner's "More options" → snooze all warnings for an hour, confirmed; the banner goes. */
 async function snoozeAllForAnHour(page: Parameters<typeof readBanner>[0]) {
   await clickInBanner(page, (a) => a['data-action'] === 'more');
   await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
-  await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
+  await chooseAndConfirm(ext, page, (a) => a['data-action'] === 'snooze-hour');
   await waitFor(() => readBanner(page), null);
 }
 
@@ -110,7 +111,7 @@ describe('controls', () => {
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'more');
     await waitFor(async () => (await readBanner(page))!.text.includes('127.0.0.1'), true);
-    await clickInBanner(page, (a) => a['data-action'] === 'allow-site');
+    await chooseAndConfirm(ext, page, (a) => a['data-action'] === 'allow-site');
     await waitFor(() => readBanner(page), null);
     await page.reload();
     await waitScanned(ext, page);
@@ -162,7 +163,7 @@ describe('controls', () => {
   it('"not this organization" takes it out of the banner and the badge on that site, until undone', async () => {
     const page = await open(`${server.origin}/two-orgs.html`);
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
+    await chooseAndConfirm(ext, page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
     await waitFor(() => bannerIds(page), [DISCIPLINE]);
     await waitFor(() => badgeText(ext, page), '1');
     await page.reload();
@@ -214,13 +215,13 @@ describe('show on page', () => {
 });
 
 describe('a hostile page', () => {
-  it('removes the banner: it comes back once, then the page wins without a fight', async () => {
+  it('removes the banner: it comes back once, then the page wins without a fight, and the badge says so', async () => {
     const page = await open(`${server.origin}/removes-banner.html`);
-    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(() => badgeText(ext, page), '1!');
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => (window as unknown as { removals: number }).removals)).toBe(2);
     expect(await readBanner(page)).toBeNull();
-    expect(await badgeText(ext, page)).toBe('1');
+    expect(await badgeText(ext, page)).toBe('1!');
     await page.close();
   });
 

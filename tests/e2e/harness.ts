@@ -135,11 +135,27 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
+ * How long a banner must have been on screen before clickInBanner clicks it: the banner ignores
+ * presses until it has been visible for 800 ms (core/banner-gate.ts); the rest is margin for a
+ * loaded machine (IntersectionObserver v2 reports visibility up to 100 ms late).
+ */
+export const BANNER_SETTLE_MS = 1_600;
+
+/** When each page's banner (its <section>, by backend node id) was first seen by clickInBanner. */
+const bannerFirstSeen = new WeakMap<Page, { nodeId: number; at: number }>();
+
+/**
  * Clicks an element inside the banner's closed shadow root with trusted CDP mouse events
  * (Playwright's locators can't pierce a closed root). `match` picks the element by its
- * attributes, e.g. (a) => a.class === 'close'.
+ * attributes, e.g. (a) => a.class === 'close'. Waits first until the banner (a new one: after a
+ * reload, or back after the confirmation page) has been seen for BANNER_SETTLE_MS, as a user who
+ * reads it before clicking would; `settle: false` clicks at once (a lured click).
  */
-export async function clickInBanner(page: Page, match: (attrs: Record<string, string>, node: { localName?: string }) => boolean): Promise<void> {
+export async function clickInBanner(
+  page: Page,
+  match: (attrs: Record<string, string>, node: { localName?: string }) => boolean,
+  { settle = true }: { settle?: boolean } = {},
+): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -147,6 +163,13 @@ export async function clickInBanner(page: Page, match: (attrs: Record<string, st
     const shadow = host?.shadowRoots?.[0];
     const target = shadow && findNode(shadow, (n) => n.nodeType === 1 && match(attributes(n), n));
     if (!target) throw new Error('no such element in the banner');
+    const section = findNode(shadow, (n) => n.localName === 'section');
+    if (settle && section) {
+      let seen = bannerFirstSeen.get(page);
+      if (seen?.nodeId !== section.backendNodeId) bannerFirstSeen.set(page, (seen = { nodeId: section.backendNodeId, at: Date.now() }));
+      const wait = seen.at + BANNER_SETTLE_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId })) as {
       model: { content: number[] };
@@ -328,4 +351,22 @@ export async function evaluateInContentScript(page: Page, frameUrlPart: string, 
 interface FrameTreeNode {
   frame: { id: string; url: string };
   childFrames?: FrameTreeNode[];
+}
+
+/**
+ * Makes a choice on the banner ("not this organization", "don't warn on …", a snooze) and
+ * confirms it on the confirmation page it opens (src/confirm/): the banner never applies one
+ * itself. Waits until that page has closed.
+ */
+export async function chooseAndConfirm(
+  ext: ExtensionBrowser,
+  page: Page,
+  match: (attrs: Record<string, string>, node: { localName?: string }) => boolean,
+): Promise<void> {
+  const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes(`${ext.extensionId}/src/confirm/`) });
+  await clickInBanner(page, match);
+  const confirm = await opened;
+  const closed = confirm.waitForEvent('close');
+  await confirm.locator('[data-action="confirm"]').click();
+  await closed;
 }

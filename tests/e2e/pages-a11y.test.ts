@@ -129,14 +129,14 @@ interface AxeResult {
 }
 
 /** axe-core on the whole page (page.evaluate: an extension page's CSP refuses an inline script tag). */
-async function axeViolations(p: Page): Promise<string[]> {
+async function axeViolations(p: Page, checked = ['color-contrast', 'button-name', 'label']): Promise<string[]> {
   await p.evaluate(AXE);
   const result = await p.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations', 'passes'] })) as AxeResult;
   });
   // axe did check (colour contrast is measured, not left "incomplete", on these pages).
-  expect(result.passes.map((x) => x.id)).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label']));
+  expect(result.passes.map((x) => x.id)).toEqual(expect.arrayContaining(checked));
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
 }
 
@@ -173,6 +173,22 @@ describe('axe-core: 0 violations', () => {
       await popup.getByTestId('sync-changes').locator('summary').click();
       expect(await axeViolations(popup)).toEqual([]);
       await popup.close();
+    });
+
+    it(`the confirmation page of a banner's choice (${colorScheme})`, async () => {
+      const tabId = await tabIdOf(ext, page);
+      await currentWorker(ext).evaluate(
+        ({ tabId, site }) =>
+          chrome.storage.session.set({
+            pendingChoices: { [tabId]: { control: { action: 'suppress', site, entryId: 'china-robot-education-alliance', on: true }, scope: 'normal', confirmTabId: null } },
+          }),
+        { tabId, site },
+      );
+      const confirm = await open(`chrome-extension://${ext.extensionId}/src/confirm/index.html?tab=${tabId}`, colorScheme, 520);
+      await expect.poll(() => confirm.getByTestId('confirm-question').count()).toBe(1);
+      expect(await axeViolations(confirm, ['color-contrast', 'button-name'])).toEqual([]); // no form fields there
+      await confirm.close();
+      await currentWorker(ext).evaluate(() => chrome.storage.session.set({ pendingChoices: {} }));
     });
 
     it(`the options page with every section shown (${colorScheme})`, async () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, startServer, tabIdOf, waitFor, waitForExtensionPage,
+  chooseAndConfirm, clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, startServer, tabIdOf, waitFor, waitForExtensionPage,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -110,7 +110,7 @@ describe('private windows', () => {
   it('a snooze or "don’t warn on this site" from a private tab applies to private tabs only, until undone or the browser closes', async () => {
     const site = new URL(server.origin).host;
     await clickInBanner(privatePage, (a) => a['data-action'] === 'more');
-    await clickInBanner(privatePage, (a) => a['data-action'] === 'snooze-hour');
+    await chooseAndConfirm(ext, privatePage, (a) => a['data-action'] === 'snooze-hour');
     await waitFor(() => bannerShown(privatePage), false);
     expect((await session<{ snoozeUntil: number | null }>('privateControls'))?.snoozeUntil).toBeGreaterThan(Date.now());
     expect(await bannerShown(normal)).toBe(true);
@@ -123,7 +123,7 @@ describe('private windows', () => {
     expect((await session<{ snoozeUntil: number | null }>('privateControls'))?.snoozeUntil).toBeNull();
 
     await clickInBanner(privatePage, (a) => a['data-action'] === 'more');
-    await clickInBanner(privatePage, (a) => a['data-action'] === 'allow-site');
+    await chooseAndConfirm(ext, privatePage, (a) => a['data-action'] === 'allow-site');
     await waitFor(() => bannerShown(privatePage), false);
     expect((await session<{ allowlist: string[] }>('privateControls'))?.allowlist).toEqual([site]);
     // A normal tab of the same site still warns, after a reload too.

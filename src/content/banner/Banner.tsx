@@ -1,16 +1,20 @@
 /**
  * The in-page warning. Everything it shows is page- or list-derived text rendered by Preact as
  * text nodes (never innerHTML), inside a closed shadow root (see mount.ts). Every action checks
- * `isTrusted`: only a real user's click or key acts, never an event a page script made up.
+ * `isTrusted`: only a real user's click or key acts, never an event a page script made up; and
+ * mount.ts checks that the banner was visible before the press (a lured click does nothing).
+ * The choices ("not this organization", "don't warn on", snooze) only ask: the user confirms
+ * them on the extension's own page.
  */
 import { useState } from 'preact/hooks';
-import type { WarningControl } from '../../core/controls';
+import type { ChoiceControl } from '../../core/controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { kindLabel, listOf, t } from '../../shared/i18n';
 
 export interface BannerActions {
   close(): void;
-  control(control: WarningControl): void;
+  /** Asks for a choice; the confirmation page applies it. */
+  control(control: ChoiceControl): void;
   /** Shows occurrence `index` (0-based) of the organization; the banner cycles through them. */
   show(finding: TabFinding, index: number): void;
   report(): void;

@@ -1,14 +1,40 @@
 /**
  * Mounts the banner in a closed shadow root on a host element of our own, so page scripts can
  * neither read it nor restyle it. The host is position: fixed and never shifts the page.
- * If the page removes the host, it is mounted again once; a page that removes it twice wins
- * (the badge still counts), so we never fight a page in a loop.
+ *
+ * A page can still hide it or lure a click onto it (issue 11 item 1):
+ * - Lured clicks: every press (trusted pointerdown or keydown) is checked against the banner's
+ *   visibility over the 800 ms before it (core/banner-gate.ts, visibility.ts). A press that fails
+ *   the check does nothing, except Close, which then closes the banner for this page view only.
+ * - Choices that outlast the page view ("not this organization", "don't warn on this site", a
+ *   snooze) are never applied here: the banner hides itself while the background asks the user
+ *   on the confirmation page, and comes back when that is settled (`choiceSettled`).
+ * - Removal: the host is mounted again once; a page that removes it twice wins (we never fight a
+ *   page in a loop), and the background is told, as it is when the banner stays covered: the
+ *   badge then shows "!" and the popup says the page hid the warning.
  */
 import { h, render } from 'preact';
-import type { TabFindings } from '../../shared/findings';
+import { closeLasts, controlActs, gateAt, type BannerHiddenBy, type Gate } from '../../core/banner-gate';
+import type { ChoiceControl } from '../../core/controls';
+import type { TabFinding, TabFindings } from '../../shared/findings';
 import { OWN_UI_ATTRIBUTE } from '../text-blocks';
-import { Banner, type BannerActions } from './Banner';
+import { Banner } from './Banner';
 import { BANNER_CSS, HOST_STYLE } from './styles';
+import { VisibilityTracker } from './visibility';
+
+export interface BannerHostActions {
+  /** The user asked for a choice: the background opens the confirmation page (false: it didn't). */
+  control(control: ChoiceControl): Promise<boolean>;
+  show(finding: TabFinding, index: number): void;
+  report(): void;
+  /** Closed by the user; `lasting`: for the session on this site, else for this page view only. */
+  closed(model: TabFindings, lasting: boolean): void;
+  /** The page hid the banner without a click. */
+  hidden(by: BannerHiddenBy): void;
+}
+
+/** A press older than this is not the one a click belongs to. */
+const PRESS_FRESH_MS = 10_000;
 
 export class BannerHost {
   private host: HTMLElement | undefined;
@@ -17,28 +43,89 @@ export class BannerHost {
   private model: TabFindings | undefined;
   /** Closed by the user (or given up on): hidden for the rest of this page view. */
   private closedForView = false;
+  /** Hidden while the confirmation page asks about a choice. */
+  private awaitingChoice = false;
   private remounts = 0;
+  private hiddenReported = false;
   private readonly removalWatch = new MutationObserver(() => this.onPossibleRemoval());
+  private readonly visibility = new VisibilityTracker(() => this.reportHidden('covered'));
+  /** The check of the last trusted press in the banner, for the click it starts. */
+  private lastPress: { at: number; gate: Gate } | undefined;
 
-  constructor(private readonly actions: Omit<BannerActions, 'close'> & { closed(model: TabFindings): void }) {}
+  constructor(private readonly actions: BannerHostActions) {}
+
+  /**
+   * The choice the banner asked about was confirmed or cancelled on the confirmation page: the
+   * banner, hidden meanwhile, shows the tab's findings as they are now.
+   */
+  choiceSettled(model: TabFindings | null): void {
+    this.awaitingChoice = false;
+    const next = model ?? this.model;
+    if (next) this.show(next);
+  }
 
   /** Shows the tab's findings, or removes the banner when it should not show. */
   show(model: TabFindings): void {
     this.model = model;
-    if (model.banner !== 'shown' || this.closedForView) {
+    if (model.banner !== 'shown' || this.closedForView || this.awaitingChoice) {
       this.remove();
       return;
     }
     this.ensureHost();
-    render(h(Banner, { model, actions: { ...this.actions, close: () => this.close() } }), this.root!);
+    render(
+      h(Banner, {
+        model,
+        actions: {
+          close: () => this.close(this.takeGate()),
+          control: (control) => this.request(control),
+          show: (finding, index) => {
+            if (controlActs(this.takeGate())) this.actions.show(finding, index);
+          },
+          report: () => {
+            if (controlActs(this.takeGate())) this.actions.report();
+          },
+        },
+      }),
+      this.root!,
+    );
+    this.visibility.track(this.root!.firstElementChild);
   }
 
-  close(): void {
+  private close(gate: Gate): void {
     if (this.closedForView) return;
     this.closedForView = true;
     this.remove();
-    if (this.model) this.actions.closed(this.model);
+    if (this.model) this.actions.closed(this.model, closeLasts(gate) === 'session');
   }
+
+  private request(control: ChoiceControl): void {
+    if (!controlActs(this.takeGate())) return;
+    this.awaitingChoice = true;
+    this.remove();
+    // No confirmation page (refused, or the background failed): the banner comes back at once.
+    void this.actions.control(control).then(
+      (opened) => opened || this.endWait(),
+      () => this.endWait(),
+    );
+  }
+
+  private endWait(): void {
+    this.awaitingChoice = false;
+    if (this.model) this.show(this.model);
+  }
+
+  /** The check for the click being handled: its press's, or (a click with no press, as assistive technology makes) now. */
+  private takeGate(): Gate {
+    const press = this.lastPress;
+    this.lastPress = undefined;
+    if (press && performance.now() - press.at < PRESS_FRESH_MS) return press.gate;
+    return gateAt(this.visibility.visibility(), performance.now());
+  }
+
+  private readonly onPress = (event: Event) => {
+    if (!event.isTrusted) return;
+    this.lastPress = { at: event.timeStamp, gate: gateAt(this.visibility.visibility(), event.timeStamp) };
+  };
 
   private ensureHost(): void {
     if (!this.host) {
@@ -47,6 +134,9 @@ export class BannerHost {
       this.host.setAttribute('style', HOST_STYLE);
       // Tests of the banner's accessibility build with VITE_OPEN_SHADOW=1; what ships is closed.
       const shadow = this.host.attachShadow({ mode: import.meta.env.VITE_OPEN_SHADOW === '1' ? 'open' : 'closed' });
+      // Capture: the check is made before any control's own handler runs.
+      shadow.addEventListener('pointerdown', this.onPress, { capture: true });
+      shadow.addEventListener('keydown', this.onPress, { capture: true });
       const style = document.createElement('style');
       style.textContent = BANNER_CSS;
       this.root = document.createElement('div');
@@ -59,19 +149,27 @@ export class BannerHost {
   }
 
   private onPossibleRemoval(): void {
-    if (!this.host || this.host.isConnected || this.closedForView || this.model?.banner !== 'shown') return;
+    if (!this.host || this.host.isConnected || this.closedForView || this.awaitingChoice || this.model?.banner !== 'shown') return;
     if (this.remounts >= 1) {
-      // The page removed it again: leave the page alone.
+      // The page removed it again: leave the page alone, and say so where it can't reach.
       this.closedForView = true;
-      this.removalWatch.disconnect();
+      this.remove();
+      this.reportHidden('removed');
       return;
     }
     this.remounts++;
     document.documentElement.append(this.host);
   }
 
+  private reportHidden(by: BannerHiddenBy): void {
+    if (this.hiddenReported) return;
+    this.hiddenReported = true;
+    this.actions.hidden(by);
+  }
+
   private remove(): void {
     this.removalWatch.disconnect();
+    this.visibility.stop();
     if (this.root) render(null, this.root);
     this.host?.remove();
   }

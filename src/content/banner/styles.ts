@@ -1,4 +1,8 @@
-/** Banner styles, isolated in the shadow root; `all: initial` on the host keeps page CSS out. */
+/**
+ * Banner styles, isolated in the shadow root; `all: initial` on the host keeps page CSS out.
+ * No opacity, filter or transform, animated or not: IntersectionObserver v2 reads any of them as
+ * "not visible", and a press on the banner counts only after it has been visible (mount.ts).
+ */
 export const HOST_STYLE = `
   all: initial !important;
   position: fixed !important;
@@ -73,9 +77,5 @@ button:not(.close):hover { background: rgba(0, 0, 0, .12); }
   .kind, .kinds { color: #f2b8b5; }
   a { color: #a8c7fa; }
   .close:hover { background: rgba(255, 255, 255, .12); }
-}
-@media (prefers-reduced-motion: no-preference) {
-  .banner { animation: enter .18s ease-out; }
-  @keyframes enter { from { opacity: 0; transform: translateY(-6px); } }
 }
 `;
