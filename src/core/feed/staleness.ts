@@ -11,7 +11,7 @@ export const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 export type Staleness =
   /** With a feed: the last successful check for a newer list was at `since`. */
   | { kind: 'checked'; since: number }
-  /** With a feed: no check has succeeded since the list's own date, `since`. */
+  /** With a feed that has never answered: the list's own date, `since`. */
   | { kind: 'dated'; since: number }
   /** No feed (this build has none, or none is set): the list's own date, `since`. */
   | { kind: 'no-feed'; since: number };
@@ -26,14 +26,17 @@ export interface StalenessInput {
 }
 
 /**
- * Null while the list is known current: the later of the last good check (with a feed) and the
- * list's own date is at most 30 days before `now`. Otherwise, what the user is told and since when.
+ * Null while the list is known current. With a feed, that is while the last successful check
+ * (which found the list in use is the newest) is at most 30 days before `now`, or, before any
+ * check succeeded, while the list's own date is; without a feed, while the list's own date is.
+ * Otherwise, what the user is told and since when.
  */
 export function listStaleness(input: StalenessInput, now: number): Staleness | null {
   const listDate = versionToDate(input.listVersion)?.getTime() ?? 0;
-  if (!input.hasFeed) return now - listDate > STALE_AFTER_MS ? { kind: 'no-feed', since: listDate } : null;
-  if (input.lastSuccessAt !== null && input.lastSuccessAt >= listDate) {
-    return now - input.lastSuccessAt > STALE_AFTER_MS ? { kind: 'checked', since: input.lastSuccessAt } : null;
-  }
-  return now - listDate > STALE_AFTER_MS ? { kind: 'dated', since: listDate } : null;
+  const [kind, since]: [Staleness['kind'], number] = !input.hasFeed
+    ? ['no-feed', listDate]
+    : input.lastSuccessAt !== null
+      ? ['checked', input.lastSuccessAt]
+      : ['dated', listDate];
+  return now - since > STALE_AFTER_MS ? { kind, since } : null;
 }
