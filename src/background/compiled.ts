@@ -3,11 +3,13 @@
  * storage.local, so a service worker stopped while idle, and every content script, reuse it
  * without a rebuild (see core/matcher.ts for its layout and the reason for this design).
  */
-import { compileList, compilerKey, type CompiledList } from '../core/compiled-list';
+import { CompiledListLimitError, compileList, compilerKey, type CompiledList } from '../core/compiled-list';
+import { validateEntries } from '../core/list-schema';
 import { activeList } from '../shared/list-store';
 import { localStore } from '../shared/storage';
+import { setAsideStoredList } from './sync';
 
-let compiling: Promise<CompiledList> | undefined;
+let compiling: Promise<CompiledList | null> | undefined;
 
 /**
  * The compiled form of the active list, building and storing it if storage lacks it. A caller
@@ -17,12 +19,24 @@ let compiling: Promise<CompiledList> | undefined;
 export async function ensureCompiled(): Promise<CompiledList> {
   for (;;) {
     compiling ??= (async () => {
-      const { list, key } = await activeList();
+      const { list, key, source } = await activeList();
       const stored = await localStore.get('compiled');
       // Stored by this code for this list: reuse. An update of the extension may have changed the
-      // matcher's format or the normalization, so a list compiled by other code is rebuilt.
+      // matcher's format, the normalization or the limits, so a list compiled by other code is rebuilt.
       if (stored?.listKey === key && stored.compiler === compilerKey()) return stored;
-      const compiled = compileList(list.entries, key);
+      let compiled: CompiledList;
+      try {
+        // A synced list is checked again: it may have been taken before this version's limits.
+        const valid = source === 'feed' ? validateEntries(list.entries) : null;
+        if (valid && !valid.ok) throw new CompiledListLimitError(valid.errors.slice(0, 5).join('; '));
+        compiled = compileList(list.entries, key);
+      } catch (error) {
+        if (!(error instanceof CompiledListLimitError) || source !== 'feed') throw error;
+        // Outside the limits: the bundled list takes over (the loop below compiles it), and the
+        // sync status says why.
+        await setAsideStoredList(error.message);
+        return null;
+      }
       if ((await activeList()).key !== key) return compiled; // superseded: not stored
       await localStore.set({ compiled });
       return compiled;
@@ -30,6 +44,6 @@ export async function ensureCompiled(): Promise<CompiledList> {
       compiling = undefined;
     });
     const compiled = await compiling;
-    if (compiled.listKey === (await activeList()).key) return compiled;
+    if (compiled && compiled.listKey === (await activeList()).key) return compiled;
   }
 }

@@ -16,7 +16,7 @@
  * names the per-frame decode becomes the cost to watch (one stretch of ~60 ms at 50k).
  */
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { MAX_COMPILED_MATCHER_BYTES, NAME_MAX_CHARS } from './list-limits';
+import { LIMITS_REVISION, MAX_COMPILED_MATCHER_BYTES, NAME_MAX_CHARS } from './list-limits';
 import { matchableNames, type BlocklistEntry } from './list-schema';
 import { MATCHER_FORMAT, NameMatcher, type MatcherPattern, type SerializedMatcher } from './matcher';
 import { foldTablePairs, useFoldTablePairs } from './normalize';
@@ -100,11 +100,11 @@ function currentFold(): string {
 }
 
 /**
- * This code's compiler: the matcher's format and the fold table. An extension update that
- * changes either (a new OpenCC table, say) makes the stored compiled list stale.
+ * This code's compiler: the matcher's format, the fold table and the list limits. An extension
+ * update that changes any (a new OpenCC table, a tighter limit) makes the stored compiled list stale.
  */
 export function compilerKey(): string {
-  return `${MATCHER_FORMAT}-${fnv1a(currentFold())}`;
+  return `${MATCHER_FORMAT}-${fnv1a(currentFold())}-L${LIMITS_REVISION}`;
 }
 
 /**

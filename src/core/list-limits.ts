@@ -13,6 +13,12 @@
 import { getDomain, parse } from 'tldts';
 import { isHan, normalize } from './normalize';
 
+/**
+ * Bumped when a limit tightens: it is part of the compiler's key (compiled-list.ts), so a list
+ * compiled before is compiled again, and checked again (background/compiled.ts), after an update.
+ */
+export const LIMITS_REVISION = 1;
+
 /** Longest matched name, in UTF-16 code units after normalization (the real list's longest: 60). */
 export const NAME_MAX_CHARS = 100;
 /** Shortest matched name with a Chinese character, in characters (not spaces) after normalization. */

@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listKey } from '../../src/core/compiled-list';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
 import type { BlocklistEntry } from '../../src/core/list-schema';
 import {
@@ -393,6 +394,40 @@ describe('feed sync', () => {
     page = await ext.context.newPage();
     await page.goto(`${server.origin}/feed/page.html`);
     await waitFor(() => badgeText(ext, page), '2'); // the new organization, from the list kept in IndexedDB
+  });
+
+  it('sets aside a synced list stored before the limits existed that breaks them, for the bundled list, and says why', async () => {
+    // As an older version would have stored it: a signed list whose new organization has the alias 的.
+    const entries = withEntry({ aliases: ['的'] });
+    const version = ver(7);
+    const ref = { version, generatedAt: '2026-11-29T00:00:00.000Z', count: entries.length, key: listKey(entries), publicKey: PUBLIC_KEY };
+    await currentWorker(ext).evaluate(
+      async ({ ref, entries }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('orgcheck');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('lists', 'readwrite');
+          tx.objectStore('lists').put({ version: ref.version, generatedAt: ref.generatedAt, entries }, ref.version);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+        await chrome.storage.local.set({ list: ref, compiled: null });
+      },
+      { ref, entries },
+    );
+    await page.reload();
+    // The bundled list's one organization on the page; with 的 as a name, the stored list would find two.
+    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(async () => (await syncStatus()).last?.error?.code, 'limits');
+    expect(await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
+    const view = await openPopupFor(ext, await tabIdOf(ext, page));
+    await expect.poll(() => view.getByTestId('sync-result').getAttribute('data-code')).toBe('limits');
+    await expect.poll(() => view.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
+    await view.close();
   });
 });
 
