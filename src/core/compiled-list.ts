@@ -17,7 +17,8 @@
  */
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { LIMITS_REVISION, MAX_COMPILED_MATCHER_BYTES, NAME_MAX_CHARS } from './list-limits';
-import { matchableNames, type BlocklistEntry } from './list-schema';
+import { matchableNames } from './entry-names';
+import type { BlocklistEntry } from './list-schema';
 import { MATCHER_FORMAT, NameMatcher, type MatcherPattern, type SerializedMatcher } from './matcher';
 import { foldTablePairs, useFoldTablePairs } from './normalize';
 

@@ -7,7 +7,9 @@
  */
 import * as v from 'valibot';
 import { issueMessages } from './valibot-issues';
-import { domainProblem, MAX_ENTRIES, MAX_TOTAL_NAME_CHARS, nameProblem, normalizedLength } from './list-limits';
+import { MAX_ENTRIES, MAX_TOTAL_NAME_CHARS } from './list-limits';
+import { domainProblem, nameProblem, normalizedLength } from './list-rules';
+import { matchableNames } from './entry-names';
 
 export const LISTING_KINDS = [
   'banned',
@@ -103,8 +105,4 @@ export function validateEntries(input: unknown): ValidationResult<BlocklistEntry
   return { ok: false, errors: issueMessages(result.issues) };
 }
 
-/** Every string of an entry that is matched on pages: both names and the aliases. */
-export function matchableNames(entry: BlocklistEntry): string[] {
-  const names = [entry.names.zh, ...(entry.names.en ? [entry.names.en] : []), ...entry.aliases];
-  return [...new Set(names)];
-}
+export { matchableNames } from './entry-names';
