@@ -77,11 +77,14 @@ export const EntrySchema = v.object({
 export type BlocklistEntry = v.InferOutput<typeof EntrySchema>;
 
 export const EntriesSchema = v.pipe(
-  v.array(EntrySchema),
-  v.check((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'entry ids must be unique'),
-  limit((entries: BlocklistEntry[]) =>
+  // The count first: a list with too many entries is refused before any entry is validated (a
+  // schema later in a pipe does not run once an earlier step found an issue).
+  v.array(v.unknown()),
+  limit((entries: unknown[]) =>
     entries.length > MAX_ENTRIES ? `a list may have at most ${MAX_ENTRIES} organizations; this one has ${entries.length}` : null,
   ),
+  v.array(EntrySchema),
+  v.check((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'entry ids must be unique'),
   limit((entries: BlocklistEntry[]) => {
     let total = 0;
     for (const entry of entries) for (const name of matchableNames(entry)) total += normalizedLength(name);

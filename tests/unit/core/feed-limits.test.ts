@@ -62,6 +62,10 @@ describe('a signed feed outside the limits is refused', () => {
     const many = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => entry(`org-${i}`, han(4, i)));
     expect(result(await check(many))).toBe(`limits: entries: a list may have at most ${MAX_ENTRIES} organizations; this one has ${MAX_ENTRIES + 1}`);
     expect(result(await check(many.slice(0, MAX_ENTRIES)))).toBe('new');
+    // Counted before any entry is validated: 200,001 empty objects are refused for their number alone.
+    expect(result(await check(Array.from({ length: 200_001 }, () => ({}))))).toBe(
+      `limits: entries: a list may have at most ${MAX_ENTRIES} organizations; this one has 200001`,
+    );
   }, 60_000);
 
   it('refuses names that add up to more than the total (20,000 names of 300 characters compiled to 112 MB)', async () => {
