@@ -4,9 +4,11 @@
  * without a rebuild (see core/matcher.ts for its layout and the reason for this design).
  */
 import { CompiledListLimitError, compileList, compilerKey, type CompiledList } from '../core/compiled-list';
+import type { FeedError } from '../core/feed/validate';
+import { aheadOfClockProblem } from '../core/feed/version';
 import { validateEntries } from '../core/list-schema';
 import { activeList } from '../shared/list-store';
-import { localStore } from '../shared/storage';
+import { localStore, type StoredList } from '../shared/storage';
 import { setAsideStoredList } from './sync';
 
 let compiling: Promise<CompiledList | null> | undefined;
@@ -24,17 +26,19 @@ export async function ensureCompiled(): Promise<CompiledList> {
       // Stored by this code for this list: reuse. An update of the extension may have changed the
       // matcher's format, the normalization or the limits, so a list compiled by other code is rebuilt.
       if (stored?.listKey === key && stored.compiler === compilerKey()) return stored;
-      let compiled: CompiledList;
-      try {
-        // A synced list is checked again: it may have been taken before this version's limits.
-        const valid = source === 'feed' ? validateEntries(list.entries) : null;
-        if (valid && !valid.ok) throw new CompiledListLimitError(valid.errors.slice(0, 5).join('; '));
-        compiled = compileList(list.entries, key);
-      } catch (error) {
-        if (!(error instanceof CompiledListLimitError) || source !== 'feed') throw error;
-        // Outside the limits: the bundled list takes over (the loop below compiles it), and the
-        // sync status says why.
-        await setAsideStoredList(error.message);
+      let reason = source === 'feed' ? setAsideReason(list) : null;
+      let compiled: CompiledList | null = null;
+      if (!reason) {
+        try {
+          compiled = compileList(list.entries, key);
+        } catch (error) {
+          if (!(error instanceof CompiledListLimitError) || source !== 'feed') throw error;
+          reason = { code: 'limits', detail: error.message };
+        }
+      }
+      if (!compiled) {
+        // The bundled list takes over (the loop below compiles it), and the sync status says why.
+        await setAsideStoredList(reason!);
         return null;
       }
       if ((await activeList()).key !== key) return compiled; // superseded: not stored
@@ -46,4 +50,16 @@ export async function ensureCompiled(): Promise<CompiledList> {
     const compiled = await compiling;
     if (compiled && compiled.listKey === (await activeList()).key) return compiled;
   }
+}
+
+/**
+ * Why this version does not use a synced list, or null. The list may have been taken before a
+ * check that every feed now passes: the limits (core/list-limits.ts), or a date ahead of the
+ * clock (a leaked key could sign the version 99991231235959, which no later list could beat).
+ */
+function setAsideReason(list: StoredList): FeedError | null {
+  const ahead = aheadOfClockProblem(list, Date.now());
+  if (ahead) return { code: 'future', detail: ahead };
+  const valid = validateEntries(list.entries);
+  return valid.ok ? null : { code: 'limits', detail: valid.errors.slice(0, 5).join('; ') };
 }

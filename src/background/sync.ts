@@ -296,14 +296,15 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
 }
 
 /**
- * The synced list in use breaks this version's limits (core/list-limits.ts; it was taken before
- * they existed): it is set aside for the bundled list, and the sync status says why. The next
- * sync takes a list from the feed again only if it is within them. Called by compiled.ts.
+ * The synced list in use fails a check this version makes on every feed (the limits of
+ * core/list-limits.ts, a date ahead of the clock): it was taken before the check existed. It is
+ * set aside for the bundled list, with its version floor, and the sync status says why. The next
+ * sync takes a list from the feed again only if it passes. Called by compiled.ts.
  */
-export async function setAsideStoredList(detail: string): Promise<void> {
+export async function setAsideStoredList(error: FeedError): Promise<void> {
   await withStatus(async (status) => {
     const at = Date.now();
-    const failed: SyncStatus = { ...status, last: { kind: 'error', at, error: { code: 'limits', detail } }, etag: null };
+    const failed: SyncStatus = { ...status, last: { kind: 'error', at, error }, etag: null };
     await localStore.set({ list: null, compiled: null, syncStatus: failed });
     invalidateActiveList();
     await listBodies.prune(null).catch(() => undefined);

@@ -112,6 +112,32 @@ async function syncNow(on: Page | Locator, expected: string, timeout = 10_000): 
   await expect.poll(() => result.getAttribute(last.kind === 'error' ? 'data-code' : 'data-kind')).toBe(expected);
 }
 
+/**
+ * Puts a list in storage as a sync of an older version of OrgCheck would have (its body in
+ * IndexedDB, the reference in storage.local), with no compiled form: the worker compiles it next.
+ */
+async function storeListAsSynced(version: number, entries: BlocklistEntry[]): Promise<void> {
+  const ref = { version, generatedAt: '2026-11-29T00:00:00.000Z', count: entries.length, key: listKey(entries), publicKey: PUBLIC_KEY };
+  await currentWorker(ext).evaluate(
+    async ({ ref, entries }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('orgcheck');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('lists', 'readwrite');
+        tx.objectStore('lists').put({ version: ref.version, generatedAt: ref.generatedAt, entries }, ref.version);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      await chrome.storage.local.set({ list: ref, compiled: null });
+    },
+    { ref, entries },
+  );
+}
+
 /** The list in use still finds both organizations after a reload (the new one exists only in the feed). */
 async function expectFeedListInUse(): Promise<void> {
   await page.reload();
@@ -398,27 +424,7 @@ describe('feed sync', () => {
 
   it('sets aside a synced list stored before the limits existed that breaks them, for the bundled list, and says why', async () => {
     // As an older version would have stored it: a signed list whose new organization has the alias 的.
-    const entries = withEntry({ aliases: ['的'] });
-    const version = ver(7);
-    const ref = { version, generatedAt: '2026-11-29T00:00:00.000Z', count: entries.length, key: listKey(entries), publicKey: PUBLIC_KEY };
-    await currentWorker(ext).evaluate(
-      async ({ ref, entries }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('orgcheck');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('lists', 'readwrite');
-          tx.objectStore('lists').put({ version: ref.version, generatedAt: ref.generatedAt, entries }, ref.version);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-        await chrome.storage.local.set({ list: ref, compiled: null });
-      },
-      { ref, entries },
-    );
+    await storeListAsSynced(ver(7), withEntry({ aliases: ['的'] }));
     await page.reload();
     // The bundled list's one organization on the page; with 的 as a name, the stored list would find two.
     await waitFor(() => badgeText(ext, page), '1');
@@ -427,6 +433,20 @@ describe('feed sync', () => {
     const view = await openPopupFor(ext, await tabIdOf(ext, page));
     await expect.poll(() => view.getByTestId('sync-result').getAttribute('data-code')).toBe('limits');
     await expect.poll(() => view.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
+    await view.close();
+  });
+
+  it('sets aside a synced list stored with a version of the year 9999 (no later list could replace it), and says why', async () => {
+    await storeListAsSynced(99991231235959, feedEntries());
+    await page.reload();
+    await waitFor(async () => (await syncStatus()).last?.error?.code, 'future');
+    await waitFor(() => badgeText(ext, page), '1'); // the bundled list; the stored one would find two
+    expect(await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
+    // The floor is the bundled list's again: a good feed is taken.
+    scenario = signedFeed(feedJson(ver(8)));
+    const view = await openPopupFor(ext, await tabIdOf(ext, page));
+    await syncNow(view, 'updated');
+    await waitFor(() => badgeText(ext, page), '2');
     await view.close();
   });
 });

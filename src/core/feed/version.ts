@@ -72,13 +72,13 @@ export function versionDate(version: number): string {
 export const MAX_AHEAD_OF_CLOCK_MS = 24 * 60 * 60 * 1000;
 
 /** Why a feed's dates are too far ahead of `now`, or null. */
-export function aheadOfClockProblem(feed: { version: number; generatedAt: string }, now: number): string | null {
+export function aheadOfClockProblem(feed: { version: number; generatedAt: string | null }, now: number): string | null {
   const latest = now + MAX_AHEAD_OF_CLOCK_MS;
   const versionAt = versionToDate(feed.version)?.getTime();
   if (versionAt !== undefined && versionAt > latest) {
     return `version ${feed.version} is more than a day ahead of this computer's clock (${new Date(now).toISOString()})`;
   }
-  const generatedAt = Date.parse(feed.generatedAt);
+  const generatedAt = feed.generatedAt === null ? NaN : Date.parse(feed.generatedAt);
   if (generatedAt > latest) {
     return `generatedAt ${feed.generatedAt} is more than a day ahead of this computer's clock (${new Date(now).toISOString()})`;
   }
