@@ -130,7 +130,7 @@ async function publish() {
   }
 
   const built = core.buildFeed(readJson(resolve(values.in)), { version, generatedAt: new Date().toISOString() });
-  if (!built.ok) die(`${values.in} is not a valid list:\n  ${built.errors.join('\n  ')}`);
+  if (!built.ok) die(`${values.in} cannot be published: clients would refuse it:\n  ${built.errors.join('\n  ')}`);
   const bytes = new TextEncoder().encode(built.json);
   const signature = sign(null, bytes, privateKey).toString('base64');
 

@@ -3,11 +3,15 @@
  * storage.local, so a service worker stopped while idle, and every content script, reuse it
  * without a rebuild (see core/matcher.ts for its layout and the reason for this design).
  */
-import { compileList, compilerKey, type CompiledList } from '../core/compiled-list';
+import { CompiledListLimitError, compileList, compilerKey, type CompiledList } from '../core/compiled-list';
+import type { FeedError } from '../core/feed/validate';
+import { aheadOfClockProblem } from '../core/feed/version';
+import { validateEntries } from '../core/list-schema';
 import { activeList } from '../shared/list-store';
-import { localStore } from '../shared/storage';
+import { localStore, type StoredList } from '../shared/storage';
+import { setAsideStoredList } from './sync';
 
-let compiling: Promise<CompiledList> | undefined;
+let compiling: Promise<CompiledList | null> | undefined;
 
 /**
  * The compiled form of the active list, building and storing it if storage lacks it. A caller
@@ -17,12 +21,26 @@ let compiling: Promise<CompiledList> | undefined;
 export async function ensureCompiled(): Promise<CompiledList> {
   for (;;) {
     compiling ??= (async () => {
-      const { list, key } = await activeList();
+      const { list, key, source } = await activeList();
       const stored = await localStore.get('compiled');
       // Stored by this code for this list: reuse. An update of the extension may have changed the
-      // matcher's format or the normalization, so a list compiled by other code is rebuilt.
+      // matcher's format, the normalization or the limits, so a list compiled by other code is rebuilt.
       if (stored?.listKey === key && stored.compiler === compilerKey()) return stored;
-      const compiled = compileList(list.entries, key);
+      let reason = source === 'feed' ? setAsideReason(list) : null;
+      let compiled: CompiledList | null = null;
+      if (!reason) {
+        try {
+          compiled = compileList(list.entries, key);
+        } catch (error) {
+          if (!(error instanceof CompiledListLimitError) || source !== 'feed') throw error;
+          reason = { code: 'limits', detail: error.message };
+        }
+      }
+      if (!compiled) {
+        // The bundled list takes over (the loop below compiles it), and the sync status says why.
+        await setAsideStoredList(reason!);
+        return null;
+      }
       if ((await activeList()).key !== key) return compiled; // superseded: not stored
       await localStore.set({ compiled });
       return compiled;
@@ -30,6 +48,18 @@ export async function ensureCompiled(): Promise<CompiledList> {
       compiling = undefined;
     });
     const compiled = await compiling;
-    if (compiled.listKey === (await activeList()).key) return compiled;
+    if (compiled && compiled.listKey === (await activeList()).key) return compiled;
   }
+}
+
+/**
+ * Why this version does not use a synced list, or null. The list may have been taken before a
+ * check that every feed now passes: the limits (core/list-limits.ts), or a date ahead of the
+ * clock (a leaked key could sign the version 99991231235959, which no later list could beat).
+ */
+function setAsideReason(list: StoredList): FeedError | null {
+  const ahead = aheadOfClockProblem(list, Date.now());
+  if (ahead) return { code: 'future', detail: ahead };
+  const valid = validateEntries(list.entries);
+  return valid.ok ? null : { code: 'limits', detail: valid.errors.slice(0, 5).join('; ') };
 }

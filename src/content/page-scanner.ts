@@ -6,6 +6,7 @@
  * huge block (a 5 MB <pre>) is cut into pieces so that no slice runs long.
  */
 import { useCompiledFold, type CompiledList } from '../core/compiled-list';
+import { SCAN_OVERLAP_CHARS } from '../core/list-limits';
 import { NameMatcher } from '../core/matcher';
 import { normalizeWithOffsets } from '../core/normalize';
 import type { FrameFinding } from '../shared/findings';
@@ -45,7 +46,6 @@ export function yieldToPage(): Promise<void> {
 export class PageScanner {
   private matcher: NameMatcher;
   private entryIds: string[];
-  private overlap: number;
   /** Hits of the blocks of each owner node. */
   private readonly byOwner = new Map<Node, LocatedHit[]>();
   /** Raw text → hits, for the current list. */
@@ -71,7 +71,6 @@ export class PageScanner {
     normalizeWithOffsets('');
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
-    this.overlap = overlapFor(this.matcher);
   }
 
   /** A new list: forget every cached result. */
@@ -79,7 +78,6 @@ export class PageScanner {
     useCompiledFold(compiled);
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
-    this.overlap = overlapFor(this.matcher);
     this.byText.clear();
     this.byOwner.clear();
   }
@@ -151,7 +149,7 @@ export class PageScanner {
   private async scanLongText(raw: string): Promise<BlockHit[]> {
     const out: BlockHit[] = [];
     let lastEnd = 0;
-    for (const piece of splitLongText(raw, PIECE_CHARS, this.overlap)) {
+    for (const piece of splitLongText(raw, PIECE_CHARS, SCAN_OVERLAP_CHARS)) {
       for (const h of this.scanText(raw.slice(piece.start, piece.end))) {
         const start = h.start + piece.start;
         const end = h.end + piece.start;
@@ -208,12 +206,6 @@ export class PageScanner {
     for (const hit of this.title) add(hit, 0);
     return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
-}
-
-/** Overlap between hard-cut pieces: room for the longest name, with slack for characters
- * that normalization drops (zero-width, whitespace). */
-function overlapFor(matcher: NameMatcher): number {
-  return matcher.maxPatternLength * 4 + 64;
 }
 
 export interface Piece {

@@ -16,7 +16,9 @@
  * names the per-frame decode becomes the cost to watch (one stretch of ~60 ms at 50k).
  */
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { matchableNames, type BlocklistEntry } from './list-schema';
+import { LIMITS_REVISION, MAX_COMPILED_MATCHER_BYTES, NAME_MAX_CHARS } from './list-limits';
+import { matchableNames } from './entry-names';
+import type { BlocklistEntry } from './list-schema';
 import { MATCHER_FORMAT, NameMatcher, type MatcherPattern, type SerializedMatcher } from './matcher';
 import { foldTablePairs, useFoldTablePairs } from './normalize';
 
@@ -46,9 +48,42 @@ export function patternsOf(entries: readonly BlocklistEntry[]): { entryIds: stri
   return { entryIds, patterns };
 }
 
+/** A list whose compiled form would break a limit of core/list-limits.ts: it is not stored or used. */
+export class CompiledListLimitError extends Error {}
+
+/**
+ * Compiles a list. Refuses (CompiledListLimitError) one whose matcher exceeds the limits every
+ * frame relies on: a name longer than the scan's overlap allows for, or tables too big to read.
+ * The schema keeps validated lists well inside both; this holds for any list that reaches here.
+ */
 export function compileList(entries: readonly BlocklistEntry[], listKey: string): CompiledList {
   const { entryIds, patterns } = patternsOf(entries);
-  return { listKey, compiler: compilerKey(), entryIds, matcher: NameMatcher.build(patterns).serialize(), fold: currentFold() };
+  const built = NameMatcher.build(patterns);
+  if (built.maxPatternLength > NAME_MAX_CHARS) {
+    throw new CompiledListLimitError(`a matched name has ${built.maxPatternLength} characters after normalization; the limit is ${NAME_MAX_CHARS}`);
+  }
+  const matcher = built.serialize();
+  const bytes = serializedMatcherBytes(matcher);
+  if (bytes > MAX_COMPILED_MATCHER_BYTES) {
+    throw new CompiledListLimitError(`the compiled list would take ${bytes} bytes; the limit is ${MAX_COMPILED_MATCHER_BYTES}`);
+  }
+  return { listKey, compiler: compilerKey(), entryIds, matcher, fold: currentFold() };
+}
+
+/** Why a list cannot be compiled within the limits, or null (compiles it: call once per new list). */
+export function compiledListProblem(entries: readonly BlocklistEntry[]): string | null {
+  try {
+    compileList(entries, '');
+    return null;
+  } catch (error) {
+    if (error instanceof CompiledListLimitError) return error.message;
+    throw error;
+  }
+}
+
+/** Size of a serialized matcher as stored and read by every frame: its base64 tables (ASCII, one byte a character). */
+export function serializedMatcherBytes(matcher: SerializedMatcher): number {
+  return Object.values(matcher.tables).reduce((sum: number, table: string) => sum + table.length, 0);
 }
 
 /**
@@ -66,11 +101,11 @@ function currentFold(): string {
 }
 
 /**
- * This code's compiler: the matcher's format and the fold table. An extension update that
- * changes either (a new OpenCC table, say) makes the stored compiled list stale.
+ * This code's compiler: the matcher's format, the fold table and the list limits. An extension
+ * update that changes any (a new OpenCC table, a tighter limit) makes the stored compiled list stale.
  */
 export function compilerKey(): string {
-  return `${MATCHER_FORMAT}-${fnv1a(currentFold())}`;
+  return `${MATCHER_FORMAT}-${fnv1a(currentFold())}-L${LIMITS_REVISION}`;
 }
 
 /**

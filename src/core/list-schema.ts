@@ -7,6 +7,9 @@
  */
 import * as v from 'valibot';
 import { issueMessages } from './valibot-issues';
+import { MAX_ENTRIES, MAX_TOTAL_NAME_CHARS } from './list-limits';
+import { domainProblem, nameProblem, normalizedLength } from './list-rules';
+import { matchableNames } from './entry-names';
 
 export const LISTING_KINDS = [
   'banned',
@@ -19,6 +22,23 @@ export type ListingKind = (typeof LISTING_KINDS)[number];
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
 const isoDate = v.pipe(v.string(), v.isoDate());
+/**
+ * Issues from the limits (core/list-limits.ts) carry this as `expected`, so that the feed's
+ * checks can tell "outside the limits" (a hostile or careless list) from "not a list" apart.
+ */
+export const LIMIT_ISSUE = 'within the list limits';
+
+/** A rule of list-limits.ts as a schema step: `problem` says why a value breaks it, or null. */
+function limit<T>(problem: (value: T) => string | null) {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const message = problem(dataset.value);
+    if (message) addIssue({ message, expected: LIMIT_ISSUE });
+  });
+}
+
+/** A name that is matched on pages: not too short to be specific, not too long to scan. */
+const matchedName = v.pipe(nonEmpty, limit(nameProblem));
 const httpUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'sources must be http(s) URLs'));
 
 export const ListingSchema = v.object({
@@ -35,14 +55,14 @@ export const EntrySchema = v.object({
   /** Stable slug; never changes once published (suppressions and sync diffs key on it). */
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be a lower-case slug')),
   names: v.object({
-    zh: nonEmpty,
+    zh: matchedName,
     /** Only an English name published as such by the ministry; it is matched on pages. */
-    en: v.optional(nonEmpty),
+    en: v.optional(matchedName),
   }),
   /** A translation for display only; never matched (one is the usual name of a lawful body). */
   enDisplay: v.optional(nonEmpty),
   /** Other spellings that are matched as this organization. */
-  aliases: v.array(nonEmpty),
+  aliases: v.array(matchedName),
   listings: v.pipe(v.array(ListingSchema), v.minLength(1, 'an entry needs at least one listing')),
   /** false: never warns on pages; still found by the manual lookup, with its note. */
   warn: v.boolean(),
@@ -50,17 +70,36 @@ export const EntrySchema = v.object({
   exact: v.boolean(),
   /** The lawfully registered body this name imitates, where a source names it. */
   registeredLookalike: v.optional(nonEmpty),
-  domains: v.optional(v.array(nonEmpty)),
+  /** The organization's own sites: registrable domains (or host names under one), see domainProblem. */
+  domains: v.optional(v.array(v.pipe(nonEmpty, limit(domainProblem)))),
   note: v.optional(nonEmpty),
 });
 export type BlocklistEntry = v.InferOutput<typeof EntrySchema>;
 
 export const EntriesSchema = v.pipe(
+  // The count first: a list with too many entries is refused before any entry is validated (a
+  // schema later in a pipe does not run once an earlier step found an issue).
+  v.array(v.unknown()),
+  limit((entries: unknown[]) =>
+    entries.length > MAX_ENTRIES ? `a list may have at most ${MAX_ENTRIES} organizations; this one has ${entries.length}` : null,
+  ),
   v.array(EntrySchema),
   v.check((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'entry ids must be unique'),
+  limit((entries: BlocklistEntry[]) => {
+    let total = 0;
+    for (const entry of entries) for (const name of matchableNames(entry)) total += normalizedLength(name);
+    return total > MAX_TOTAL_NAME_CHARS
+      ? `the matched names of a list may have at most ${MAX_TOTAL_NAME_CHARS} characters in all; this one's have ${total}`
+      : null;
+  }),
 );
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** True when every issue is a broken limit (the list is well formed, but not within the limits). */
+export function onlyLimitIssues(issues: ReadonlyArray<v.BaseIssue<unknown>>): boolean {
+  return issues.length > 0 && issues.every((issue) => issue.expected === LIMIT_ISSUE);
+}
 
 /** Validates a parsed JSON value as a list of entries; errors name the path of each problem. */
 export function validateEntries(input: unknown): ValidationResult<BlocklistEntry[]> {
@@ -69,8 +108,4 @@ export function validateEntries(input: unknown): ValidationResult<BlocklistEntry
   return { ok: false, errors: issueMessages(result.issues) };
 }
 
-/** Every string of an entry that is matched on pages: both names and the aliases. */
-export function matchableNames(entry: BlocklistEntry): string[] {
-  const names = [entry.names.zh, ...(entry.names.en ? [entry.names.en] : []), ...entry.aliases];
-  return [...new Set(names)];
-}
+export { matchableNames } from './entry-names';

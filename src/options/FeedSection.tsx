@@ -12,7 +12,7 @@ import { sendFromExtensionPage } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';
 import { TechnicalDetail } from '../report/DeliveryState';
 import { useHostAccess } from '../ui/use-host-access';
-import { Changes, SyncNowButton, SyncResult, useSyncView } from '../popup/SyncPanel';
+import { Changes, StaleListNotice, SyncNowButton, SyncResult, useSyncView } from '../popup/SyncPanel';
 import { StatusMessage, UrlField, type FormMessage } from './form-parts';
 
 const INTERVALS = [1, 3, 6, 12, 24, 48, 72, 168];
@@ -44,6 +44,7 @@ export function FeedSection() {
       <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
         <h2 id="feed-title">{t('feedSectionTitle')}</h2>
         <p>{t('feedNone', versionDate(view.bundledVersion))}</p>
+        <StaleListNotice view={view} />
       </section>
     );
   }
@@ -93,6 +94,7 @@ export function FeedSection() {
       <p class="muted" data-testid="feed-list-in-use">
         {t('feedListInUse', formatVersion(view.list.version), view.list.count)}
       </p>
+      <StaleListNotice view={view} />
 
       <form
         onSubmit={(e) => {

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasChanges, type ChangeGroup, type EntryRef, type ListChangesSummary } from '../core/feed/diff';
+import { listStaleness } from '../core/feed/staleness';
 import type { FeedError } from '../core/feed/validate';
 import { formatVersion, versionDate } from '../core/feed/version';
 import { formatDateTime, listOf, t } from '../shared/i18n';
@@ -60,7 +61,15 @@ export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
     lastUpdateAt.current = at;
   }, [view, onListChanged]);
 
-  if (!view || !view.url) return null;
+  if (!view) return null;
+  if (!view.url) {
+    // No feed: nothing to sync, but a list that old is still worth saying.
+    return isStale(view) ? (
+      <section class="sync" data-testid="sync-panel">
+        <StaleListNotice view={view} />
+      </section>
+    ) : null;
+  }
   const running = view.running || asked;
 
   const sync = async () => {
@@ -77,10 +86,37 @@ export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
       <h2 id="sync-title" class="visually-hidden">
         {t('feedSectionTitle')}
       </h2>
+      <StaleListNotice view={view} />
       <SyncNowButton class="sync-row" running={running} onClick={() => void sync()} />
       {running ? null : <SyncResult status={view.status} />}
       {view.status.lastUpdate ? <Changes at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
     </section>
+  );
+}
+
+function stalenessOf(view: SyncView, now = Date.now()) {
+  return listStaleness({ hasFeed: view.url !== null, lastSuccessAt: view.status.lastSuccessAt, listVersion: view.list.version }, now);
+}
+
+function isStale(view: SyncView): boolean {
+  return stalenessOf(view) !== null;
+}
+
+/**
+ * "The list may be out of date" (rule: core/feed/staleness.ts), with since when and what to do;
+ * nothing while the list is current. For the popup's sync panel and the options page.
+ */
+export function StaleListNotice({ view }: { view: SyncView }) {
+  const stale = stalenessOf(view);
+  if (!stale) return null;
+  const text =
+    stale.kind === 'checked'
+      ? t('listStaleChecked', formatDateTime(stale.since))
+      : t(stale.kind === 'dated' ? 'listStaleDated' : 'listStaleNoFeed', versionDate(view.list.version));
+  return (
+    <p class="stale-list" role="status" data-testid="list-stale" data-kind={stale.kind}>
+      {text}
+    </p>
   );
 }
 

@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listKey } from '../../src/core/compiled-list';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
 import type { BlocklistEntry } from '../../src/core/list-schema';
 import {
@@ -49,6 +50,9 @@ function feedEntries(): BlocklistEntry[] {
   }
   return [...entries, NEW_ORG];
 }
+
+/** The good feed's entries with NEW_ORG changed (a hostile entry in an otherwise good list). */
+const withEntry = (change: Partial<BlocklistEntry>): BlocklistEntry[] => feedEntries().map((e) => (e.id === NEW_ORG.id ? { ...e, ...change } : e));
 
 /** Feed versions a day after the bundled list's, `seconds` apart. */
 const ver = (seconds: number) => versionFromDate(new Date(versionToDate(BUNDLED_VERSION)!.getTime() + 86_400_000 + seconds * 1000));
@@ -106,6 +110,32 @@ async function syncNow(on: Page | Locator, expected: string, timeout = 10_000): 
   expect(last.kind === 'error' ? last.error!.code : last.kind).toBe(expected);
   const result = on.getByTestId('sync-result');
   await expect.poll(() => result.getAttribute(last.kind === 'error' ? 'data-code' : 'data-kind')).toBe(expected);
+}
+
+/**
+ * Puts a list in storage as a sync of an older version of OrgCheck would have (its body in
+ * IndexedDB, the reference in storage.local), with no compiled form: the worker compiles it next.
+ */
+async function storeListAsSynced(version: number, entries: BlocklistEntry[]): Promise<void> {
+  const ref = { version, generatedAt: '2026-11-29T00:00:00.000Z', count: entries.length, key: listKey(entries), publicKey: PUBLIC_KEY };
+  await currentWorker(ext).evaluate(
+    async ({ ref, entries }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('orgcheck');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('lists', 'readwrite');
+        tx.objectStore('lists').put({ version: ref.version, generatedAt: ref.generatedAt, entries }, ref.version);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      await chrome.storage.local.set({ list: ref, compiled: null });
+    },
+    { ref, entries },
+  );
 }
 
 /** The list in use still finds both organizations after a reload (the new one exists only in the feed). */
@@ -245,6 +275,11 @@ describe('feed sync', () => {
     ['a bad signature', 'signature', () => ({ feed: send(200, feedJson(ver(1))), sig: send(200, sigOf(feedJson(ver(2)))) })],
     ['a missing signature file', 'signature-missing', () => ({ feed: send(200, feedJson(ver(1))), sig: send(404, 'not found', { 'content-type': 'text/plain' }) })],
     ['an older version', 'older', () => signedFeed(feedJson(ver(-1)))],
+    // Issue 11, item 2: validly signed, hostile content (a leaked key signs anything).
+    ['signed, with a 9,000-character alias', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ aliases: ['长'.repeat(9000)] })))],
+    ['signed, naming the one character 的', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ names: { zh: '的' } })))],
+    ['signed, claiming "com" as an organization’s domain', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ domains: ['com'] })))],
+    ['signed, with the version of the year 9999', 'future', () => signedFeed(feedJson(99991231235959))],
     ['over 20 MB (Content-Length)', 'too-large', () => ({ feed: send(200, big), sig: send(200, sigOf(big)) })],
     [
       'over 20 MB (chunked, no Content-Length)',
@@ -284,6 +319,45 @@ describe('feed sync', () => {
     expect(await popup.getByTestId('sync-result').textContent()).toMatch(/\S/);
     if (code === 'signature') await saveScreenshot(popup, 'sync-popup-error');
     await expectFeedListInUse();
+  });
+
+  it('says in the options page why a validly signed hostile list was refused, and keeps the last good list', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('feed-section');
+    scenario = signedFeed(feedJson(ver(1), withEntry({ aliases: ['长'.repeat(9000)] })));
+    await syncNow(section, 'limits');
+    expect(await section.getByTestId('sync-result').textContent()).toContain(
+      "the list breaks OrgCheck's safety limits (a name too short or too long, too many organizations, or a web address that is not one site's)",
+    );
+    const detail = section.getByTestId('technical-detail');
+    await detail.locator('summary').click();
+    expect(await detail.locator('code').textContent()).toMatch(/aliases\.0: a matched name may have at most 100 characters; this one has 9000/);
+    await saveScreenshot(options, 'sync-options-limits');
+    await options.close();
+    await expectFeedListInUse();
+  });
+
+  it('says "the list may be out of date" after 30 days without a good check, in the popup and the options page', async () => {
+    expect(await popup.getByTestId('list-stale').count()).toBe(0);
+    const day = 86_400_000;
+    const lastGood = Date.now() - 31 * day;
+    await currentWorker(ext).evaluate(async (at) => {
+      const syncStatus = (await chrome.storage.local.get('syncStatus')).syncStatus as Record<string, unknown>;
+      await chrome.storage.local.set({ syncStatus: { ...syncStatus, lastSuccessAt: at } });
+    }, lastGood);
+    const stale = popup.getByTestId('list-stale');
+    await expect.poll(() => stale.getAttribute('data-kind')).toBe('checked');
+    expect(await stale.textContent()).toMatch(/^The list may be out of date: OrgCheck last managed to check for a newer one on /);
+    await saveScreenshot(popup, 'sync-popup-stale');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await expect.poll(() => options.getByTestId('feed-section').getByTestId('list-stale').getAttribute('data-kind')).toBe('checked');
+    await options.close();
+    // A good check (here: the same list again) ends it.
+    scenario = signedFeed(feedJson((await currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('list')).list as { version: number }).version))));
+    await syncNow(popup, 'up-to-date');
+    await expect.poll(() => stale.count()).toBe(0);
   });
 
   it('finishes a sync when the popup that started it closes', async () => {
@@ -347,6 +421,34 @@ describe('feed sync', () => {
     await page.goto(`${server.origin}/feed/page.html`);
     await waitFor(() => badgeText(ext, page), '2'); // the new organization, from the list kept in IndexedDB
   });
+
+  it('sets aside a synced list stored before the limits existed that breaks them, for the bundled list, and says why', async () => {
+    // As an older version would have stored it: a signed list whose new organization has the alias 的.
+    await storeListAsSynced(ver(7), withEntry({ aliases: ['的'] }));
+    await page.reload();
+    // The bundled list's one organization on the page; with 的 as a name, the stored list would find two.
+    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(async () => (await syncStatus()).last?.error?.code, 'limits');
+    expect(await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
+    const view = await openPopupFor(ext, await tabIdOf(ext, page));
+    await expect.poll(() => view.getByTestId('sync-result').getAttribute('data-code')).toBe('limits');
+    await expect.poll(() => view.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
+    await view.close();
+  });
+
+  it('sets aside a synced list stored with a version of the year 9999 (no later list could replace it), and says why', async () => {
+    await storeListAsSynced(99991231235959, feedEntries());
+    await page.reload();
+    await waitFor(async () => (await syncStatus()).last?.error?.code, 'future');
+    await waitFor(() => badgeText(ext, page), '1'); // the bundled list; the stored one would find two
+    expect(await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
+    // The floor is the bundled list's again: a good feed is taken.
+    scenario = signedFeed(feedJson(ver(8)));
+    const view = await openPopupFor(ext, await tabIdOf(ext, page));
+    await syncNow(view, 'updated');
+    await waitFor(() => badgeText(ext, page), '2');
+    await view.close();
+  });
 });
 
 describe('a build without a feed', () => {
@@ -363,6 +465,18 @@ describe('a build without a feed', () => {
       expect(await currentWorker(plain).evaluate(() => chrome.alarms.getAll())).toEqual([]);
       await view.goto(`chrome-extension://${plain.extensionId}/src/options/index.html`);
       await expect.poll(() => view.getByTestId('feed-section').textContent()).toMatch(/without a feed|未配置更新源|未設定更新來源/);
+      expect(await view.getByTestId('list-stale').count()).toBe(0);
+      // 31 days after the built-in list's date, by the pages' clock: "may be out of date", with that date.
+      const bundledDate = versionToDate(BUNDLED_VERSION)!;
+      await view.clock.setFixedTime(new Date(bundledDate.getTime() + 31 * 86_400_000));
+      const ymd = bundledDate.toISOString().slice(0, 10);
+      for (const path of ['src/popup/index.html', 'src/options/index.html']) {
+        await view.goto(`chrome-extension://${plain.extensionId}/${path}`);
+        const stale = view.getByTestId('list-stale');
+        await expect.poll(() => stale.getAttribute('data-kind')).toBe('no-feed');
+        expect(await stale.textContent()).toMatch(/^(The list may be out of date|名单可能已过时|名單可能已過時)/);
+        expect(await stale.textContent()).toContain(ymd);
+      }
     } finally {
       await plain.close();
     }

@@ -8,3 +8,4 @@ export * from './url';
 export * from './etag';
 export * from './publish';
 export * from './schedule';
+export * from './staleness';

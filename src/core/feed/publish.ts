@@ -4,12 +4,17 @@
  */
 import { FEED_SCHEMA_VERSION, validateFeed, type Feed } from './schema';
 import { importFeedPublicKey } from './signature';
+import { compiledListProblem } from '../compiled-list';
 import { checkFeed, type FeedOutcome } from './validate';
+import { aheadOfClockProblem } from './version';
 
-/** The feed document for a list (an entries array, or a feed whose entries are taken), as the bytes to publish. */
+/**
+ * The feed document for a list (an entries array, or a feed whose entries are taken), as the bytes
+ * to publish; or every reason a client would refuse it (format, limits, a date ahead of the clock).
+ */
 export function buildFeed(
   input: unknown,
-  options: { version: number; generatedAt: string },
+  options: { version: number; generatedAt: string; now?: number },
 ): { ok: true; feed: Feed; json: string } | { ok: false; errors: string[] } {
   const entries = Array.isArray(input)
     ? input
@@ -18,8 +23,15 @@ export function buildFeed(
       : undefined;
   if (entries === undefined) return { ok: false, errors: ['the input is neither a list of entries nor a feed'] };
   const valid = validateFeed({ schemaVersion: FEED_SCHEMA_VERSION, version: options.version, generatedAt: options.generatedAt, entries });
-  if (!valid.ok) return valid;
+  if (!valid.ok) {
+    const why = valid.limits ? ['the list is outside the limits every client enforces (src/core/list-limits.ts):'] : [];
+    return { ok: false, errors: [...why, ...valid.errors] };
+  }
   if (valid.value.entries.length === 0) return { ok: false, errors: ['the list has no entries: clients refuse an empty list'] };
+  const ahead = aheadOfClockProblem(valid.value, options.now ?? Date.now());
+  if (ahead) return { ok: false, errors: [`${ahead}: clients refuse it until then`] };
+  const tooBig = compiledListProblem(valid.value.entries);
+  if (tooBig) return { ok: false, errors: [`the list is outside the limits every client enforces: ${tooBig}`] };
   // Compact: the signature covers these exact bytes, and whitespace only costs transfer.
   return { ok: true, feed: valid.value, json: JSON.stringify(valid.value) };
 }

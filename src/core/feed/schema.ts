@@ -5,7 +5,7 @@
  * `schemaVersion` before validation, so a feed in an older format still loads.
  */
 import * as v from 'valibot';
-import { EntriesSchema, type BlocklistEntry } from '../list-schema';
+import { EntriesSchema, onlyLimitIssues, type BlocklistEntry } from '../list-schema';
 import { issueMessages } from '../valibot-issues';
 import { isFeedVersion } from './version';
 
@@ -63,9 +63,12 @@ export function upgradeFeed(
   return { ok: true, value: doc };
 }
 
-/** Validates an upgraded feed document; errors name the path of each problem (at most 20). */
-export function validateFeed(doc: unknown): { ok: true; value: Feed } | { ok: false; errors: string[] } {
+/**
+ * Validates an upgraded feed document; errors name the path of each problem (at most 20).
+ * `limits`: the document is a well-formed list, but breaks the limits of core/list-limits.ts.
+ */
+export function validateFeed(doc: unknown): { ok: true; value: Feed } | { ok: false; errors: string[]; limits: boolean } {
   const result = v.safeParse(FeedSchema, doc);
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, errors: issueMessages(result.issues) };
+  return { ok: false, errors: issueMessages(result.issues), limits: onlyLimitIssues(result.issues) };
 }

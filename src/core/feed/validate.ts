@@ -3,7 +3,9 @@
  * fetch, no storage): the background's sync (background/sync.ts) does the I/O and calls these.
  *
  * Order: HTTP status → not HTML → size cap → not empty → signature → JSON → format/schema →
- * version strictly newer → at least one entry. The issue lists the signature after the schema;
+ * limits (core/list-limits.ts) → dates not ahead of the clock → version strictly newer → at least
+ * one entry → compiled size. A signature proves who published a list, not that its content is
+ * safe to use: a leaked key signs anything, so the limits and the clock are checked after it. The issue lists the signature after the schema;
  * here it comes before JSON parsing on purpose: nothing unauthenticated reaches the parser or the
  * schema, and a forged feed is reported as forged, whatever it contains. The status, HTML, size
  * and empty checks stay first because they name the usual real-world causes (a wrong URL, a
@@ -11,7 +13,8 @@
  */
 import { upgradeFeed, validateFeed, type Feed } from './schema';
 import { verifyFeedSignature, type Bytes } from './signature';
-import { compareVersions } from './version';
+import { compiledListProblem } from '../compiled-list';
+import { aheadOfClockProblem, compareVersions } from './version';
 
 /** No list is anywhere near this (the bundled one is ~0.5 MB); a bigger body is refused unread. */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -34,6 +37,10 @@ export const FEED_ERROR_CODES = [
   /** A feed format newer than this build reads. */
   'schema-version',
   'schema',
+  /** Well formed, but outside the limits of core/list-limits.ts (name lengths, counts, sizes, domains). */
+  'limits',
+  /** The version or generatedAt is more than a day ahead of this computer's clock. */
+  'future',
   /** Version older than the list in use. */
   'older',
   'no-entries',
@@ -121,6 +128,8 @@ export interface FeedCheckInput {
   publicKey: CryptoKey;
   /** Version of the list in use (the bundled list's version when no feed list is stored). */
   currentVersion: number;
+  /** This computer's clock (ms since the epoch); defaults to Date.now(). */
+  now?: number;
 }
 
 /** Runs every check in order; only a `new` outcome may replace the list. */
@@ -146,12 +155,17 @@ export async function checkFeed(input: FeedCheckInput): Promise<FeedOutcome> {
   const upgraded = upgradeFeed(parsed);
   if (!upgraded.ok) return fail(upgraded.code, upgraded.detail);
   const valid = validateFeed(upgraded.value);
-  if (!valid.ok) return fail('schema', valid.errors.slice(0, 5).join('; '));
+  if (!valid.ok) return fail(valid.limits ? 'limits' : 'schema', valid.errors.slice(0, 5).join('; '));
   const feed = valid.value;
+  const ahead = aheadOfClockProblem(feed, input.now ?? Date.now());
+  if (ahead) return fail('future', ahead);
 
   const order = compareVersions(feed.version, input.currentVersion);
   if (order < 0) return fail('older', `feed ${feed.version} < in use ${input.currentVersion}`);
   if (order === 0) return { kind: 'up-to-date', version: feed.version };
   if (feed.entries.length === 0) return fail('no-entries');
+  // Last, and only for a list that would replace the one in use: it builds the matcher once.
+  const tooBig = compiledListProblem(feed.entries);
+  if (tooBig) return fail('limits', tooBig);
   return { kind: 'new', feed };
 }

@@ -63,3 +63,24 @@ export function versionDate(version: number): string {
   const date = versionToDate(version);
   return date ? date.toISOString().slice(0, 10) : String(version);
 }
+
+/**
+ * How far ahead of this computer's clock a feed's version or generatedAt may be. A day covers
+ * clocks that are a little off and every time zone; past it the feed claims a date that has not
+ * come (a version of year 9999 would win over every honest list that follows).
+ */
+export const MAX_AHEAD_OF_CLOCK_MS = 24 * 60 * 60 * 1000;
+
+/** Why a feed's dates are too far ahead of `now`, or null. */
+export function aheadOfClockProblem(feed: { version: number; generatedAt: string | null }, now: number): string | null {
+  const latest = now + MAX_AHEAD_OF_CLOCK_MS;
+  const versionAt = versionToDate(feed.version)?.getTime();
+  if (versionAt !== undefined && versionAt > latest) {
+    return `version ${feed.version} is more than a day ahead of this computer's clock (${new Date(now).toISOString()})`;
+  }
+  const generatedAt = feed.generatedAt === null ? NaN : Date.parse(feed.generatedAt);
+  if (generatedAt > latest) {
+    return `generatedAt ${feed.generatedAt} is more than a day ahead of this computer's clock (${new Date(now).toISOString()})`;
+  }
+  return null;
+}

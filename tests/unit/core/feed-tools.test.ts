@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,10 +69,17 @@ describe('feed tools', () => {
     expect(v2).toBeGreaterThan(v1);
 
     expect(() => run('feed-publish.mjs', [...args, '--version', String(v1)])).toThrow(/not above/);
-    expect(() => run('feed-publish.mjs', [...args.slice(0, 2), '--in', path.join(ROOT, 'package.json'), '--out', out])).toThrow(/not a valid list/);
+    expect(() => run('feed-publish.mjs', [...args.slice(0, 2), '--in', path.join(ROOT, 'package.json'), '--out', out])).toThrow(/cannot be published: clients would refuse it/);
+    // A list the clients would refuse for its content, or a version they would refuse for its date.
+    const hostile = path.join(tmp, 'hostile.json');
+    writeFileSync(hostile, JSON.stringify([{ ...ENTRIES[0], aliases: ['的'] }, { ...ENTRIES[1], domains: ['com'] }]));
+    expect(() => run('feed-publish.mjs', [...args.slice(0, 2), '--in', hostile, '--out', out])).toThrow(
+      /outside the limits[\s\S]*entries\.0\.aliases\.0: a matched name in Chinese needs at least 3 characters[\s\S]*entries\.1\.domains\.0: "com" is a public suffix/,
+    );
+    expect(() => run('feed-publish.mjs', [...args, '--version', '99991231235959'])).toThrow(/more than a day ahead of this computer's clock/);
     // With the wrong public key the client refuses it.
     expect((await checkPublished(new Uint8Array(first), sig, readFileSync(path.join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8'), 0)).kind).toBe('error');
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('sync messages', () => {

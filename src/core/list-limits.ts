@@ -1,0 +1,48 @@
+/**
+ * Limits on what a list may contain. A feed is signed, but the key can leak, so a validly signed
+ * list is still hostile input: without these, one 9,000-character alias made the scan's overlap
+ * larger than a piece (a long block never finished scanning), 20,000 names of 300 characters
+ * compiled to a 112 MB matcher that every frame reads, a name like 的 warned on every Chinese
+ * page, and `domains: ["com"]` turned every .com site into a listed organization's own site.
+ *
+ * The numbers come from the real list (data/organizations.json, 274 organizations, 296 names):
+ * its longest name is 60 characters (an English one) and 22 in Chinese; its shortest are 5
+ * characters in Chinese and 30 without Chinese characters; no entry has a domain yet.
+ * Numbers only, with no imports: content scripts read SCAN_OVERLAP_CHARS from here, and the
+ * rules that apply them (list-rules.ts) bring the Public Suffix List, which frames don't need.
+ */
+
+/**
+ * Bumped when a limit tightens: it is part of the compiler's key (compiled-list.ts), so a list
+ * compiled before is compiled again, and checked again (background/compiled.ts), after an update.
+ */
+export const LIMITS_REVISION = 1;
+
+/** Longest matched name, in UTF-16 code units after normalization (the real list's longest: 60). */
+export const NAME_MAX_CHARS = 100;
+/** Shortest matched name with a Chinese character, in characters (not spaces) after normalization. */
+export const NAME_MIN_CHARS_CHINESE = 3;
+/** Shortest matched name without one (Latin names): short acronyms and words occur in any text. */
+export const NAME_MIN_CHARS_OTHER = 8;
+/** Most organizations in a list (the real one has 274). */
+export const MAX_ENTRIES = 20_000;
+/**
+ * Most characters over all matched names of a list, after normalization. The matcher stores about
+ * 19 bytes (base64) per character at worst (names that share no prefix), so this keeps the
+ * compiled list under MAX_COMPILED_MATCHER_BYTES by construction, and keeps the background from
+ * ever building a huge one. 20,000 organizations with two 10-character names each fit.
+ */
+export const MAX_TOTAL_NAME_CHARS = 400_000;
+/**
+ * Most bytes of the serialized matcher (the base64 tables every frame reads and decodes): ~50 ms
+ * of set-up per frame at this size (BENCHMARKS.md: 10 MB, 60–70 ms). The real list's is 51 kB.
+ */
+export const MAX_COMPILED_MATCHER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Overlap between two hard-cut pieces of a long block of page text (content/page-scanner.ts):
+ * room for the longest name the schema allows, four times over for characters that
+ * normalization drops (zero-width, whitespace), plus slack. Derived from the limit, not from the
+ * list, so no list can make it reach the piece size (32,768 characters).
+ */
+export const SCAN_OVERLAP_CHARS = NAME_MAX_CHARS * 4 + 64;
