@@ -74,7 +74,7 @@ handleMessages<BackgroundMessages>({
   sendReport: extensionPagesOnly(({ report }) => sendReport(report)),
   retryReport: extensionPagesOnly(({ id }) => retryReport(id)),
   deleteReport: extensionPagesOnly(({ id }) => deleteReport(id)),
-  setReportEndpoint: extensionPagesOnly(({ endpoint }) => setReportEndpoint(endpoint)),
+  setReportEndpoint: extensionPagesOnly(({ endpoint, pending }) => setReportEndpoint(endpoint, pending)),
   setFeedSettings: extensionPagesOnly((change) => setFeedSettings(change)),
   importSettings: extensionPagesOnly(({ settings }) => importSettings(settings)),
 });

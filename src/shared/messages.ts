@@ -6,7 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft } from '../core/report';
-import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import type { PendingChoice, ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
 import type { WarningControl } from '../core/controls';
 import type { FrameReport, FrameReportContext, TabFindings } from './findings';
@@ -48,8 +48,15 @@ export interface BackgroundMessages {
   retryReport: { request: { id: string }; response: ReportRecord | null };
   /** Removes a report from the history (and from the outbox). */
   deleteReport: { request: { id: string }; response: null };
-  /** From the options page: the report endpoint (null: none). */
-  setReportEndpoint: { request: { endpoint: string | null }; response: { ok: true } | { ok: false; error: 'url' } };
+  /**
+   * From the options page: the report endpoint (null: none), and what to do with reports queued
+   * for the one it replaces (core/report-outbox.ts PendingChoice; absent: keep them unsent).
+   * (h-reports: `pending` added, issue 11 item 4.)
+   */
+  setReportEndpoint: {
+    request: { endpoint: string | null; pending?: PendingChoice };
+    response: { ok: true } | { ok: false; error: 'url' };
+  };
   /** From the banner: highlight occurrence `index` of an organization in another frame of its tab. */
   showInFrame: { request: { frameId: number; entryId: string; index: number }; response: boolean };
   /** Starts a feed sync in the background (or joins the running one); answers at once. */
