@@ -38,6 +38,13 @@ const scenarios: Record<string, (n: number) => number> = {
   restart: () => (restartUp ? 200 : 503),
   /** Answers with a redirect to another endpoint (of this server): never to be followed. */
   moved: () => 307,
+  // Endpoints the user replaces while a report is queued for them (always "later"), and the
+  // ones they replace them with.
+  olda: () => 503,
+  oldb: () => 503,
+  oldc: () => 503,
+  newa: () => 200,
+  newb: () => 200,
 };
 let restartUp = false;
 
@@ -303,6 +310,109 @@ describe('sending to an endpoint', () => {
     await report.waitForTimeout(2500); // several backoff periods: no retry
     expect(received.filter((x) => x.scenario === 'bad')).toHaveLength(1);
     await report.close();
+    await page.close();
+  });
+});
+
+describe('an endpoint the user no longer has set', () => {
+  const posts = (scenario: string) => received.filter((x) => x.scenario === scenario).length;
+
+  /** A report sent to `scenario` (always 503, retried every few hundred ms), once it has been tried twice. */
+  async function queuedFor(scenario: string): Promise<{ page: Page; report: Page; id: string; shown: string }> {
+    await setReportSettings(ext, `${server.origin}/collect/${scenario}`, 300);
+    const page = await openFixture(ext, 'two-orgs.html');
+    const report = await openReportViaMenu(ext, page);
+    const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
+    await report.click('button[data-action="send"]');
+    await expect.poll(() => posts(scenario), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    return { page, report, id: (JSON.parse(shown) as { id: string }).id, shown };
+  }
+
+  /** Nothing more reaches `scenario` over several retry periods (after a margin for a POST already under way). */
+  async function expectNoMorePosts(page: Page, scenario: string): Promise<void> {
+    await page.waitForTimeout(500);
+    const count = posts(scenario);
+    await page.waitForTimeout(4000); // retries every 0.3–2.4 s until now: several would have come
+    expect(posts(scenario)).toBe(count);
+  }
+
+  it('gets nothing more once the endpoint is changed, however it was changed', async () => {
+    const { page, report } = await queuedFor('olda');
+    // As a settings import, or any other window, changes it: in storage.
+    await setReportSettings(ext, `${server.origin}/collect/newa`, 300);
+    await expectNoMorePosts(report, 'olda');
+    // Not sent to the new one either: the user did not ask for that. The page says why.
+    expect(posts('newa')).toBe(0);
+    await expect.poll(() => deliveryState(report)).toBe('stopped');
+    expect(await report.locator('.delivery').getAttribute('data-reason')).toBe('endpoint-changed');
+    expect(await report.locator('.delivery').textContent()).toContain(`you changed the report endpoint`);
+    await report.close();
+    await page.close();
+  });
+
+  it('options page: changing it asks first; "send them to the new one" sends there once, and nothing more to the old', async () => {
+    const { page, report, id, shown } = await queuedFor('oldb');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
+    await options.fill('#report-endpoint', `${server.origin}/collect/newb`);
+    await options.click('button[data-action="save-endpoint"]');
+    const question = options.getByTestId('queued-question');
+    await expect.poll(() => question.textContent()).toContain('1 report(s) are still waiting to be sent to 127.0.0.1');
+    // Nothing saved before the answer.
+    const endpointNow = () =>
+      currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint: string | null }).endpoint);
+    expect(await endpointNow()).toBe(`${server.origin}/collect/oldb`);
+    await question.locator('button[data-action="queued-send-to-new"]').click();
+    await expect.poll(endpointNow).toBe(`${server.origin}/collect/newb`);
+    await expect.poll(() => posts('newb'), { timeout: 10_000 }).toBe(1);
+    expect(received.find((x) => x.scenario === 'newb')!.body).toBe(shown);
+    await expectNoMorePosts(options, 'oldb');
+    expect(posts('newb')).toBe(1);
+    await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).getAttribute('data-state')).toBe('sent');
+    await options.close();
+    await report.close();
+    await page.close();
+  });
+
+  it('options page: removing it asks first; "keep them unsent" keeps the report in the history, sent nowhere; "delete" deletes', async () => {
+    const { page, report, id } = await queuedFor('oldc');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
+    // Cancel: nothing changes, the question goes.
+    await options.click('button[data-action="remove-endpoint"]');
+    await options.getByTestId('queued-question').locator('button[data-action="queued-cancel"]').click();
+    expect(await options.getByTestId('queued-question').count()).toBe(0);
+    expect(await options.locator('#report-endpoint').inputValue()).toBe(`${server.origin}/collect/oldc`);
+    // Removal offers no "send to the new one".
+    await options.click('button[data-action="remove-endpoint"]');
+    const question = options.getByTestId('queued-question');
+    expect(await question.locator('button[data-action="queued-send-to-new"]').count()).toBe(0);
+    await question.locator('button[data-action="queued-keep"]').click();
+    const item = options.locator(`li[data-report-id="${id}"]`);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('stopped');
+    expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('endpoint-removed');
+    expect(await item.locator('.delivery').textContent()).toContain('you removed the report endpoint');
+    await expectNoMorePosts(options, 'oldc');
+    await report.close();
+
+    // Another report queued, then the endpoint changed with "delete": gone from the history.
+    const second = await queuedFor('oldc');
+    await options.reload();
+    await options.locator(`li[data-report-id="${second.id}"][data-state="queued"]`).waitFor();
+    await options.fill('#report-endpoint', `${server.origin}/collect/newa`);
+    await options.click('button[data-action="save-endpoint"]');
+    await options.getByTestId('queued-question').locator('button[data-action="queued-delete"]').click();
+    await expect.poll(() => options.locator(`li[data-report-id="${second.id}"]`).count()).toBe(0);
+    expect(await storedReports(ext, [`report:${second.id}`])).toEqual({});
+    await expectNoMorePosts(options, 'oldc');
+    expect(posts('newa')).toBe(0);
+    // The first, kept unsent, is still there.
+    expect(await item.getAttribute('data-state')).toBe('stopped');
+    await second.report.close();
+    await second.page.close();
+    await options.close();
     await page.close();
   });
 });
