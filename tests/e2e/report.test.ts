@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../data/organizations.json' with { type: 'json' };
 import {
-  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
+  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, putStoredReports, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
   openPopupFor, waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -45,6 +45,8 @@ const scenarios: Record<string, (n: number) => number> = {
   oldc: () => 503,
   newa: () => 200,
   newb: () => 200,
+  /** Would accept a report: one past its 3 days must not reach it. */
+  late: () => 200,
 };
 let restartUp = false;
 
@@ -414,6 +416,44 @@ describe('an endpoint the user no longer has set', () => {
     await second.page.close();
     await options.close();
     await page.close();
+  });
+});
+
+describe('retries end', () => {
+  it('3 days after Send: a report past them is not sent (even when due and the endpoint would take it); the history says so', async () => {
+    const id = '5d2f7c1e-8a4b-4c3d-9e2f-1a6b7c8d9e0f';
+    const now = Date.now();
+    const endpoint = `${server.origin}/collect/late`;
+    const record = {
+      report: {
+        format: 'orgcheck-report/1', id, createdAt: new Date(now - 4 * 86_400_000).toISOString(), url: 'https://example.org/late', title: 'late',
+        organizations: [], excerpts: [], selection: null, note: null, screenshot: null,
+      },
+      savedAt: now - 4 * 86_400_000,
+      actions: [{ kind: 'send', at: now - 3 * 86_400_000 - 60_000 }],
+      // Queued 3 days and a minute ago, tried 9 times, due now (as after a browser closed for days).
+      delivery: {
+        state: 'queued', endpoint, attempts: 9, queuedAt: now - 3 * 86_400_000 - 60_000, nextAt: now - 1000,
+        lastError: { kind: 'network', status: null, detail: 'net::ERR_CONNECTION_REFUSED' },
+      },
+    };
+    const lists = (await storedReports(ext, ['reportIndex', 'reportOutbox'])) as { reportIndex?: string[]; reportOutbox?: string[] };
+    await putStoredReports(ext, { [`report:${id}`]: record, reportIndex: [id, ...(lists.reportIndex ?? [])], reportOutbox: [...(lists.reportOutbox ?? []), id] });
+    // Wakes the outbox (as a browser start does): a change of the report settings drains it.
+    await setReportSettings(ext, endpoint, 250);
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const item = options.locator(`li[data-report-id="${id}"]`);
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('stopped');
+    expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('expired');
+    expect(await item.locator('.delivery').textContent()).toMatch(/^Not sent: OrgCheck tried 9 time\(s\) and stopped .+ It keeps trying for at most 3 days after you press Send/);
+    await options.waitForTimeout(1500);
+    expect(received.filter((x) => x.scenario === 'late')).toHaveLength(0);
+    // Try again: a new window, and it goes.
+    await item.locator('button[data-action="retry"]').click();
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    expect(received.filter((x) => x.scenario === 'late')).toHaveLength(1);
+    await options.close();
   });
 });
 
