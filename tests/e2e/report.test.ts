@@ -316,6 +316,110 @@ describe('sending to an endpoint', () => {
   });
 });
 
+describe('the report page when the worker does not answer', () => {
+  it('says so instead of loading for ever, and a screenshot that gets no answer frees its checkbox', async () => {
+    const page = await openFixture(ext, 'two-orgs.html');
+    const tabId = await tabIdOf(ext, page);
+    const url = `chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`;
+    // The message fails as it does when the worker throws or the extension was reloaded.
+    const failing = (types: string[]) => {
+      const original = chrome.runtime.sendMessage.bind(chrome.runtime) as (...a: unknown[]) => unknown;
+      (chrome.runtime as { sendMessage: unknown }).sendMessage = (...args: unknown[]) => {
+        if (types.includes((args[0] as { type?: string } | undefined)?.type ?? '')) return Promise.reject(new Error('no answer (test)'));
+        return original(...args);
+      };
+    };
+    let report = await ext.context.newPage();
+    await report.addInitScript(failing, ['getReportDraft']);
+    await report.goto(url);
+    await expect.poll(() => report.getByTestId('report-load-error').textContent()).toMatch(/did not answer|没有响应|沒有回應/);
+    await report.close();
+
+    report = await ext.context.newPage();
+    await report.addInitScript(failing, ['captureScreenshot']);
+    await report.goto(url);
+    await report.waitForSelector('[data-testid="report-json"]');
+    await report.click('[data-testid="screenshot"]');
+    await report.getByTestId('screenshot-error').waitFor();
+    expect(await report.locator('[data-testid="screenshot"]').isDisabled()).toBe(false);
+    expect(await report.getByTestId('screenshot-error').innerText()).not.toContain('no answer (test)'); // the detail is collapsed…
+    expect(await report.getByTestId('technical-detail').textContent()).toContain('no answer (test)'); // …here
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('the report history on the options page', () => {
+  it('lists, views, exports and deletes reports; sets the endpoint', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const items = options.locator('[data-testid="report-history"] > li');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(4);
+    const count = await items.count();
+    expect(await options.locator('li[data-state="sent"]').count()).toBe(1);
+    expect(await options.locator('li[data-state="rejected"] [data-testid="server-answer"]').textContent()).toContain('bad report');
+
+    const first = items.first();
+    await first.locator('button[data-action="view"]').click();
+    expect(await first.locator('[data-testid="history-json"]').textContent()).toContain('"format": "orgcheck-report/1"');
+
+    const [file] = await Promise.all([options.waitForEvent('download'), options.click('button[data-action="export-all"]')]);
+    const all = JSON.parse(await readFile(await file.path(), 'utf8')) as Array<{ id: string; delivery: unknown }>;
+    expect(all).toHaveLength(count);
+    expect(all.every((r) => UUID.test(r.id))).toBe(true);
+
+    const id = await first.getAttribute('data-report-id');
+    await first.locator('button[data-action="delete"]').click();
+    await expect.poll(() => items.count()).toBe(count - 1);
+    expect(await options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
+
+    // The endpoint: only https or http://127.0.0.1.
+    await options.fill('#report-endpoint', 'http://example.com/reports');
+    await options.click('button[data-action="save-endpoint"]');
+    await options.locator('[data-testid="reports-section"] form [role="alert"]').waitFor();
+    await options.fill('#report-endpoint', `${server.origin}/collect/ok`);
+    await options.click('button[data-action="save-endpoint"]');
+    await expect
+      .poll(() => currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint?: string } | undefined)?.endpoint))
+      .toBe(`${server.origin}/collect/ok`);
+    await options.close();
+  });
+});
+
+describe('reports kept by an older version', () => {
+  it('are moved from storage.local into IndexedDB (storage schema 1 → 2) and listed', async () => {
+    const id = '0b7e3a52-5c1f-4d7e-9a3b-2f4c6d8e0a1b';
+    const now = Date.now();
+    const record = {
+      report: {
+        format: 'orgcheck-report/1', id, createdAt: new Date(now - 86_400_000).toISOString(), url: 'https://example.org/old', title: 'old',
+        organizations: [], excerpts: [], selection: null, note: 'kept by version 1', screenshot: null,
+      },
+      savedAt: now - 86_400_000,
+      actions: [{ kind: 'copy-zh', at: now - 86_400_000 }],
+      delivery: null,
+    };
+    await currentWorker(ext).evaluate(
+      async ({ id, record }) => chrome.storage.local.set({ schemaVersion: 1, reportIndex: [id], reportOutbox: [], [`report:${id}`]: record }),
+      { id, record },
+    );
+    // A page that reads reports migrates first (as the worker does when it starts after an update).
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"]`).waitFor();
+    const local = await currentWorker(ext).evaluate(async () => chrome.storage.local.get(null));
+    expect(Object.keys(local).filter((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportOutbox')).toEqual([]);
+    expect(local.schemaVersion).toBe(2);
+    const moved = await storedReports(ext, [`report:${id}`, 'reportIndex']);
+    expect(moved[`report:${id}`]).toEqual(record);
+    expect(moved.reportIndex).toContain(id);
+    await options.locator(`li[data-report-id="${id}"] button[data-action="delete"]`).click();
+    await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
+    await options.close();
+  });
+});
+
+// After the history test, which counts the reports the tests before it sent.
 describe('an endpoint the user no longer has set', () => {
   const posts = (scenario: string) => received.filter((x) => x.scenario === scenario).length;
 
@@ -453,109 +557,6 @@ describe('retries end', () => {
     await item.locator('button[data-action="retry"]').click();
     await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
     expect(received.filter((x) => x.scenario === 'late')).toHaveLength(1);
-    await options.close();
-  });
-});
-
-describe('the report page when the worker does not answer', () => {
-  it('says so instead of loading for ever, and a screenshot that gets no answer frees its checkbox', async () => {
-    const page = await openFixture(ext, 'two-orgs.html');
-    const tabId = await tabIdOf(ext, page);
-    const url = `chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`;
-    // The message fails as it does when the worker throws or the extension was reloaded.
-    const failing = (types: string[]) => {
-      const original = chrome.runtime.sendMessage.bind(chrome.runtime) as (...a: unknown[]) => unknown;
-      (chrome.runtime as { sendMessage: unknown }).sendMessage = (...args: unknown[]) => {
-        if (types.includes((args[0] as { type?: string } | undefined)?.type ?? '')) return Promise.reject(new Error('no answer (test)'));
-        return original(...args);
-      };
-    };
-    let report = await ext.context.newPage();
-    await report.addInitScript(failing, ['getReportDraft']);
-    await report.goto(url);
-    await expect.poll(() => report.getByTestId('report-load-error').textContent()).toMatch(/did not answer|没有响应|沒有回應/);
-    await report.close();
-
-    report = await ext.context.newPage();
-    await report.addInitScript(failing, ['captureScreenshot']);
-    await report.goto(url);
-    await report.waitForSelector('[data-testid="report-json"]');
-    await report.click('[data-testid="screenshot"]');
-    await report.getByTestId('screenshot-error').waitFor();
-    expect(await report.locator('[data-testid="screenshot"]').isDisabled()).toBe(false);
-    expect(await report.getByTestId('screenshot-error').innerText()).not.toContain('no answer (test)'); // the detail is collapsed…
-    expect(await report.getByTestId('technical-detail').textContent()).toContain('no answer (test)'); // …here
-    await report.close();
-    await page.close();
-  });
-});
-
-describe('the report history on the options page', () => {
-  it('lists, views, exports and deletes reports; sets the endpoint', async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
-    const items = options.locator('[data-testid="report-history"] > li');
-    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(4);
-    const count = await items.count();
-    expect(await options.locator('li[data-state="sent"]').count()).toBe(1);
-    expect(await options.locator('li[data-state="rejected"] [data-testid="server-answer"]').textContent()).toContain('bad report');
-
-    const first = items.first();
-    await first.locator('button[data-action="view"]').click();
-    expect(await first.locator('[data-testid="history-json"]').textContent()).toContain('"format": "orgcheck-report/1"');
-
-    const [file] = await Promise.all([options.waitForEvent('download'), options.click('button[data-action="export-all"]')]);
-    const all = JSON.parse(await readFile(await file.path(), 'utf8')) as Array<{ id: string; delivery: unknown }>;
-    expect(all).toHaveLength(count);
-    expect(all.every((r) => UUID.test(r.id))).toBe(true);
-
-    const id = await first.getAttribute('data-report-id');
-    await first.locator('button[data-action="delete"]').click();
-    await expect.poll(() => items.count()).toBe(count - 1);
-    expect(await options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
-
-    // The endpoint: only https or http://127.0.0.1.
-    await options.fill('#report-endpoint', 'http://example.com/reports');
-    await options.click('button[data-action="save-endpoint"]');
-    await options.locator('[data-testid="reports-section"] form [role="alert"]').waitFor();
-    await options.fill('#report-endpoint', `${server.origin}/collect/ok`);
-    await options.click('button[data-action="save-endpoint"]');
-    await expect
-      .poll(() => currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint?: string } | undefined)?.endpoint))
-      .toBe(`${server.origin}/collect/ok`);
-    await options.close();
-  });
-});
-
-describe('reports kept by an older version', () => {
-  it('are moved from storage.local into IndexedDB (storage schema 1 → 2) and listed', async () => {
-    const id = '0b7e3a52-5c1f-4d7e-9a3b-2f4c6d8e0a1b';
-    const now = Date.now();
-    const record = {
-      report: {
-        format: 'orgcheck-report/1', id, createdAt: new Date(now - 86_400_000).toISOString(), url: 'https://example.org/old', title: 'old',
-        organizations: [], excerpts: [], selection: null, note: 'kept by version 1', screenshot: null,
-      },
-      savedAt: now - 86_400_000,
-      actions: [{ kind: 'copy-zh', at: now - 86_400_000 }],
-      delivery: null,
-    };
-    await currentWorker(ext).evaluate(
-      async ({ id, record }) => chrome.storage.local.set({ schemaVersion: 1, reportIndex: [id], reportOutbox: [], [`report:${id}`]: record }),
-      { id, record },
-    );
-    // A page that reads reports migrates first (as the worker does when it starts after an update).
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
-    await options.locator(`li[data-report-id="${id}"]`).waitFor();
-    const local = await currentWorker(ext).evaluate(async () => chrome.storage.local.get(null));
-    expect(Object.keys(local).filter((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportOutbox')).toEqual([]);
-    expect(local.schemaVersion).toBe(2);
-    const moved = await storedReports(ext, [`report:${id}`, 'reportIndex']);
-    expect(moved[`report:${id}`]).toEqual(record);
-    expect(moved.reportIndex).toContain(id);
-    await options.locator(`li[data-report-id="${id}"] button[data-action="delete"]`).click();
-    await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
     await options.close();
   });
 });
