@@ -27,7 +27,7 @@
 import browser from 'webextension-polyfill';
 import { isAllowedEndpoint, isReport, reportJson, type Report } from '../core/report';
 import {
-  afterAttempt, DEFAULT_RETRY_BASE_MS, isPending, PENDING_CHOICES, MAX_RESPONSE_CHARS, maySendAgain, newDelivery, nextStep, nextWake, settlePending,
+  answerFor, DEFAULT_RETRY_BASE_MS, isPending, PENDING_CHOICES, MAX_RESPONSE_CHARS, maySendAgain, newDelivery, nextStep, nextWake, settlePending,
   startAttempt, type AttemptResult, type PendingChoice, type ReportAction, type ReportRecord,
 } from '../core/report-outbox';
 import { reportArea } from '../core/private-windows';
@@ -252,9 +252,8 @@ async function attempt(id: string, force: boolean): Promise<boolean> {
   const { retryBaseMs } = await reportSettings();
   await serial(async () => {
     const record = await recordOf(id);
-    // Deleted meanwhile, or retried by hand into a new attempt: this answer is not its state.
-    if (!record?.delivery || record.delivery.state !== 'sending' || record.delivery.attempts !== sending.delivery!.attempts) return;
-    await store({ ...record, delivery: afterAttempt(record.delivery, result, Date.now(), retryBaseMs) });
+    const next = answerFor(record?.delivery ?? null, sending.delivery!, result, Date.now(), retryBaseMs);
+    if (record && next) await store({ ...record, delivery: next });
   });
   return true;
 }

@@ -136,6 +136,21 @@ export function afterAttempt(d: Delivery, result: AttemptResult, now: number, ba
   return retry({ kind: result.kind, status: null, detail: result.detail.slice(0, MAX_RESPONSE_CHARS) });
 }
 
+/**
+ * The delivery once an attempt's answer is back, `current` being the record's delivery now and
+ * `sending` the state the attempt started in; null: the answer changes nothing (the report was
+ * deleted, retried by hand into a new attempt, or sent elsewhere at the user's choice). One
+ * kept unsent because the endpoint changed while this attempt was under way, and that arrived,
+ * is recorded as sent: the history says what happened, not what was meant.
+ */
+export function answerFor(current: Delivery | null, sending: Delivery, result: AttemptResult, now: number, baseMs: number, random = Math.random()): Delivery | null {
+  if (!current || current.attempts !== sending.attempts || current.endpoint !== sending.endpoint) return null;
+  if (current.state === 'sending') return afterAttempt(current, result, now, baseMs, random);
+  const arrived = result.kind === 'response' && result.status >= 200 && result.status < 300;
+  if (current.state === 'stopped' && current.reason !== 'expired' && arrived) return afterAttempt(sending, result, now, baseMs, random);
+  return null;
+}
+
 /** A pending delivery stopped for `reason` (its last error kept, for the history). */
 export function stopDelivery(d: Delivery, reason: StopReason, now: number): Delivery {
   const lastError = d.state === 'queued' || d.state === 'sending' || d.state === 'stopped' ? d.lastError : null;

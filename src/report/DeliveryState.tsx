@@ -59,7 +59,7 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
       );
     case 'stopped':
       return (
-        <span class="delivery" data-state="stopped" data-reason={delivery.reason} data-attempts={delivery.attempts} role="status">
+        <span class="delivery" data-state="stopped" data-reason={delivery.reason} data-attempts={delivery.attempts}>
           {stoppedText(delivery)}
           {delivery.reason === 'expired' && delivery.lastError ? (
             <span class="muted" data-testid="delivery-error" data-kind={delivery.lastError.kind}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterAttempt, DELIVERY_WINDOW_MS, isDue, isPending, MAX_RETRY_DELAY_MS, maySendAgain, newDelivery, nextStep, nextWake, retryDelay, settlePending,
+  afterAttempt, answerFor, DELIVERY_WINDOW_MS, isDue, isPending, MAX_RETRY_DELAY_MS, maySendAgain, newDelivery, nextStep, nextWake, retryDelay, settlePending,
   STALE_SENDING_MS, startAttempt, type Delivery,
 } from '../../../src/core/report-outbox';
 
@@ -159,6 +159,33 @@ describe('a bounded time of retries', () => {
     expect(maySendAgain(stopped())).toBe(true);
     expect(maySendAgain(attempt(newDelivery(E, 0), 0, 503))).toBe(false);
     expect(maySendAgain(attempt(newDelivery(E, 0), 0, 200))).toBe(false);
+  });
+});
+
+describe('an answer that comes back after the endpoint changed', () => {
+  const ok = { kind: 'response', status: 200, body: 'accepted' } as const;
+  const down = { kind: 'response', status: 503, body: 'later' } as const;
+
+  it('is the delivery’s state while the attempt is still its own', () => {
+    const s = startAttempt(newDelivery(E, 0), 0);
+    expect(answerFor(s, s, ok, 10, BASE, 1)).toMatchObject({ state: 'sent', status: 200 });
+    expect(answerFor(s, s, down, 10, BASE, 1)).toMatchObject({ state: 'queued' });
+  });
+
+  it('records a report kept unsent, whose attempt under way arrived, as sent (the history says what happened)', () => {
+    const s = startAttempt(newDelivery(E, 0), 0);
+    const kept = settlePending(s, E2, 'keep', 5) as Delivery;
+    expect(answerFor(kept, s, ok, 10, BASE, 1)).toMatchObject({ state: 'sent', endpoint: E, attempts: 1 });
+    // It did not arrive: it stays kept unsent.
+    expect(answerFor(kept, s, down, 10, BASE, 1)).toBeNull();
+    expect(answerFor(kept, s, { kind: 'network', detail: 'x' }, 10, BASE, 1)).toBeNull();
+  });
+
+  it('changes nothing for a report deleted, sent to the new endpoint, or retried into a new attempt', () => {
+    const s = startAttempt(newDelivery(E, 0), 0);
+    expect(answerFor(null, s, ok, 10, BASE, 1)).toBeNull();
+    expect(answerFor(settlePending(s, E2, 'send-to-new', 5) as Delivery, s, ok, 10, BASE, 1)).toBeNull();
+    expect(answerFor(startAttempt(s, 5), s, ok, 10, BASE, 1)).toBeNull();
   });
 });
 
