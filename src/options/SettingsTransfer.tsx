@@ -91,7 +91,7 @@ const NAMED_PER_LINE = 10;
 
 function shortList(items: string[]): string {
   if (items.length <= NAMED_PER_LINE) return listOf(items);
-  return t('importChangeMore', listOf(items.slice(0, NAMED_PER_LINE)), items.length - NAMED_PER_LINE);
+  return listOf([...items.slice(0, NAMED_PER_LINE), t('importChangeMore', items.length - NAMED_PER_LINE)]);
 }
 
 /** One change in words; `names`: organization id → name in the list in use. */

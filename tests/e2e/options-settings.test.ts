@@ -215,6 +215,15 @@ describe('options: an import shows what it will change before anything changes',
       reportSettings: { endpoint: settings.reportEndpoint, retryBaseMs: 30_000 },
     });
 
+    // A long list names ten and counts the rest.
+    const many = Array.from({ length: 13 }, (_, i) => `site${String(i).padStart(2, '0')}.example`);
+    await writeFile(join(dir, 'many.json'), JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { allowlist: [...settings.allowlist, ...many] } }));
+    await importFile(options, join(dir, 'many.json'));
+    await expect
+      .poll(() => section.getByTestId('import-preview').locator('li').allTextContents())
+      .toEqual([`Check this: No more warnings on these sites: ${many.slice(0, 10).join(', ')}, and 3 more`]);
+    await section.getByTestId('import-preview').getByRole('button', { name: 'Cancel' }).click();
+
     // A file with the settings in use changes nothing, and says so.
     await importFile(options, path);
     await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('This file holds the settings you already have: nothing to change.');
