@@ -19,7 +19,7 @@
  * - Only to the endpoint set now: a queued report whose endpoint is no longer the one in the
  *   options (changed, removed, replaced by a settings import) is never posted; it stops
  *   ('endpoint-changed' / 'endpoint-removed') unless the user chose, when changing it, to send
- *   it to the new one (`readdress`) or to delete it.
+ *   it to the new one or to delete it (`settlePending`).
  */
 import type { Report } from './report';
 
