@@ -43,8 +43,10 @@ const scenarios: Record<string, (n: number) => number> = {
   olda: () => 503,
   oldb: () => 503,
   oldc: () => 503,
+  oldd: () => 503,
   newa: () => 200,
   newb: () => 200,
+  newc: () => 200,
   /** Would accept a report: one past its 3 days must not reach it. */
   late: () => 200,
 };
@@ -476,6 +478,32 @@ describe('an endpoint the user no longer has set', () => {
     await expectNoMorePosts(options, 'oldb');
     expect(posts('newb')).toBe(1);
     await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).getAttribute('data-state')).toBe('sent');
+    await options.close();
+    await report.close();
+    await page.close();
+  });
+
+  it('a settings import that sets another endpoint says so first, and then keeps the queued report unsent, sent nowhere', async () => {
+    const { page, report, id } = await queuedFor('oldd');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
+    const chooser = options.waitForEvent('filechooser');
+    await options.getByRole('button', { name: 'Import settings…' }).click();
+    const settings = { reportEndpoint: `${server.origin}/collect/newc` };
+    await (await chooser).setFiles({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'orgcheck-settings', version: 1, settings })) });
+    const preview = options.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('li').allTextContents()).toEqual([
+      `Check this: Reports you choose to send will go to ${server.origin}/collect/newc (now: ${server.origin}/collect/oldd).`,
+      `1 report(s) waiting to be sent to ${new URL(server.origin).host} will not be sent; they stay in your report history.`,
+    ]);
+    await preview.getByRole('button', { name: 'Apply these changes' }).click();
+    const item = options.locator(`li[data-report-id="${id}"]`);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('stopped');
+    expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('endpoint-changed');
+    await expectNoMorePosts(options, 'oldd');
+    expect(posts('newc')).toBe(0);
     await options.close();
     await report.close();
     await page.close();
