@@ -56,7 +56,7 @@ export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPag
   sendReport: ({ report }) => sendReport(report),
   retryReport: ({ id }) => retryReport(id),
   deleteReport: ({ id }) => deleteReport(id),
-  setReportEndpoint: ({ endpoint }) => setReportEndpoint(endpoint),
+  setReportEndpoint: ({ endpoint, pending }) => setReportEndpoint(endpoint, pending),
   setFeedSettings: (change) => setFeedSettings(change),
   importSettings: ({ settings }) => importSettings(settings),
   getPendingChoice: ({ tabId }) => pendingChoice(tabId),

@@ -14,18 +14,25 @@
  * index and outbox there; core/private-windows.ts): sent and retried while the browser runs,
  * forgotten when it closes.
  *
+ * A report is only ever posted to the endpoint set now: every attempt first compares the
+ * endpoint it was queued for with the options' (in the outbox's queue, as the endpoint's change
+ * and what is done with queued reports are written there too), and stops it unsent when they
+ * differ, whatever changed the endpoint (the options page, a settings import). An attempt already
+ * under way when the endpoint changes is not called back. Retries end after the window of
+ * core/report-outbox.ts (3 days).
+ *
  * The POST goes from the worker. Without a host permission for the endpoint (asked for on the
  * options page) it is a cross-origin request, so the endpoint must answer CORS preflights.
  */
 import browser from 'webextension-polyfill';
 import { isAllowedEndpoint, isReport, reportJson, type Report } from '../core/report';
 import {
-  afterAttempt, DEFAULT_RETRY_BASE_MS, isDue, isPending, MAX_RESPONSE_CHARS, newDelivery, nextWake, startAttempt,
-  type AttemptResult, type ReportAction, type ReportRecord,
+  answerFor, DEFAULT_RETRY_BASE_MS, isPending, PENDING_CHOICES, MAX_RESPONSE_CHARS, maySendAgain, newDelivery, nextStep, nextWake, settlePending,
+  startAttempt, type AttemptResult, type PendingChoice, type ReportAction, type ReportRecord,
 } from '../core/report-outbox';
 import { reportArea } from '../core/private-windows';
 import { createCoalescingRunner, createQueue, settingsQueue } from './serial-queue';
-import { firstInSession, localStore, reportStore, sessionStore, type ReportArea, type ReportSettings } from '../shared/storage';
+import { firstInSession, localStore, onReportSettingsChanged, reportStore, sessionStore, type ReportArea, type ReportSettings } from '../shared/storage';
 
 export const OUTBOX_ALARM = 'orgcheck-report-outbox';
 /** One attempt's time limit; the worker may be stopped past 30 s without events. */
@@ -40,12 +47,46 @@ export async function reportSettings(): Promise<ReportSettings> {
   return { endpoint: stored.endpoint ?? null, retryBaseMs: stored.retryBaseMs > 0 ? stored.retryBaseMs : DEFAULT_RETRY_BASE_MS };
 }
 
-export async function setReportEndpoint(endpoint: string | null): Promise<{ ok: true } | { ok: false; error: 'url' }> {
+/**
+ * Sets the endpoint (null: none). Reports queued for the one it replaces go as the user chose on
+ * the options page: to the new endpoint, kept unsent, or deleted; kept unsent when no choice
+ * was made (nothing goes to an endpoint the user did not choose for them).
+ */
+export async function setReportEndpoint(endpoint: string | null, pending: PendingChoice = 'keep'): Promise<{ ok: true } | { ok: false; error: 'url' }> {
   const value = endpoint?.trim() || null;
   if (value !== null && !isAllowedEndpoint(value)) return { ok: false, error: 'url' };
-  // A setting like the warning controls: the queue a settings import also goes through.
-  await settingsQueue.run(async () => localStore.set({ reportSettings: { ...(await reportSettings()), endpoint: value } }));
+  // Anything but a known choice keeps them unsent: the one choice that sends nothing anywhere.
+  const choice: PendingChoice = PENDING_CHOICES.includes(pending) ? pending : 'keep';
+  // A setting like the warning controls: the queue a settings import also goes through. The
+  // outbox's queue within it: no attempt checks the endpoint between the two writes, so none
+  // stops a report that is to go to the new endpoint.
+  await settingsQueue.run(() =>
+    serial(async () => {
+      const settings = await reportSettings();
+      await localStore.set({ reportSettings: { ...settings, endpoint: value } });
+      if (settings.endpoint !== value) await settleQueued(value, choice);
+    }),
+  );
+  void drain();
   return { ok: true };
+}
+
+/** After a settings import set another endpoint: reports queued for the old one stay unsent. */
+export async function keepQueuedUnsent(endpoint: string | null): Promise<void> {
+  await serial(() => settleQueued(endpoint, 'keep'));
+  void drain();
+}
+
+/** Applies the user's choice to every pending report not queued for `endpoint` (in the outbox's queue). */
+async function settleQueued(endpoint: string | null, choice: PendingChoice): Promise<void> {
+  const now = Date.now();
+  for (const area of AREAS) {
+    for (const record of await reportStore.getMany(await reportStore.ids('reportOutbox', area), area)) {
+      const next = settlePending(record.delivery, endpoint, choice, now);
+      if (next === 'delete') await removeRecord(record.report.id, area);
+      else if (next !== record.delivery) await store({ ...record, delivery: next });
+    }
+  }
 }
 
 /** storage.session for a report drafted from a private tab, else storage.local. */
@@ -96,7 +137,10 @@ export function saveReport(report: Report, action: ReportAction): Promise<Report
   });
 }
 
-/** Queues a report for the endpoint and starts sending. Sending the same report again changes nothing. */
+/**
+ * Queues a report for the endpoint and starts sending. Sending the same report again changes
+ * nothing while it is queued or sent; one refused or stopped is queued anew.
+ */
 export async function sendReport(report: Report): Promise<{ ok: true; record: ReportRecord } | { ok: false; error: 'no-endpoint' | 'invalid' }> {
   if (!isReport(report)) return { ok: false, error: 'invalid' };
   const { endpoint } = await reportSettings();
@@ -104,7 +148,7 @@ export async function sendReport(report: Report): Promise<{ ok: true; record: Re
   const record = await serial(async () => {
     const existing = await recordOf(report.id);
     const now = Date.now();
-    if (existing?.delivery && existing.delivery.state !== 'rejected') return existing;
+    if (existing?.delivery && !maySendAgain(existing.delivery)) return existing;
     const next: ReportRecord = {
       report: existing?.delivery ? existing.report : report,
       savedAt: existing?.savedAt ?? now,
@@ -118,15 +162,20 @@ export async function sendReport(report: Report): Promise<{ ok: true; record: Re
   return { ok: true, record };
 }
 
-/** Tries a pending or rejected report again now (to the endpoint it was queued for). */
+/**
+ * Tries a queued, refused or stopped report again now, to the endpoint set now (none: nothing
+ * happens). A new window of retries starts: the user asked for it again.
+ */
 export async function retryReport(id: string): Promise<ReportRecord | null> {
+  const { endpoint } = await reportSettings();
   const record = await serial(async () => {
     const existing = await recordOf(id);
-    if (!existing?.delivery || existing.delivery.state === 'sent' || existing.delivery.state === 'sending') return existing;
+    if (!endpoint || !existing?.delivery || existing.delivery.state === 'sent' || existing.delivery.state === 'sending') return existing;
     const d = existing.delivery;
+    const now = Date.now();
     const next: ReportRecord = {
       ...existing,
-      delivery: { state: 'queued', endpoint: d.endpoint, attempts: d.attempts, queuedAt: d.queuedAt, nextAt: Date.now(), lastError: d.state === 'queued' ? d.lastError : null },
+      delivery: d.endpoint === endpoint ? { ...newDelivery(endpoint, now), attempts: d.attempts } : newDelivery(endpoint, now),
     };
     await store(next);
     return next;
@@ -137,11 +186,15 @@ export async function retryReport(id: string): Promise<ReportRecord | null> {
 
 export function deleteReport(id: string): Promise<null> {
   return serial(async () => {
-    const area = await areaFor(id);
-    const [index, outbox] = await Promise.all([reportStore.ids('reportIndex', area), reportStore.ids('reportOutbox', area)]);
-    await reportStore.remove(id, { reportIndex: index.filter((x) => x !== id), reportOutbox: outbox.filter((x) => x !== id) }, area);
+    await removeRecord(id, await areaFor(id));
     return null;
   });
+}
+
+/** Removes a record with its place in its area's index and outbox (in the outbox's queue). */
+async function removeRecord(id: string, area: ReportArea): Promise<void> {
+  const [index, outbox] = await Promise.all([reportStore.ids('reportIndex', area), reportStore.ids('reportOutbox', area)]);
+  await reportStore.remove(id, { reportIndex: index.filter((x) => x !== id), reportOutbox: outbox.filter((x) => x !== id) }, area);
 }
 
 // ---- delivery --------------------------------------------------------------------------------
@@ -180,12 +233,16 @@ async function post(endpoint: string, report: Report): Promise<AttemptResult> {
   }
 }
 
-/** One attempt at one report; false if it was not due (any more) or is gone. */
+/** One attempt at one report; false if it was not due (any more), may not go out, or is gone. */
 async function attempt(id: string, force: boolean): Promise<boolean> {
   const sending = await serial(async () => {
     const record = await recordOf(id);
     const d = record?.delivery ?? null;
-    if (!record || !d || !isPending(d) || !(force || isDue(d, Date.now()))) return null;
+    if (!record || !d) return null;
+    // Read here, in the queue the endpoint's change is written in (setReportEndpoint).
+    const step = nextStep(d, (await reportSettings()).endpoint, Date.now(), force);
+    if (step.kind === 'stop') await store({ ...record, delivery: step.delivery });
+    if (step.kind !== 'attempt') return null;
     const next = { ...record, delivery: startAttempt(d, Date.now()) };
     await store(next);
     return next;
@@ -195,9 +252,8 @@ async function attempt(id: string, force: boolean): Promise<boolean> {
   const { retryBaseMs } = await reportSettings();
   await serial(async () => {
     const record = await recordOf(id);
-    // Deleted meanwhile, or retried by hand into a new attempt: this answer is not its state.
-    if (!record?.delivery || record.delivery.state !== 'sending' || record.delivery.attempts !== sending.delivery!.attempts) return;
-    await store({ ...record, delivery: afterAttempt(record.delivery, result, Date.now(), retryBaseMs) });
+    const next = answerFor(record?.delivery ?? null, sending.delivery!, result, Date.now(), retryBaseMs);
+    if (record && next) await store({ ...record, delivery: next });
   });
   return true;
 }
@@ -237,6 +293,9 @@ export function initOutbox(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void drain();
   });
+  // However the endpoint changed (an import, another window): reports queued for the old one
+  // stop now, and the history says so, rather than at their next due time.
+  onReportSettingsChanged(() => void drain());
   // Every worker start: due reports go now, the alarm is re-armed for the rest. The first worker
   // of a browser session (storage.session is empty) tries every pending report now, whatever
   // its backoff said: a new session, perhaps a network again. (runtime.onStartup is not enough:

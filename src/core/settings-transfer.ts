@@ -222,3 +222,105 @@ export function importedValues(settings: Partial<UserSettings>, now: number): Pa
   if (settings.reportEndpoint !== undefined) out.reportEndpoint = settings.reportEndpoint;
   return out;
 }
+
+// ---- what an import changes (the options page shows it before anything is applied) ------------
+
+/**
+ * One change an import makes, against the settings in use. Lists are what is added and what is
+ * removed (an import replaces a list whole). `from`/`to` null: the built-in feed address, or no
+ * report endpoint.
+ */
+export type SettingsChange =
+  | { kind: 'warnings-off' }
+  | { kind: 'warnings-on' }
+  | { kind: 'allowlist-added'; sites: string[] }
+  | { kind: 'allowlist-removed'; sites: string[] }
+  | { kind: 'suppressed-added'; items: Array<{ site: string; id: string }> }
+  | { kind: 'suppressed-removed'; items: Array<{ site: string; id: string }> }
+  | { kind: 'snooze-set'; until: number }
+  | { kind: 'snooze-ended' }
+  | { kind: 'feed-url'; from: string | null; to: string | null }
+  | { kind: 'feed-interval'; from: number; to: number }
+  | { kind: 'report-endpoint'; from: string | null; to: string | null }
+  /** Reports queued for the endpoint the import replaces: kept unsent (background/settings.ts). */
+  | { kind: 'queued-reports-kept'; count: number; endpoint: string };
+
+/**
+ * The changes that can silence OrgCheck or send what it knows elsewhere: warnings off (for good,
+ * for a while, on sites, for organizations on sites), another list feed, a report endpoint. The
+ * options page highlights them and lists them first, so that many harmless lines in a file can't
+ * push them out of sight.
+ */
+export function isRiskyChange(change: SettingsChange): boolean {
+  switch (change.kind) {
+    case 'warnings-off':
+    case 'allowlist-added':
+    case 'suppressed-added':
+    case 'snooze-set':
+      return true;
+    case 'feed-url':
+    case 'report-endpoint':
+      return change.to !== null;
+    default:
+      return false;
+  }
+}
+
+export interface ChangeContext {
+  /** The feed address this copy is built with ('' or null: none); a file naming it means "the built-in one". */
+  builtInFeedUrl: string | null;
+  /** Reports now queued for the current endpoint. */
+  queuedReports: number;
+}
+
+/**
+ * What importing `imported` (checked: validateSettings) would change in `current`, risky changes
+ * first, each kind at most once; empty when it changes nothing. Values are compared as the
+ * background stores them (importedValues).
+ */
+export function settingsChanges(current: UserSettings, imported: Partial<UserSettings>, now: number, context: ChangeContext): SettingsChange[] {
+  const s = importedValues(imported, now);
+  const changes: SettingsChange[] = [];
+  if (s.enabled !== undefined && s.enabled !== current.enabled) changes.push({ kind: s.enabled ? 'warnings-on' : 'warnings-off' });
+  if (s.allowlist) {
+    const had = new Set(current.allowlist);
+    const will = new Set(s.allowlist);
+    const added = s.allowlist.filter((x) => !had.has(x));
+    const removed = [...had].filter((x) => !will.has(x)).sort();
+    if (added.length) changes.push({ kind: 'allowlist-added', sites: added });
+    if (removed.length) changes.push({ kind: 'allowlist-removed', sites: removed });
+  }
+  if (s.suppressed) {
+    const pairs = (r: Record<string, string[]>) => Object.entries(r).flatMap(([site, ids]) => ids.map((id) => ({ site, id })));
+    const key = (p: { site: string; id: string }) => `${p.site}\n${p.id}`;
+    const had = new Set(pairs(current.suppressed).map(key));
+    const willPairs = pairs(s.suppressed);
+    const will = new Set(willPairs.map(key));
+    const added = willPairs.filter((p) => !had.has(key(p)));
+    const removed = pairs(current.suppressed).filter((p) => !will.has(key(p)));
+    if (added.length) changes.push({ kind: 'suppressed-added', items: added });
+    if (removed.length) changes.push({ kind: 'suppressed-removed', items: removed });
+  }
+  if (s.snoozeUntil !== undefined) {
+    const snoozed = current.snoozeUntil !== null && current.snoozeUntil > now ? current.snoozeUntil : null;
+    if (s.snoozeUntil !== null && s.snoozeUntil !== snoozed) changes.push({ kind: 'snooze-set', until: s.snoozeUntil });
+    else if (s.snoozeUntil === null && snoozed !== null) changes.push({ kind: 'snooze-ended' });
+  }
+  if (s.feedSettings) {
+    const builtIn = context.builtInFeedUrl || null;
+    const asStored = (url: string | null) => (url === builtIn ? null : url);
+    const [from, to] = [asStored(current.feedSettings.url), asStored(s.feedSettings.url)];
+    if (from !== to) changes.push({ kind: 'feed-url', from, to });
+    if (s.feedSettings.intervalHours !== current.feedSettings.intervalHours) {
+      changes.push({ kind: 'feed-interval', from: current.feedSettings.intervalHours, to: s.feedSettings.intervalHours });
+    }
+  }
+  if (s.reportEndpoint !== undefined && s.reportEndpoint !== current.reportEndpoint) {
+    changes.push({ kind: 'report-endpoint', from: current.reportEndpoint, to: s.reportEndpoint });
+    if (context.queuedReports > 0 && current.reportEndpoint !== null) {
+      changes.push({ kind: 'queued-reports-kept', count: context.queuedReports, endpoint: current.reportEndpoint });
+    }
+  }
+  // Risky first; otherwise in the order above (Array.prototype.sort is stable).
+  return changes.sort((a, b) => Number(isRiskyChange(b)) - Number(isRiskyChange(a)));
+}

@@ -4,17 +4,21 @@
  * delivery state; view, download, retry, delete, and export all. The background keeps the
  * records (background/report-outbox.ts); this page reads them from storage and asks the
  * background for every change.
+ *
+ * Changing or removing the endpoint while reports wait to be sent to it first asks what to do
+ * with them (send them to the new endpoint, keep them unsent, or delete them); nothing is saved
+ * until the user answers. Whatever the answer, none of them goes to the old endpoint again.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostPattern } from '../core/feed/url';
 import { isAllowedEndpoint, reportFileName, reportJson } from '../core/report';
-import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import { isPending, type PendingChoice, type ReportAction, type ReportRecord } from '../core/report-outbox';
 import { reportText } from '../core/report-text';
 import { formatDateTime, listOf, t, uiLanguage } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore } from '../shared/storage';
-import { DeliveryState } from '../report/DeliveryState';
+import { DeliveryState, hostOf } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
 import '../report/history.css';
 import { StatusMessage, UrlField, type FormMessage } from './form-parts';
@@ -48,7 +52,9 @@ export function ReportsSection() {
   return (
     <section class="options-section" aria-labelledby="reports-title" data-testid="reports-section">
       <h2 id="reports-title">{t('reportsSectionTitle')}</h2>
-      {endpoint === undefined ? null : <EndpointForm key={endpoint ?? ''} current={endpoint} />}
+      {endpoint === undefined || records === null ? null : (
+        <EndpointForm key={endpoint ?? ''} current={endpoint} queued={records.filter((r) => isPending(r.delivery)).length} />
+      )}
       <h3>{t('reportHistoryTitle')}</h3>
       {records === null ? null : records.length ? (
         <>
@@ -69,7 +75,7 @@ export function ReportsSection() {
           </div>
           <ul class="report-history" data-testid="report-history">
             {records.map((r) => (
-              <ReportItem key={r.report.id} record={r} />
+              <ReportItem key={r.report.id} record={r} endpoint={endpoint ?? null} />
             ))}
           </ul>
         </>
@@ -80,23 +86,36 @@ export function ReportsSection() {
   );
 }
 
-function EndpointForm({ current }: { current: string | null }) {
+function EndpointForm({ current, queued }: { current: string | null; queued: number }) {
   const [value, setValue] = useState(current ?? '');
   const [message, setMessage] = useState<FormMessage | null>(null);
+  /** The endpoint about to be saved while reports wait for the current one: the question is shown. */
+  const [asking, setAsking] = useState<{ next: string | null } | null>(null);
 
-  const save = async (next: string | null) => {
+  const save = (next: string | null) => {
     setMessage(null);
     const trimmed = next?.trim() || null;
     if (trimmed !== null && !isAllowedEndpoint(trimmed)) {
       setMessage({ text: t('reportEndpointInvalid'), error: true });
       return;
     }
+    // Reports wait for the endpoint being replaced: ask first, save nothing yet.
+    if (trimmed !== current && queued > 0) {
+      setAsking({ next: trimmed });
+      return;
+    }
+    void commit(trimmed, 'keep');
+  };
+
+  // Called in the click's handler (Save, or an answer to the question): see permissions.request below.
+  const commit = async (trimmed: string | null, pending: PendingChoice) => {
+    setAsking(null);
     // permissions.request is called here, synchronously in the click's handler (no await before
     // it: Firefox refuses a request made outside the user gesture, e.g. in a .then). Already
     // granted, it resolves true without asking. Not awaited before saving: with access, the
     // worker's POST needs no CORS from the endpoint; without it, the endpoint must allow it.
     const access = trimmed ? browser.permissions.request({ origins: [hostPattern(trimmed)] }).catch(() => false) : Promise.resolve(true);
-    const result = await sendFromExtensionPage('setReportEndpoint', { endpoint: trimmed });
+    const result = await sendFromExtensionPage('setReportEndpoint', { endpoint: trimmed, pending });
     if (!result.ok) {
       setMessage({ text: t('reportEndpointInvalid'), error: true });
       return;
@@ -112,7 +131,7 @@ function EndpointForm({ current }: { current: string | null }) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void save(value);
+        save(value);
       }}
     >
       <UrlField
@@ -128,13 +147,46 @@ function EndpointForm({ current }: { current: string | null }) {
           {t('save')}
         </button>
         {current ? (
-          <button type="button" data-action="remove-endpoint" onClick={() => void save(null)}>
+          <button type="button" data-action="remove-endpoint" onClick={() => save(null)}>
             {t('reportEndpointRemove')}
           </button>
         ) : null}
         <StatusMessage message={message} />
       </div>
+      {asking && current ? (
+        <QueuedQuestion
+          count={queued}
+          current={current}
+          next={asking.next}
+          answer={(choice) => (choice === 'cancel' ? setAsking(null) : void commit(asking.next, choice))}
+        />
+      ) : null}
     </form>
+  );
+}
+
+/** What to do with the reports waiting for the endpoint being changed or removed. */
+function QueuedQuestion(props: { count: number; current: string; next: string | null; answer: (choice: PendingChoice | 'cancel') => void }) {
+  return (
+    <div class="question" role="group" aria-labelledby="queued-question" data-testid="queued-question">
+      <p id="queued-question">{t('reportPendingQuestion', props.count, hostOf(props.current))}</p>
+      <div class="row">
+        {props.next ? (
+          <button type="button" data-action="queued-send-to-new" onClick={() => props.answer('send-to-new')}>
+            {t('reportPendingSendToNew', hostOf(props.next))}
+          </button>
+        ) : null}
+        <button type="button" data-action="queued-keep" onClick={() => props.answer('keep')}>
+          {t('reportPendingKeep')}
+        </button>
+        <button type="button" data-action="queued-delete" onClick={() => props.answer('delete')}>
+          {t('reportPendingDelete')}
+        </button>
+        <button type="button" data-action="queued-cancel" onClick={() => props.answer('cancel')}>
+          {t('reportPendingCancel')}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -147,7 +199,7 @@ const ACTION_KEYS: Record<ReportAction, string> = {
   send: 'reportActionSend',
 };
 
-function ReportItem({ record }: { record: Listed }) {
+function ReportItem({ record, endpoint }: { record: Listed; endpoint: string | null }) {
   const [open, setOpen] = useState(false);
   const { report, delivery } = record;
   const actions = [...new Set(record.actions.map((a) => a.kind))].map((k) => t(ACTION_KEYS[k]));
@@ -176,9 +228,10 @@ function ReportItem({ record }: { record: Listed }) {
         <button type="button" data-action="download-json" onClick={() => downloadText(`${reportFileName(report)}.json`, 'application/json', reportJson(report) + '\n')}>
           {t('reportDownloadJson')}
         </button>
-        {delivery?.state === 'queued' || delivery?.state === 'rejected' ? (
+        {endpoint && (delivery?.state === 'queued' || delivery?.state === 'rejected' || delivery?.state === 'stopped') ? (
+          // Retry sends to the endpoint set now: named when it is not the one the report was queued for.
           <button type="button" data-action="retry" onClick={() => void sendFromExtensionPage('retryReport', { id: report.id })}>
-            {t('reportRetry')}
+            {delivery.endpoint === endpoint ? t('reportRetry') : t('reportSend', hostOf(endpoint))}
           </button>
         ) : null}
         <button type="button" data-action="delete" onClick={() => void sendFromExtensionPage('deleteReport', { id: report.id })}>

@@ -57,6 +57,19 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
           {t('deliverySent', delivery.status, formatDateTime(delivery.at))}
         </span>
       );
+    case 'stopped':
+      return (
+        <span class="delivery" data-state="stopped" data-reason={delivery.reason} data-attempts={delivery.attempts}>
+          {stoppedText(delivery)}
+          {delivery.reason === 'expired' && delivery.lastError ? (
+            <span class="muted" data-testid="delivery-error" data-kind={delivery.lastError.kind}>
+              {' '}
+              {t('deliveryLastError', deliveryErrorText(delivery.lastError))}
+              {delivery.lastError.kind !== 'server' ? <TechnicalDetail detail={delivery.lastError.detail} /> : null}
+            </span>
+          ) : null}
+        </span>
+      );
     case 'rejected':
       if (delivery.reason === 'redirect') {
         return (
@@ -73,5 +86,26 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
           </pre>
         </span>
       );
+  }
+}
+
+/** Why a report was not sent and is not tried any more (core/report-outbox.ts StopReason). */
+function stoppedText(delivery: Extract<Delivery, { state: 'stopped' }>): string {
+  switch (delivery.reason) {
+    case 'expired':
+      return t('deliveryStoppedExpired', delivery.attempts, formatDateTime(delivery.at));
+    case 'endpoint-changed':
+      return t('deliveryStoppedChanged', formatDateTime(delivery.at), hostOf(delivery.endpoint));
+    case 'endpoint-removed':
+      return t('deliveryStoppedRemoved', formatDateTime(delivery.at), hostOf(delivery.endpoint));
+  }
+}
+
+/** An endpoint as the user knows it: its host (the full address is in the options). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

@@ -9,12 +9,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { finishReport, reportFileName, reportJson, type Report, type ReportDraft, type ReportSource } from '../core/report';
-import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import { maySendAgain, type ReportAction, type ReportRecord } from '../core/report-outbox';
 import { CHINANPO_URL, reportText, type ReportLanguage } from '../core/report-text';
 import { t, uiLanguage } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore, type ReportSettings } from '../shared/storage';
-import { DeliveryState, TechnicalDetail } from './DeliveryState';
+import { DeliveryState, hostOf, TechnicalDetail } from './DeliveryState';
 import { downloadText } from './download';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' | 'failed' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
@@ -226,11 +226,11 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
         </p>
         {settings?.endpoint ? (
           <div class="row">
-            <button type="button" data-action="send" disabled={locked && record?.delivery?.state !== 'rejected'} onClick={() => void send()}>
+            <button type="button" data-action="send" disabled={!maySendAgain(record?.delivery ?? null)} onClick={() => void send()}>
               {t('reportSend', hostOf(settings.endpoint))}
             </button>
             {record?.delivery ? <DeliveryState delivery={record.delivery} /> : null}
-            {record?.delivery?.state === 'queued' || record?.delivery?.state === 'rejected' ? (
+            {record?.delivery?.state === 'queued' || record?.delivery?.state === 'rejected' || record?.delivery?.state === 'stopped' ? (
               <button type="button" data-action="retry" onClick={() => void sendFromExtensionPage('retryReport', { id: report.id }).then((r) => r && setRecord(r))}>
                 {t('reportRetry')}
               </button>
@@ -253,12 +253,4 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       </section>
     </main>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -19,7 +19,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type * as v from 'valibot';
 import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft, ReportSource } from '../core/report';
-import type { ReportAction, ReportRecord } from '../core/report-outbox';
+import type { PendingChoice, ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
 import type { PendingChoiceView, WarningControl } from '../core/controls';
 import type { contentScriptPayloads } from './content-script-payloads';
@@ -93,8 +93,14 @@ export interface ExtensionPageMessages {
   retryReport: { request: { id: string }; response: ReportRecord | null };
   /** Removes a report from the history (and from the outbox). */
   deleteReport: { request: { id: string }; response: null };
-  /** From the options page: the report endpoint (null: none). */
-  setReportEndpoint: { request: { endpoint: string | null }; response: { ok: true } | { ok: false; error: 'url' } };
+  /**
+   * From the options page: the report endpoint (null: none), and what to do with reports queued
+   * for the one it replaces (core/report-outbox.ts PendingChoice; absent: keep them unsent).
+   */
+  setReportEndpoint: {
+    request: { endpoint: string | null; pending?: PendingChoice };
+    response: { ok: true } | { ok: false; error: 'url' };
+  };
   /** Starts a feed sync in the background (or joins the running one); answers at once. */
   syncNow: { request: Record<string, never>; response: SyncView };
   /** The feed configuration, the list in use and where syncing stands. */

@@ -253,6 +253,11 @@ export function onEnabledChanged(callback: (enabled: boolean) => void): void {
   watchLocal('enabled', callback);
 }
 
+/** Calls back when the report settings (the endpoint) change, in any context. */
+export function onReportSettingsChanged(callback: () => void): void {
+  watchLocal('reportSettings', () => callback());
+}
+
 /** Calls back when the compiled list in storage changes (a new list version). */
 export function onCompiledListChanged(callback: (compiled: CompiledList | null) => void): void {
   watchLocal('compiled', callback);

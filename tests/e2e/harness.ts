@@ -370,3 +370,27 @@ export async function chooseAndConfirm(
   await confirm.locator('[data-action="confirm"]').click();
   await closed;
 }
+
+/**
+ * Writes values into the extension's IndexedDB store "reports" (as storedReports reads it), in the
+ * worker: to set up a report in a state a test can't wait for (e.g. queued days ago).
+ */
+export async function putStoredReports(ext: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
+  await currentWorker(ext).evaluate(async (values) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('orgcheck');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('reports', 'readwrite');
+        for (const [key, value] of Object.entries(values)) tx.objectStore('reports').put(value, key);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, values);
+}

@@ -1,7 +1,8 @@
 /**
  * The options page's "Export and import settings": export writes one file of the user's
  * settings; importing it after changing them brings all of them back (and open tabs recount);
- * a broken file is refused with a message naming what is wrong, and nothing changes. dist/ has
+ * a broken file is refused with a message naming what is wrong, and nothing changes. An import
+ * first shows what it will change (the risky changes marked) and changes nothing until Apply. dist/ has
  * no list feed; a build with one (dist-e2e-settings-feed/) checks that an imported feed URL goes
  * through the sync module's rules.
  */
@@ -37,6 +38,12 @@ async function importFile(options: Page, path: string): Promise<void> {
   const chooser = options.waitForEvent('filechooser');
   await options.getByRole('button', { name: 'Import settings…' }).click();
   await (await chooser).setFiles(path);
+}
+
+/** Imports a file and applies what its preview shows. */
+async function importAndApply(options: Page, path: string): Promise<void> {
+  await importFile(options, path);
+  await options.getByTestId('import-preview').getByRole('button', { name: 'Apply these changes' }).click();
 }
 
 describe('options: export and import of settings', () => {
@@ -98,7 +105,7 @@ describe('options: export and import of settings', () => {
     );
     await expect.poll(() => options.getByTestId('allowlist').count()).toBe(0);
 
-    await importFile(options, file);
+    await importAndApply(options, file);
     await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
     expect(await stored()).toEqual(before);
     // The open tab recounted at once; the page shows the restored values.
@@ -143,6 +150,88 @@ describe('options: export and import of settings', () => {
   });
 });
 
+describe('options: an import shows what it will change before anything changes', () => {
+  it('lists each change, marks the risky ones; Cancel changes nothing, Apply applies', async () => {
+    const endpoint = `${server.origin}/collect`;
+    await currentWorker(ext).evaluate(
+      (endpoint) =>
+        chrome.storage.local.set({
+          enabled: true,
+          allowlist: ['old.example'],
+          suppressed: {},
+          snoozeUntil: null,
+          feedSettings: { url: null, intervalHours: 24 },
+          reportSettings: { endpoint, retryBaseMs: 30_000 },
+        }),
+      endpoint,
+    );
+    const before = await stored();
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('settings-transfer');
+    // What a hostile "recommended settings" file does: warnings off, its own site allowed, the
+    // feed and the reports taken elsewhere.
+    const settings = {
+      enabled: false,
+      allowlist: ['old.example', 'listed-org.example'],
+      suppressed: { 'example.net': ['china-robot-education-alliance'] },
+      feedSettings: { url: 'https://feed.attacker.example/list.json', intervalHours: 12 },
+      reportEndpoint: 'https://collector.attacker.example/r',
+    };
+    const path = join(dir, 'hostile.json');
+    await writeFile(path, JSON.stringify({ format: 'orgcheck-settings', version: 1, settings }));
+
+    await importFile(options, path);
+    const preview = section.getByTestId('import-preview');
+    await preview.waitFor();
+    const lines = preview.locator('li');
+    expect(await lines.allTextContents()).toEqual([
+      'Check this: Turns OrgCheck’s warnings off on every site.',
+      'Check this: No more warnings on these sites: listed-org.example',
+      'Check this: No more warnings about these organizations on these sites (“not this organization”): 中国机器人教育联盟 on example.net',
+      'Check this: Gets the list of organizations from https://feed.attacker.example/list.json (now: the address built into OrgCheck).',
+      `Check this: Reports you choose to send will go to https://collector.attacker.example/r (now: ${endpoint}).`,
+      'Checks for a new list every 12 hour(s) (now: every 24).',
+    ]);
+    expect(await preview.locator('li[data-risky="true"]').count()).toBe(5);
+    // Nothing changed while the preview is shown…
+    expect(await stored()).toEqual(before);
+    // …nor after Cancel.
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('Nothing was imported.');
+    expect(await preview.count()).toBe(0);
+    await options.waitForTimeout(500);
+    expect(await stored()).toEqual(before);
+
+    // Apply applies all of it.
+    await importAndApply(options, path);
+    await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
+    expect(await stored()).toEqual({
+      ...before,
+      enabled: false,
+      allowlist: ['listed-org.example', 'old.example'],
+      suppressed: settings.suppressed,
+      feedSettings: settings.feedSettings,
+      reportSettings: { endpoint: settings.reportEndpoint, retryBaseMs: 30_000 },
+    });
+
+    // A long list names ten and counts the rest.
+    const many = Array.from({ length: 13 }, (_, i) => `site${String(i).padStart(2, '0')}.example`);
+    await writeFile(join(dir, 'many.json'), JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { allowlist: [...settings.allowlist, ...many] } }));
+    await importFile(options, join(dir, 'many.json'));
+    await expect
+      .poll(() => section.getByTestId('import-preview').locator('li').allTextContents())
+      .toEqual([`Check this: No more warnings on these sites: ${many.slice(0, 10).join(', ')}, and 3 more`]);
+    await section.getByTestId('import-preview').getByRole('button', { name: 'Cancel' }).click();
+
+    // A file with the settings in use changes nothing, and says so.
+    await importFile(options, path);
+    await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('This file holds the settings you already have: nothing to change.');
+    expect(await section.getByTestId('import-preview').count()).toBe(0);
+    await options.close();
+  });
+});
+
 describe('options: importing feed settings into a copy with a list feed', () => {
   const FEED_DIST = join(ROOT, 'dist-e2e-settings-feed');
   const BUILT_IN = 'http://127.0.0.1:9/blocklist.json';
@@ -177,7 +266,7 @@ describe('options: importing feed settings into a copy with a list feed', () => 
     const path = join(dir, 'feed-settings.json');
     await writeFile(path, JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { feedSettings: { url, intervalHours: 6 } } }));
     const started = Date.now();
-    await importFile(options, path);
+    await importAndApply(options, path);
     await expect.poll(() => options.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
     const { feedSettings, syncStatus } = (await worker().evaluate(() => chrome.storage.local.get(['feedSettings', 'syncStatus']))) as {
       feedSettings: { url: string; intervalHours: number };
@@ -197,7 +286,7 @@ describe('options: importing feed settings into a copy with a list feed', () => 
 
     // The built-in URL is stored as "the built-in one" (null), as the Feed section's own form does.
     await writeFile(path, JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { feedSettings: { url: BUILT_IN, intervalHours: 24 } } }));
-    await importFile(options, path);
+    await importAndApply(options, path);
     await expect.poll(() => worker().evaluate(async () => (await chrome.storage.local.get('feedSettings')).feedSettings)).toEqual({ url: null, intervalHours: 24 });
     await expect.poll(() => options.locator('#feed-url').inputValue()).toBe(BUILT_IN);
     await options.close();

@@ -104,7 +104,16 @@ beforeAll(async () => {
         actions: [{ kind: 'download-json', at: now - 3_600_000 }, { kind: 'send', at: now - 3_500_000 }],
         delivery: { state: 'rejected', endpoint: 'https://reports.example.org/collect', attempts: 1, queuedAt: now - 3_500_000, at: now - 3_400_000, status: 400, response: 'bad report' },
       },
-      privateRecord: { report: report(PRIVATE_REPORT_ID, 'https://example.org/'), savedAt: now - 60_000, actions: [{ kind: 'copy-zh', at: now - 60_000 }], delivery: null },
+      privateRecord: {
+        report: report(PRIVATE_REPORT_ID, 'https://example.org/'),
+        savedAt: now - 60_000,
+        actions: [{ kind: 'copy-zh', at: now - 60_000 }, { kind: 'send', at: now - 50_000 }],
+        // Not sent, stopped (its 3 days are over): the line that says so, with its last error.
+        delivery: {
+          state: 'stopped', reason: 'expired', endpoint: 'https://reports.example.org/collect', attempts: 19, queuedAt: now - 50_000, at: now - 40_000,
+          lastError: { kind: 'network', status: null, detail: 'net::ERR_NAME_NOT_RESOLVED' },
+        },
+      },
     },
   );
   // (Seeded again should a scheduling write of the install land after it.)
@@ -204,6 +213,14 @@ describe('axe-core: 0 violations', () => {
       await options.getByRole('button', { name: 'Import settings…' }).click();
       await (await chooser).setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"orgcheck-settings","version":3}') });
       await expect.poll(() => options.getByTestId('transfer-message').count()).toBe(1);
+      expect(await axeViolations(options)).toEqual([]);
+      // The preview of an import that changes things, risky ones marked.
+      const next = options.waitForEvent('filechooser');
+      await options.getByRole('button', { name: 'Import settings…' }).click();
+      const settings = { enabled: false, allowlist: ['example.net'], reportEndpoint: 'https://other.example/r', feedSettings: { url: null, intervalHours: 6 } };
+      await (await next).setFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'orgcheck-settings', version: 1, settings })) });
+      await options.getByTestId('import-preview').waitFor();
+      expect(await options.locator('[data-report-id] [data-state="stopped"]').count()).toBe(1);
       expect(await axeViolations(options)).toEqual([]);
       await options.close();
     });

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bundled from '../../data/organizations.json' with { type: 'json' };
 import {
-  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
+  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, putStoredReports, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
   openPopupFor, waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -38,6 +38,17 @@ const scenarios: Record<string, (n: number) => number> = {
   restart: () => (restartUp ? 200 : 503),
   /** Answers with a redirect to another endpoint (of this server): never to be followed. */
   moved: () => 307,
+  // Endpoints the user replaces while a report is queued for them (always "later"), and the
+  // ones they replace them with.
+  olda: () => 503,
+  oldb: () => 503,
+  oldc: () => 503,
+  oldd: () => 503,
+  newa: () => 200,
+  newb: () => 200,
+  newc: () => 200,
+  /** Would accept a report: one past its 3 days must not reach it. */
+  late: () => 200,
 };
 let restartUp = false;
 
@@ -412,6 +423,174 @@ describe('reports kept by an older version', () => {
     expect(moved.reportIndex).toContain(id);
     await options.locator(`li[data-report-id="${id}"] button[data-action="delete"]`).click();
     await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).count()).toBe(0);
+    await options.close();
+  });
+});
+
+// After the history test, which counts the reports the tests before it sent.
+describe('an endpoint the user no longer has set', () => {
+  const posts = (scenario: string) => received.filter((x) => x.scenario === scenario).length;
+
+  /** A report sent to `scenario` (always 503, retried every few hundred ms), once it has been tried twice. */
+  async function queuedFor(scenario: string): Promise<{ page: Page; report: Page; id: string; shown: string }> {
+    await setReportSettings(ext, `${server.origin}/collect/${scenario}`, 300);
+    const page = await openFixture(ext, 'two-orgs.html');
+    const report = await openReportViaMenu(ext, page);
+    const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
+    await report.click('button[data-action="send"]');
+    await expect.poll(() => posts(scenario), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    return { page, report, id: (JSON.parse(shown) as { id: string }).id, shown };
+  }
+
+  /** Nothing more reaches `scenario` over several retry periods (after a margin for a POST already under way). */
+  async function expectNoMorePosts(page: Page, scenario: string): Promise<void> {
+    await page.waitForTimeout(500);
+    const count = posts(scenario);
+    await page.waitForTimeout(4000); // retries every 0.3–2.4 s until now: several would have come
+    expect(posts(scenario)).toBe(count);
+  }
+
+  it('gets nothing more once the endpoint is changed, however it was changed', async () => {
+    const { page, report } = await queuedFor('olda');
+    // As a settings import, or any other window, changes it: in storage.
+    await setReportSettings(ext, `${server.origin}/collect/newa`, 300);
+    await expectNoMorePosts(report, 'olda');
+    // Not sent to the new one either: the user did not ask for that. The page says why.
+    expect(posts('newa')).toBe(0);
+    await expect.poll(() => deliveryState(report)).toBe('stopped');
+    expect(await report.locator('.delivery').getAttribute('data-reason')).toBe('endpoint-changed');
+    expect(await report.locator('.delivery').textContent()).toContain(`you changed the report endpoint`);
+    await report.close();
+    await page.close();
+  });
+
+  it('options page: changing it asks first; "send them to the new one" sends there once, and nothing more to the old', async () => {
+    const { page, report, id, shown } = await queuedFor('oldb');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
+    await options.fill('#report-endpoint', `${server.origin}/collect/newb`);
+    await options.click('button[data-action="save-endpoint"]');
+    const question = options.getByTestId('queued-question');
+    await expect.poll(() => question.textContent()).toContain('1 report(s) are still waiting to be sent to 127.0.0.1');
+    // Nothing saved before the answer.
+    const endpointNow = () =>
+      currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint: string | null }).endpoint);
+    expect(await endpointNow()).toBe(`${server.origin}/collect/oldb`);
+    await question.locator('button[data-action="queued-send-to-new"]').click();
+    await expect.poll(endpointNow).toBe(`${server.origin}/collect/newb`);
+    await expect.poll(() => posts('newb'), { timeout: 10_000 }).toBe(1);
+    expect(received.find((x) => x.scenario === 'newb')!.body).toBe(shown);
+    await expectNoMorePosts(options, 'oldb');
+    expect(posts('newb')).toBe(1);
+    await expect.poll(() => options.locator(`li[data-report-id="${id}"]`).getAttribute('data-state')).toBe('sent');
+    await options.close();
+    await report.close();
+    await page.close();
+  });
+
+  it('a settings import that sets another endpoint says so first, and then keeps the queued report unsent, sent nowhere', async () => {
+    const { page, report, id } = await queuedFor('oldd');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
+    const chooser = options.waitForEvent('filechooser');
+    await options.getByRole('button', { name: 'Import settings…' }).click();
+    const settings = { reportEndpoint: `${server.origin}/collect/newc` };
+    await (await chooser).setFiles({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'orgcheck-settings', version: 1, settings })) });
+    const preview = options.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('li').allTextContents()).toEqual([
+      `Check this: Reports you choose to send will go to ${server.origin}/collect/newc (now: ${server.origin}/collect/oldd).`,
+      `1 report(s) waiting to be sent to ${new URL(server.origin).host} will not be sent; they stay in your report history.`,
+    ]);
+    await preview.getByRole('button', { name: 'Apply these changes' }).click();
+    const item = options.locator(`li[data-report-id="${id}"]`);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('stopped');
+    expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('endpoint-changed');
+    await expectNoMorePosts(options, 'oldd');
+    expect(posts('newc')).toBe(0);
+    await options.close();
+    await report.close();
+    await page.close();
+  });
+
+  it('options page: removing it asks first; "keep them unsent" keeps the report in the history, sent nowhere; "delete" deletes', async () => {
+    const { page, report, id } = await queuedFor('oldc');
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
+    // Cancel: nothing changes, the question goes.
+    await options.click('button[data-action="remove-endpoint"]');
+    await options.getByTestId('queued-question').locator('button[data-action="queued-cancel"]').click();
+    expect(await options.getByTestId('queued-question').count()).toBe(0);
+    expect(await options.locator('#report-endpoint').inputValue()).toBe(`${server.origin}/collect/oldc`);
+    // Removal offers no "send to the new one".
+    await options.click('button[data-action="remove-endpoint"]');
+    const question = options.getByTestId('queued-question');
+    expect(await question.locator('button[data-action="queued-send-to-new"]').count()).toBe(0);
+    await question.locator('button[data-action="queued-keep"]').click();
+    const item = options.locator(`li[data-report-id="${id}"]`);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('stopped');
+    expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('endpoint-removed');
+    expect(await item.locator('.delivery').textContent()).toContain('you removed the report endpoint');
+    await expectNoMorePosts(options, 'oldc');
+    await report.close();
+
+    // Another report queued, then the endpoint changed with "delete": gone from the history.
+    const second = await queuedFor('oldc');
+    await options.reload();
+    await options.locator(`li[data-report-id="${second.id}"][data-state="queued"]`).waitFor();
+    await options.fill('#report-endpoint', `${server.origin}/collect/newa`);
+    await options.click('button[data-action="save-endpoint"]');
+    await options.getByTestId('queued-question').locator('button[data-action="queued-delete"]').click();
+    await expect.poll(() => options.locator(`li[data-report-id="${second.id}"]`).count()).toBe(0);
+    expect(await storedReports(ext, [`report:${second.id}`])).toEqual({});
+    await expectNoMorePosts(options, 'oldc');
+    expect(posts('newa')).toBe(0);
+    // The first, kept unsent, is still there.
+    expect(await item.getAttribute('data-state')).toBe('stopped');
+    await second.report.close();
+    await second.page.close();
+    await options.close();
+    await page.close();
+  });
+});
+
+describe('retries end', () => {
+  it('3 days after Send: a report past them is not sent (even when due and the endpoint would take it); the history says so', async () => {
+    const id = '5d2f7c1e-8a4b-4c3d-9e2f-1a6b7c8d9e0f';
+    const now = Date.now();
+    const endpoint = `${server.origin}/collect/late`;
+    const record = {
+      report: {
+        format: 'orgcheck-report/1', id, createdAt: new Date(now - 4 * 86_400_000).toISOString(), url: 'https://example.org/late', title: 'late',
+        organizations: [], excerpts: [], selection: null, note: null, screenshot: null,
+      },
+      savedAt: now - 4 * 86_400_000,
+      actions: [{ kind: 'send', at: now - 3 * 86_400_000 - 60_000 }],
+      // Queued 3 days and a minute ago, tried 9 times, due now (as after a browser closed for days).
+      delivery: {
+        state: 'queued', endpoint, attempts: 9, queuedAt: now - 3 * 86_400_000 - 60_000, nextAt: now - 1000,
+        lastError: { kind: 'network', status: null, detail: 'net::ERR_CONNECTION_REFUSED' },
+      },
+    };
+    const lists = (await storedReports(ext, ['reportIndex', 'reportOutbox'])) as { reportIndex?: string[]; reportOutbox?: string[] };
+    await putStoredReports(ext, { [`report:${id}`]: record, reportIndex: [id, ...(lists.reportIndex ?? [])], reportOutbox: [...(lists.reportOutbox ?? []), id] });
+    // Wakes the outbox (as a browser start does): a change of the report settings drains it.
+    await setReportSettings(ext, endpoint, 250);
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const item = options.locator(`li[data-report-id="${id}"]`);
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('stopped');
+    expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('expired');
+    expect(await item.locator('.delivery').textContent()).toMatch(/^Not sent: OrgCheck tried 9 time\(s\) and stopped .+ It keeps trying for at most 3 days after you press Send/);
+    await options.waitForTimeout(1500);
+    expect(received.filter((x) => x.scenario === 'late')).toHaveLength(0);
+    // Try again: a new window, and it goes.
+    await item.locator('button[data-action="retry"]').click();
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    expect(received.filter((x) => x.scenario === 'late')).toHaveLength(1);
     await options.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildSettingsFile, importedValues, isSiteName, MAX_FILE_CHARS, parseSettingsFile, settingsFileJson, settingsFileName, validateSettings,
-  type UserSettings,
+  buildSettingsFile, importedValues, isRiskyChange, isSiteName, MAX_FILE_CHARS, parseSettingsFile, settingsChanges, settingsFileJson, settingsFileName,
+  validateSettings, type UserSettings,
 } from '../../../src/core/settings-transfer';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -174,5 +174,76 @@ describe('imported values', () => {
     ).toEqual({ allowlist: ['a.example', 'b.example'], suppressed: { 'a.example': ['x', 'y'] }, snoozeUntil: null });
     expect(importedValues({ snoozeUntil: NOW + HOUR, enabled: false, reportEndpoint: null }, NOW)).toEqual({ snoozeUntil: NOW + HOUR, enabled: false, reportEndpoint: null });
     expect(importedValues({}, NOW)).toEqual({});
+  });
+});
+
+describe('what an import will change', () => {
+  const CURRENT: UserSettings = {
+    enabled: true,
+    allowlist: ['kept.example', 'old.example'],
+    suppressed: { 'example.org': ['china-robot-education-alliance'] },
+    snoozeUntil: null,
+    feedSettings: { url: null, intervalHours: 24 },
+    reportEndpoint: 'https://reports.example.org/collect',
+  };
+  const CONTEXT = { builtInFeedUrl: 'https://feed.orgcheck.example/blocklist.json', queuedReports: 0 };
+  const changes = (imported: Partial<UserSettings>, context = CONTEXT) => settingsChanges(CURRENT, imported, NOW, context);
+
+  it('lists nothing for a file that holds the settings in use (the way they are stored)', () => {
+    expect(changes(CURRENT)).toEqual([]);
+    expect(changes({ allowlist: ['old.example', 'kept.example', 'old.example'] })).toEqual([]);
+    // The built-in feed address named in a file is "the built-in one".
+    expect(changes({ feedSettings: { url: CONTEXT.builtInFeedUrl, intervalHours: 24 } })).toEqual([]);
+    // A snooze already over is none.
+    expect(changes({ snoozeUntil: NOW - 1 })).toEqual([]);
+    expect(changes({ suppressed: { 'example.org': ['china-robot-education-alliance'], 'example.net': [] } })).toEqual([]);
+  });
+
+  it('names each change, the ones that silence OrgCheck or send elsewhere first and marked risky', () => {
+    const list = changes({
+      enabled: false,
+      allowlist: ['kept.example', 'listed-org.example'],
+      suppressed: { 'example.net': ['china-positive-discipline-association'] },
+      snoozeUntil: NOW + HOUR,
+      feedSettings: { url: 'https://evil.example/feed.json', intervalHours: 168 },
+      reportEndpoint: 'https://collector.evil.example/r',
+    });
+    expect(list).toEqual([
+      { kind: 'warnings-off' },
+      { kind: 'allowlist-added', sites: ['listed-org.example'] },
+      { kind: 'suppressed-added', items: [{ site: 'example.net', id: 'china-positive-discipline-association' }] },
+      { kind: 'snooze-set', until: NOW + HOUR },
+      { kind: 'feed-url', from: null, to: 'https://evil.example/feed.json' },
+      { kind: 'report-endpoint', from: 'https://reports.example.org/collect', to: 'https://collector.evil.example/r' },
+      { kind: 'allowlist-removed', sites: ['old.example'] },
+      { kind: 'suppressed-removed', items: [{ site: 'example.org', id: 'china-robot-education-alliance' }] },
+      { kind: 'feed-interval', from: 24, to: 168 },
+    ]);
+    expect(list.map(isRiskyChange)).toEqual([true, true, true, true, true, true, false, false, false]);
+  });
+
+  it('does not call risky what turns warnings on, ends a snooze, or goes back to the built-in feed or to no endpoint', () => {
+    const current: UserSettings = { ...CURRENT, enabled: false, snoozeUntil: NOW + HOUR, feedSettings: { url: 'https://mine.example/f.json', intervalHours: 24 } };
+    const list = settingsChanges(current, { enabled: true, snoozeUntil: null, feedSettings: { url: null, intervalHours: 24 }, reportEndpoint: null }, NOW, CONTEXT);
+    expect(list).toEqual([
+      { kind: 'warnings-on' },
+      { kind: 'snooze-ended' },
+      { kind: 'feed-url', from: 'https://mine.example/f.json', to: null },
+      { kind: 'report-endpoint', from: 'https://reports.example.org/collect', to: null },
+    ]);
+    expect(list.some(isRiskyChange)).toBe(false);
+  });
+
+  it('says that reports queued for the endpoint it replaces will stay unsent', () => {
+    expect(changes({ reportEndpoint: 'https://new.example/r' }, { ...CONTEXT, queuedReports: 2 })).toEqual([
+      { kind: 'report-endpoint', from: 'https://reports.example.org/collect', to: 'https://new.example/r' },
+      { kind: 'queued-reports-kept', count: 2, endpoint: 'https://reports.example.org/collect' },
+    ]);
+    expect(changes({ reportEndpoint: 'https://reports.example.org/collect' }, { ...CONTEXT, queuedReports: 2 })).toEqual([]);
+  });
+
+  it('compares only what the file holds', () => {
+    expect(changes({ enabled: true })).toEqual([]);
+    expect(changes({ reportEndpoint: null })).toEqual([{ kind: 'report-endpoint', from: 'https://reports.example.org/collect', to: null }]);
   });
 });
