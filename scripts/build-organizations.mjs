@@ -21,6 +21,9 @@
  * - Fails loudly (exit 1) on anything unexpected: a list name no kind rule covers, a review
  *   record that names no organization, a lawful name that a warning name would match, …
  * - Output is sorted by id, 2-space JSON with a trailing newline: two runs give the same bytes.
+ * - Also writes data/lawful-national-partial.json from the research's lawful-national-partial.json
+ *   (475 lawfully registered national bodies, a partial and dated copy): the popup's lookup says
+ *   when a query is one of them, and no warning name may occur inside any of them.
  *
  * Env: ORGS_RESEARCH_DIR overrides the research folder (default ../shared/data).
  */
@@ -36,6 +39,10 @@ const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
 const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json'];
 const REFERENCE_NOTICE = path.resolve(RESEARCH_DIR, '../reference/mca-notice-2021-05-31.en.txt');
 const OUT_PATH = path.join(ROOT, 'data/organizations.json');
+const LAWFUL_FILE = 'lawful-national-partial.json';
+const LAWFUL_OUT_PATH = path.join(ROOT, 'data', LAWFUL_FILE);
+/** When the copies were made: the CAST member societies 2018-01, the foundations 2017-12. */
+const LAWFUL_PERIOD = '2017–2018';
 const REVIEW_PATH = path.join(ROOT, 'data/organizations-review.json');
 
 const KINDS = ['banned', 'website-shutdown', 'suspected-illegal', 'counterfeit', 'dispersed'];
@@ -357,9 +364,22 @@ for (const e of entries) {
 // A lawful name must never warn: no warning name or alias may occur inside a registered
 // look-alike, another lawful name the notes give, or a name that is itself marked warn:false.
 const warningNames = entries.filter((e) => e.warn).flatMap((e) => [e.names.zh, ...(e.names.en ? [e.names.en] : []), ...e.aliases]);
+// ---------------------------------------------------------------- lawful national bodies
+
+const lawfulResearch = readJson(path.join(RESEARCH_DIR, LAWFUL_FILE), 'lawful bodies file');
+if (!Array.isArray(lawfulResearch)) fail(`${LAWFUL_FILE}: expected an array`);
+const lawfulBodies = [];
+for (const [index, body] of lawfulResearch.entries()) {
+  if (!isNonEmpty(body?.name) || body.name !== body.name.trim()) fail(`${LAWFUL_FILE}[${index}]: bad name`);
+  if (!['high', 'medium'].includes(body.confidence)) fail(`${LAWFUL_FILE}[${index}]: confidence must be high or medium`);
+  if (lawfulBodies.some((b) => b.name === body.name)) fail(`${LAWFUL_FILE}[${index}]: "${body.name}" twice`);
+  lawfulBodies.push({ name: body.name, confidence: body.confidence });
+}
+
 const lawfulNames = [
   ...entries.flatMap((e) => (e.registeredLookalike ? [e.registeredLookalike] : [])),
   ...otherLawfulNames,
+  ...lawfulBodies.map((b) => b.name),
   ...entries.filter((e) => !e.warn).map((e) => e.names.zh),
 ];
 for (const lawful of lawfulNames) {
@@ -378,10 +398,24 @@ const json = `${JSON.stringify(entries, null, 2)}\n`;
 const before = existsSync(OUT_PATH) ? readFileSync(OUT_PATH, 'utf8') : null;
 if (before !== json) writeFileSync(OUT_PATH, json, 'utf8');
 
+const lawfulJson = `${JSON.stringify(
+  {
+    about:
+      `Lawfully registered national bodies, from a partial and dated copy (${LAWFUL_PERIOD}) of the national registry, written by scripts/build-organizations.mjs from ../shared/data/${LAWFUL_FILE}. ` +
+      'It can show that a name was registered, never that a name is not: the registry holds about 2,300 bodies. confidence medium: renamed since, or from a weaker source.',
+    period: LAWFUL_PERIOD,
+    bodies: [...lawfulBodies].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  },
+  null,
+  2,
+)}\n`;
+if (!existsSync(LAWFUL_OUT_PATH) || readFileSync(LAWFUL_OUT_PATH, 'utf8') !== lawfulJson) writeFileSync(LAWFUL_OUT_PATH, lawfulJson, 'utf8');
+
 const count = (pred) => entries.filter(pred).length;
 console.log(
   `build-organizations: ${entries.length} entries from ${rows.length} rows` +
     ` (warn:false ${count((e) => !e.warn)}, exact ${count((e) => e.exact)}, en ${count((e) => e.names.en)},` +
-    ` lookalike ${count((e) => e.registeredLookalike)}, 2+ listings ${count((e) => e.listings.length > 1)})` +
+    ` lookalike ${count((e) => e.registeredLookalike)}, 2+ listings ${count((e) => e.listings.length > 1)};` +
+    ` ${lawfulBodies.length} lawful national bodies)` +
     `${before === json ? ' — unchanged' : ` — wrote ${path.relative(ROOT, OUT_PATH)}`}`,
 );
