@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
  * Builds data/organizations.json (the bundled blocklist) from the research in ../shared/data:
- * orgs-research.json and orgs-research-more.json (never orgs-leads-unverified.json: those
- * strings are not verbatim). Run with `npm run data` or `node scripts/build-organizations.mjs`.
+ * orgs-research.json, orgs-research-more.json and orgs-research-3.json (never
+ * orgs-leads-unverified.json: those strings are not verbatim). Run with `npm run data` or `node scripts/build-organizations.mjs`.
  *
  * - One entry per distinct name_zh; one listing per research row (a name on two lists is one
  *   entry with two listings).
+ * - Corrections a later research pass made to earlier rows (a batch number, a second spelling, a
+ *   cleaner source) are applied from data/organizations-review.json, never by editing the research
+ *   files: `listCorrections` renames a list (and replaces the note written once for it) on every
+ *   row that carries it; a per-name record may add aliases, `sources` (per list) and a `note`.
  * - Hand review (exact, registeredLookalike, extra aliases) comes from a per-name table in
  *   data/organizations-review.json, never from patterns over the notes: some notes were written
  *   once per list and repeat on every row of it, so a caution there is about one name only.
@@ -17,6 +21,9 @@
  * - Fails loudly (exit 1) on anything unexpected: a list name no kind rule covers, a review
  *   record that names no organization, a lawful name that a warning name would match, …
  * - Output is sorted by id, 2-space JSON with a trailing newline: two runs give the same bytes.
+ * - Also writes data/lawful-national-partial.json from the research's lawful-national-partial.json
+ *   (475 lawfully registered national bodies, a partial and dated copy): the popup's lookup says
+ *   when a query is one of them, and no warning name may occur inside any of them.
  *
  * Env: ORGS_RESEARCH_DIR overrides the research folder (default ../shared/data).
  */
@@ -29,9 +36,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
   ? path.resolve(process.env.ORGS_RESEARCH_DIR)
   : path.resolve(ROOT, '../shared/data');
-const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json'];
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json'];
 const REFERENCE_NOTICE = path.resolve(RESEARCH_DIR, '../reference/mca-notice-2021-05-31.en.txt');
 const OUT_PATH = path.join(ROOT, 'data/organizations.json');
+const LAWFUL_FILE = 'lawful-national-partial.json';
+const LAWFUL_OUT_PATH = path.join(ROOT, 'data', LAWFUL_FILE);
+/** When the copies were made: the CAST member societies 2018-01, the foundations 2017-12. */
+const LAWFUL_PERIOD = '2017–2018';
 const REVIEW_PATH = path.join(ROOT, 'data/organizations-review.json');
 
 const KINDS = ['banned', 'website-shutdown', 'suspected-illegal', 'counterfeit', 'dispersed'];
@@ -71,6 +82,26 @@ const KIND_RULES = [
     list: 'mca-exposed-or-banned-examples-2018',
     kind: 'banned',
     why: "新民晚报: these illegal organisations were 'exposed and banned' (被曝光和被取缔)",
+  },
+  {
+    list: 'mca-dongwang-network-2022-01',
+    kind: 'dispersed',
+    why: '新华社 2022-01-10: of 136 bodies of the 东望 network, 88 banned (取缔) and 48 ordered to dissolve (责令解散), not said per name: the weaker claim',
+  },
+  {
+    list: 'shandong-dealt-2023-h1',
+    kind: 'dispersed',
+    why: '大众日报 2023-07-09: 58 illegal social organisations dealt with (打掉), not said which were banned and which dispersed: the weaker claim',
+  },
+  {
+    list: 'shandong-dealt-2019-h1',
+    kind: 'suspected-illegal',
+    why: "南方周末 2019-08-29: dealt with as a suspected illegal social organisation ('遭遇涉嫌非法社会组织查处')",
+  },
+  {
+    list: 'beijing-investigation-notice-2015-04-19',
+    kind: 'suspected-illegal',
+    why: '北京晨报 2015-04-20: an investigation notice (协查通告) on bodies suspected of acting without registration; not banned in this report',
   },
   // Patterns.
   { pattern: /^website-shutdown-/, kind: 'website-shutdown', why: '网站关停 batches' },
@@ -162,6 +193,17 @@ function slugifyChinese(text) {
 
 // ---------------------------------------------------------------- research rows
 
+const review = readJson(REVIEW_PATH, 'review file');
+
+/** list name as in the research → { list, note?, why }: a later pass corrected it (see the header). */
+const listCorrections = review.listCorrections?.lists ?? {};
+for (const [list, correction] of Object.entries(listCorrections)) {
+  if (!isNonEmpty(correction.list)) fail(`list correction "${list}": the corrected list name is missing`);
+  if (!isNonEmpty(correction.why)) fail(`list correction "${list}": say why`);
+  if (correction.note !== undefined && !isNonEmpty(correction.note)) fail(`list correction "${list}": note must be a non-empty string`);
+}
+const correctedLists = new Set();
+
 const rows = [];
 for (const file of RESEARCH_FILES) {
   const full = path.join(RESEARCH_DIR, file);
@@ -182,11 +224,21 @@ for (const file of RESEARCH_FILES) {
     if (row.match_variants_derived !== undefined && !Array.isArray(row.match_variants_derived)) {
       fail(`${where}: match_variants_derived must be an array`);
     }
-    rows.push({ ...row, where });
+    const correction = listCorrections[row.list];
+    if (correction) {
+      correctedLists.add(row.list);
+      rows.push({ ...row, list: correction.list, note: correction.note ?? row.note, where });
+    } else {
+      rows.push({ ...row, where });
+    }
   });
 }
 
-/** name_zh → its rows, in first-appearance order (research first, then the second pass). */
+for (const list of Object.keys(listCorrections)) {
+  if (!correctedLists.has(list)) fail(`list correction "${list}": no research row carries that list`);
+}
+
+/** name_zh → its rows, in first-appearance order (research first, then the later passes). */
 const byName = new Map();
 for (const row of rows) {
   const list = byName.get(row.name_zh) ?? [];
@@ -196,13 +248,12 @@ for (const row of rows) {
 
 // ---------------------------------------------------------------- hand review
 
-const review = readJson(REVIEW_PATH, 'review file');
 const overrides = review.overrides ?? {};
 const otherLawfulNames = review.otherLawfulNames?.names ?? [];
 for (const [name, record] of Object.entries(overrides)) {
   if (!byName.has(name)) fail(`review record "${name}" names no organization in the research`);
   for (const key of Object.keys(record)) {
-    if (!['exact', 'registeredLookalike', 'aliases', 'why'].includes(key)) {
+    if (!['exact', 'registeredLookalike', 'aliases', 'sources', 'note', 'why'].includes(key)) {
       fail(`review record "${name}": unknown field "${key}"`);
     }
   }
@@ -213,6 +264,13 @@ for (const [name, record] of Object.entries(overrides)) {
   }
   if (record.aliases !== undefined && !(Array.isArray(record.aliases) && record.aliases.every(isNonEmpty))) {
     fail(`review "${name}": aliases must be non-empty strings`);
+  }
+  if (record.note !== undefined && !isNonEmpty(record.note)) fail(`review "${name}": note must be a non-empty string`);
+  if (record.sources !== undefined) {
+    for (const [list, urls] of Object.entries(record.sources)) {
+      if (!byName.get(name).some((r) => r.list === list)) fail(`review "${name}": sources for "${list}", a list it is not on`);
+      if (!Array.isArray(urls) || urls.length === 0 || !urls.every(isNonEmpty)) fail(`review "${name}": sources.${list} must list addresses`);
+    }
   }
 }
 
@@ -266,11 +324,12 @@ for (const [zh, orgRows] of byName) {
     list: r.list.trim(),
     kind: kindOf(r.list.trim()),
     published: r.published,
-    sources: extractUrls(r.source),
+    sources: [...new Set([...extractUrls(r.source), ...extractUrls((record.sources?.[r.list.trim()] ?? []).join(' '))])],
   }));
 
   const notes = [];
   for (const r of orgRows) if (isNonEmpty(r.note) && !notes.includes(r.note.trim())) notes.push(r.note.trim());
+  if (record.note) notes.push(record.note.trim());
 
   const id = previousIds.get(zh) ?? newId(en ? slugifyEnglish(en) : slugifyChinese(zh));
 
@@ -305,9 +364,22 @@ for (const e of entries) {
 // A lawful name must never warn: no warning name or alias may occur inside a registered
 // look-alike, another lawful name the notes give, or a name that is itself marked warn:false.
 const warningNames = entries.filter((e) => e.warn).flatMap((e) => [e.names.zh, ...(e.names.en ? [e.names.en] : []), ...e.aliases]);
+// ---------------------------------------------------------------- lawful national bodies
+
+const lawfulResearch = readJson(path.join(RESEARCH_DIR, LAWFUL_FILE), 'lawful bodies file');
+if (!Array.isArray(lawfulResearch)) fail(`${LAWFUL_FILE}: expected an array`);
+const lawfulBodies = [];
+for (const [index, body] of lawfulResearch.entries()) {
+  if (!isNonEmpty(body?.name) || body.name !== body.name.trim()) fail(`${LAWFUL_FILE}[${index}]: bad name`);
+  if (!['high', 'medium'].includes(body.confidence)) fail(`${LAWFUL_FILE}[${index}]: confidence must be high or medium`);
+  if (lawfulBodies.some((b) => b.name === body.name)) fail(`${LAWFUL_FILE}[${index}]: "${body.name}" twice`);
+  lawfulBodies.push({ name: body.name, confidence: body.confidence });
+}
+
 const lawfulNames = [
   ...entries.flatMap((e) => (e.registeredLookalike ? [e.registeredLookalike] : [])),
   ...otherLawfulNames,
+  ...lawfulBodies.map((b) => b.name),
   ...entries.filter((e) => !e.warn).map((e) => e.names.zh),
 ];
 for (const lawful of lawfulNames) {
@@ -326,10 +398,24 @@ const json = `${JSON.stringify(entries, null, 2)}\n`;
 const before = existsSync(OUT_PATH) ? readFileSync(OUT_PATH, 'utf8') : null;
 if (before !== json) writeFileSync(OUT_PATH, json, 'utf8');
 
+const lawfulJson = `${JSON.stringify(
+  {
+    about:
+      `Lawfully registered national bodies, from a partial and dated copy (${LAWFUL_PERIOD}) of the national registry, written by scripts/build-organizations.mjs from ../shared/data/${LAWFUL_FILE}. ` +
+      'It can show that a name was registered, never that a name is not: the registry holds about 2,300 bodies. confidence medium: renamed since, or from a weaker source.',
+    period: LAWFUL_PERIOD,
+    bodies: [...lawfulBodies].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  },
+  null,
+  2,
+)}\n`;
+if (!existsSync(LAWFUL_OUT_PATH) || readFileSync(LAWFUL_OUT_PATH, 'utf8') !== lawfulJson) writeFileSync(LAWFUL_OUT_PATH, lawfulJson, 'utf8');
+
 const count = (pred) => entries.filter(pred).length;
 console.log(
   `build-organizations: ${entries.length} entries from ${rows.length} rows` +
     ` (warn:false ${count((e) => !e.warn)}, exact ${count((e) => e.exact)}, en ${count((e) => e.names.en)},` +
-    ` lookalike ${count((e) => e.registeredLookalike)}, 2+ listings ${count((e) => e.listings.length > 1)})` +
+    ` lookalike ${count((e) => e.registeredLookalike)}, 2+ listings ${count((e) => e.listings.length > 1)};` +
+    ` ${lawfulBodies.length} lawful national bodies)` +
     `${before === json ? ' — unchanged' : ` — wrote ${path.relative(ROOT, OUT_PATH)}`}`,
 );

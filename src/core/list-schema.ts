@@ -66,7 +66,7 @@ export const EntrySchema = v.object({
   listings: v.pipe(v.array(ListingSchema), v.minLength(1, 'an entry needs at least one listing')),
   /** false: never warns on pages; still found by the manual lookup, with its note. */
   warn: v.boolean(),
-  /** Generic name: matches only when no other Han character touches it on either side. */
+  /** Guarded name: silent on pages when part of a longer name or word (core/prose-boundary.ts). */
   exact: v.boolean(),
   /** The lawfully registered body this name imitates, where a source names it. */
   registeredLookalike: v.optional(nonEmpty),

@@ -43,6 +43,9 @@ describe('finds listed names as a person reads them', () => {
     ['names only in script, style and comments', 'none.html', []],
     ['names only in form fields, noscript, template and editable regions; visible text after them', 'pruned.html', [ROBOT]],
     ['warn:false names and an exact name inside a longer word', 'no-warn-entries.html', []],
+    // Issue 12: names in running Chinese prose (由…主办, …颁发, …会员, 加入…) warn; a guarded name inside a longer
+    // name (中国国际摄影协会) or word (中国艺术院校) and a lawful look-alike (中国美术家协会) do not.
+    ['names in running Chinese prose, not inside longer names', 'zh-prose-names.html', ['zhongguo-meishu-xiehui', 'zhongguo-shuhua-jia-xiehui', 'zhongguo-xiandai-ying-bi-shufa-yanjiu-hui', 'zhongguo-yiyuan-xuehui']],
   ];
   for (const [what, path, expected] of cases) {
     it(what, async () => {

@@ -1,7 +1,8 @@
 /**
  * The popup's manual lookup in Chromium (the popup page opened with ?q=, as the context menu
  * opens it, and typed into): part of a name, traditional script, a typo, English, an entry that
- * never warns with its note, no result; and "Check '…' with OrgCheck" on selected text.
+ * never warns with its note, no result, a lawful body of the partial registry copy; and "Check
+ * '…' with OrgCheck" on selected text.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,19 @@ describe('the lookup', () => {
     const link = empty.locator('[data-testid="registry-link"]');
     expect(await link.getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
     expect(await link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('says when a name is in the partial copy of the national registry, with its date and where to confirm', async () => {
+    await type('中國美術家協會');
+    const note = popup.locator('[data-testid="lawful-registry"]');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/中国美术家协会|中國美術家協會|China Artists/);
+    expect(await note.textContent()).toContain('2017–2018');
+    expect(await note.locator('[data-testid="lawful-registry-link"]').getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
+    // The listed counterfeit one character away is not in the copy: no note.
+    await type('中国美术协会');
+    await expect.poll(() => firstId(popup)).toBe('zhongguo-meishu-xiehui');
+    expect(await popup.locator('[data-testid="lawful-registry"]').count()).toBe(0);
   });
 });
 

@@ -121,7 +121,7 @@ describe('the built extension in Chromium', () => {
     await waitFor(() => badgeText(ext, page), '1');
     const rebuilt = await readCompiled();
     expect(rebuilt.compiler).toBe(current.compiler);
-    expect(rebuilt.matcher.format).toBe(2);
+    expect(rebuilt.matcher.format).toBe(3);
     expect(rebuilt.fold).toBe(current.fold);
     await page.close();
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NameMatcher, type MatcherPattern } from '../../../src/core/matcher';
-import { isHan, isLatinWordChar, normalize } from '../../../src/core/normalize';
+import { isLatinWordChar, normalize } from '../../../src/core/normalize';
+import { continuesIntoLongerWord, headsLongerName, isPhraseName, standsApart } from '../../../src/core/prose-boundary';
 
 /** The reference: at each position the longest valid name starting there, then jump past it. */
 function naiveSearch(patterns: readonly MatcherPattern[], text: string) {
@@ -9,7 +10,8 @@ function naiveSearch(patterns: readonly MatcherPattern[], text: string) {
   const valid = (start: number, end: number, p: (typeof names)[number]) => {
     const before = start > 0 ? text.charCodeAt(start - 1) : -1;
     const after = end < text.length ? text.charCodeAt(end) : -1;
-    if (p.exact && ((before >= 0 && isHan(before)) || (after >= 0 && isHan(after)))) return false;
+    if (p.exact && isPhraseName(p.text) && !standsApart(text, start, end)) return false;
+    if (p.exact && !isPhraseName(p.text) && (headsLongerName(text, start) || continuesIntoLongerWord(text, end))) return false;
     if (isLatinWordChar(p.text.charCodeAt(0)) && before >= 0 && isLatinWordChar(before)) return false;
     if (isLatinWordChar(p.text.charCodeAt(p.text.length - 1)) && after >= 0 && isLatinWordChar(after)) return false;
     return true;
@@ -54,9 +56,21 @@ describe('NameMatcher', () => {
     expect(matcher.scan(normalize('China Robot Education Alliances'))).toHaveLength(0);
   });
 
-  it('matches exact entries only when no Han character touches them', () => {
+  it('finds exact (guarded) names next to ordinary words, not inside a longer name or word', () => {
     expect(matcher.scan(normalize('报考中国艺术院校'))).toHaveLength(0);
     expect(matcher.scan(normalize('“中国艺术院”颁发的证书'))).toHaveLength(1);
+    expect(matcher.scan(normalize('由中国艺术院颁发的证书'))).toHaveLength(1);
+    expect(matcher.scan(normalize('中国艺术院院长'))).toHaveLength(1);
+    const guarded = NameMatcher.build([
+      { name: '国际摄影协会', entry: 0, exact: true },
+      { name: '中国设计力量', entry: 1, exact: true },
+    ]);
+    expect(guarded.scan(normalize('加入国际摄影协会'))).toHaveLength(1);
+    expect(guarded.scan(normalize('第十届中国国际摄影协会年度展'))).toHaveLength(0);
+    expect(guarded.scan(normalize('第三届国际摄影协会议'))).toHaveLength(0);
+    // A guarded phrase (no organization word at the end) warns only set apart.
+    expect(guarded.scan(normalize('展现中国设计力量'))).toHaveLength(0);
+    expect(guarded.scan(normalize('「中国设计力量」网站'))).toHaveLength(1);
   });
 
   it('prefers the longest name at the leftmost position', () => {
@@ -72,7 +86,8 @@ describe('NameMatcher', () => {
   });
 
   it('agrees with a naive search on 10,000 random cases', () => {
-    const alphabet = ['中', '国', '艺', '术', '院', '协', '会', 'a', 'b', 'c', ' ', '.', '校'];
+    // 中国 and 省 head longer names, 校 and 议 continue 院 and 会, 量 ends a phrase: the guard's cases.
+    const alphabet = ['中', '国', '艺', '术', '院', '协', '会', 'a', 'b', 'c', ' ', '.', '校', '议', '省', '量'];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
     const caseArb = fc
       .record({

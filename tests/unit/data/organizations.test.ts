@@ -17,7 +17,12 @@ interface ResearchRow {
 
 const DATA_PATH = path.resolve(__dirname, '../../../data/organizations.json');
 const RESEARCH_DIR = path.resolve(__dirname, '../../../../shared/data');
-const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json'];
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json'];
+const REVIEW_PATH = path.resolve(__dirname, '../../../data/organizations-review.json');
+/** The list corrections of a later research pass (data/organizations-review.json), as the build applies them. */
+const listCorrections = (JSON.parse(readFileSync(REVIEW_PATH, 'utf8')) as { listCorrections: { lists: Record<string, { list: string }> } })
+  .listCorrections.lists;
+const correctedList = (list: string) => listCorrections[list]?.list ?? list;
 const hasResearch = RESEARCH_FILES.every((f) => existsSync(path.join(RESEARCH_DIR, f)));
 const SKIP_NOTE = hasResearch ? '' : ` (skipped: research folder ${RESEARCH_DIR} absent)`;
 
@@ -36,8 +41,8 @@ describe('data/organizations.json', () => {
     expect(validation.ok ? [] : validation.errors).toEqual([]);
   });
 
-  it('has 274 entries with unique ids, one per Chinese name', () => {
-    expect(entries).toHaveLength(274);
+  it('has 308 entries with unique ids, one per Chinese name', () => {
+    expect(entries).toHaveLength(308);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
     expect(new Set(entries.map((e) => e.names.zh)).size).toBe(entries.length);
   });
@@ -81,8 +86,8 @@ describe('data/organizations.json', () => {
     expect(leifeng?.listings.map((l) => l.kind)).toEqual(['website-shutdown', 'suspected-illegal']);
   });
 
-  it.skipIf(!hasResearch)(`holds every name_zh of both research files as a name or alias${SKIP_NOTE}`, () => {
-    expect(research.length).toBe(279);
+  it.skipIf(!hasResearch)(`holds every name_zh of the three research files as a name or alias${SKIP_NOTE}`, () => {
+    expect(research.length).toBe(313);
     const known = new Set(entries.flatMap((e) => [e.names.zh, ...e.aliases]));
     expect(research.map((r) => r.name_zh).filter((n) => !known.has(n))).toEqual([]);
   });
@@ -101,11 +106,24 @@ describe('data/organizations.json', () => {
 
   it.skipIf(!hasResearch)(`has one listing per research row of the name${SKIP_NOTE}`, () => {
     const rowsPerName = new Map<string, string[]>();
-    for (const r of research) rowsPerName.set(r.name_zh, [...(rowsPerName.get(r.name_zh) ?? []), r.list]);
+    for (const r of research) rowsPerName.set(r.name_zh, [...(rowsPerName.get(r.name_zh) ?? []), correctedList(r.list)]);
     const repeated = [...rowsPerName].filter(([, lists]) => lists.length > 1);
     expect(repeated.length).toBeGreaterThan(0);
     for (const [zh, lists] of rowsPerName) {
       expect(byZh.get(zh)?.listings.map((l) => l.list), zh).toEqual(lists);
     }
+  });
+
+  it.skipIf(!hasResearch)(`applies the third pass's corrections to the earlier rows (../shared/data/README.md)${SKIP_NOTE}`, () => {
+    const reported = research.filter((r) => r.list === 'offshore-shanzhai-2016 (reported 2016-04-06)').map((r) => r.name_zh);
+    expect(reported).toHaveLength(15);
+    for (const zh of reported) {
+      expect(byZh.get(zh)?.listings.map((l) => l.list), zh).toEqual(['offshore-shanzhai-2016-batch3']);
+      expect(byZh.get(zh)?.note, zh).toContain('third batch');
+      expect(byZh.get(zh)?.note, zh).not.toContain('batch number uncertain');
+    }
+    expect(byZh.get('中国喝不醉研究学院德州分院')?.aliases).toContain('中国喝不醉研究院德州分院');
+    expect(byZh.get('数字全息研究院')?.aliases).toContain('中国国学院数字全息研究院');
+    expect(byZh.get('中國紅色文化學會')?.listings[0]?.sources).toContain('http://news.shi-fen.com/sociology/202107/52-1067655.html');
   });
 });
