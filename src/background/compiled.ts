@@ -8,7 +8,8 @@ import type { FeedError } from '../core/feed/validate';
 import { aheadOfClockProblem } from '../core/feed/version';
 import { validateEntries } from '../core/list-schema';
 import { activeList } from '../shared/list-store';
-import { localStore, type StoredList } from '../shared/storage';
+import type { StoredList } from '../shared/storage/list';
+import { localStore } from '../shared/storage/wrapper';
 import { setAsideStoredList } from './sync';
 
 let compiling: Promise<CompiledList | null> | undefined;

@@ -15,7 +15,7 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { scopeOf } from '../core/private-windows';
 import { t } from '../shared/i18n';
-import { sessionStore } from '../shared/storage';
+import { sessionStore } from '../shared/storage/wrapper';
 import { openReport } from './report';
 
 export const MENU_LOOKUP = 'orgcheck-lookup';

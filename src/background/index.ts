@@ -1,11 +1,12 @@
 /**
- * Service worker entry. Everything it keeps lives in storage (see shared/storage.ts): it may be
+ * Service worker entry. Everything it keeps lives in storage (see shared/storage/): it may be
  * stopped whenever it is idle and start again on the next event. Listeners are registered
  * synchronously at the top level, as Chrome requires for events to wake the worker.
  */
 import browser from 'webextension-polyfill';
 import { handleMessages, sendToFrame, type ContentScriptMessages, type ExtensionPageMessages } from '../shared/messages';
-import { migrateStorage, onWarningControlsChanged } from '../shared/storage';
+import { migrateStorage } from '../shared/storage/migrations';
+import { onWarningControlsChanged } from '../shared/storage/warning-controls';
 import { ensureCompiled } from './compiled';
 import { contentScriptHandlers, contentScriptSchemas } from './content-script-handlers';
 import { createContextMenus, initContextMenus } from './context-menu';
@@ -13,9 +14,9 @@ import { initConfirmations } from './confirmations';
 import { extensionPageHandlers, extensionPageSchemas } from './extension-page-handlers';
 import { initOutbox } from './report-outbox';
 import { contentScriptSender, extensionPageSender, type ContentScriptSender, type ExtensionPageSender, type Self } from './senders';
+import { initSnoozeAlarms, resyncSnoozeAlarms, SNOOZE_END_ALARM } from './snooze-alarms';
 import { initSync } from './sync';
 import { dropTab, forgetFrame, republishAll, resetTab } from './tab-findings';
-import { SNOOZE_END_ALARM } from './warning-controls';
 
 const self: Self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
 
@@ -35,6 +36,7 @@ initSync();
 initConfirmations();
 initContextMenus();
 initOutbox();
+initSnoozeAlarms();
 
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId }) => {
   if (tabId < 0) return;
@@ -51,14 +53,18 @@ browser.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
 // A control set from any tab or the popup, or a sync that relisted an organization, can change
 // every tab's badge count and banner.
 onWarningControlsChanged(() => void republishAll());
-// A snooze ended (warning-controls.ts): banners come back on open tabs without a reload.
+// A snooze ended (snooze-alarms.ts): banners come back on open tabs without a reload.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name.startsWith(SNOOZE_END_ALARM)) void republishAll();
 });
 
+// Storage is brought to this version's schema once each time the worker starts (it stops when
+// idle); a run that finds it current reads one key.
+const migrated = migrateStorage();
+
 async function start(): Promise<void> {
-  await migrateStorage();
-  await ensureCompiled();
+  await migrated;
+  await Promise.all([ensureCompiled(), resyncSnoozeAlarms()]);
 }
 
 browser.runtime.onInstalled.addListener(() => void start());

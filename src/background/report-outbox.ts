@@ -1,7 +1,7 @@
 /**
  * The report history and the outbox. Every report the user did something with (copied,
  * downloaded, took to the complaint channel, sent) is kept in storage.local, one key per report
- * (shared/storage.ts `reportStore`); the ids of those still to be delivered to the report
+ * (shared/storage/reports.ts `reportStore`); the ids of those still to be delivered to the report
  * endpoint are the outbox (`reportOutbox`). The rules of delivery are in core/report-outbox.ts.
  *
  * The worker may stop at any time and the browser may close: all state is in storage, retries
@@ -32,7 +32,10 @@ import {
 } from '../core/report-outbox';
 import { reportArea } from '../core/private-windows';
 import { createCoalescingRunner, createQueue, settingsQueue } from './serial-queue';
-import { firstInSession, localStore, onReportSettingsChanged, reportStore, sessionStore, type ReportArea, type ReportSettings } from '../shared/storage';
+import type { ReportSettings } from '../shared/storage/areas';
+import { onReportSettingsChanged, reportStore, type ReportArea } from '../shared/storage/reports';
+import { firstInSession } from '../shared/storage/session-flags';
+import { localStore, sessionStore } from '../shared/storage/wrapper';
 
 export const OUTBOX_ALARM = 'orgcheck-report-outbox';
 /** One attempt's time limit; the worker may be stopped past 30 s without events. */

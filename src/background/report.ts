@@ -19,7 +19,7 @@ import { scopeOf } from '../core/private-windows';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
 import { FrameReportContextAnswer } from '../shared/content-script-payloads';
-import { sessionStore } from '../shared/storage';
+import { sessionStore } from '../shared/storage/wrapper';
 import { createQueue } from './serial-queue';
 import { frameUrls, tabFindings } from './tab-findings';
 

@@ -17,8 +17,8 @@
  * lost nor overwritten with a value read before it.
  */
 import { importedValues, validateSettings, type ImportProblem } from '../core/settings-transfer';
-import type { FeedSettings, LocalArea } from '../shared/storage';
-import { localStore } from '../shared/storage';
+import type { FeedSettings, LocalArea } from '../shared/storage/areas';
+import { localStore } from '../shared/storage/wrapper';
 import { keepQueuedUnsent, reportSettings } from './report-outbox';
 import { settingsQueue } from './serial-queue';
 import { setWithFeedSettings } from './sync';

@@ -32,9 +32,9 @@ import {
 import { BUILT_IN_FEED_URL as BUILT_IN_URL, FEED_PUBLIC_KEY as PUBLIC_KEY, FEED_TIMEOUT_MS as TIMEOUT_MS } from '../shared/build-config';
 import { activeList, BUNDLED_LIST, invalidateActiveList, type ActiveList } from '../shared/list-store';
 import type { SyncView } from '../shared/messages';
-import {
-  INITIAL_SYNC_STATUS, listBodies, localStore, type FeedSettings, type LocalArea, type StoredList, type StoredListRef, type SyncStatus,
-} from '../shared/storage';
+import { INITIAL_SYNC_STATUS, type FeedSettings, type LocalArea, type StoredListRef, type SyncStatus } from '../shared/storage/areas';
+import { listBodies, type StoredList } from '../shared/storage/list';
+import { localStore } from '../shared/storage/wrapper';
 import { ensureCompiled } from './compiled';
 import { createQueue } from './serial-queue';
 

@@ -15,7 +15,7 @@ import { fitFrame, withFrame } from '../core/tab-limits';
 import { siteOf } from '../core/site';
 import { badgeText, type BannerState, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
 import { sendToFrame } from '../shared/messages';
-import { tabStateStore, type TabState } from '../shared/storage';
+import { tabStateStore, type TabState } from '../shared/storage/tab-state';
 import { activeList } from '../shared/list-store';
 import { createKeyedThrottle } from './keyed-throttle';
 import { createKeyedQueue } from './serial-queue';

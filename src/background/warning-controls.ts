@@ -7,10 +7,11 @@
  * Private windows (core/private-windows.ts): a control turned on from a private tab goes to an
  * overlay in storage.session that only private tabs see; nothing from them reaches storage.local.
  */
-import browser from 'webextension-polyfill';
-import { SNOOZE_DURATIONS_MS, type WarningControl } from '../core/controls';
+import type { WarningControl } from '../core/controls';
 import { effectiveControls, isListControl, planControl, type ControlLists, type Scope } from '../core/private-windows';
-import { dismissalStore, localStore, sessionStore } from '../shared/storage';
+import { liveSnooze, readUserSettings } from '../shared/storage/user-settings';
+import { dismissalStore } from '../shared/storage/warning-controls';
+import { localStore, sessionStore } from '../shared/storage/wrapper';
 import { settingsQueue } from './serial-queue';
 
 export interface SiteControls {
@@ -25,29 +26,23 @@ export interface SiteControls {
   relisted: Record<string, number>;
 }
 
-async function localLists(): Promise<ControlLists> {
-  const [allowlist, suppressed, snoozeUntil] = await Promise.all([
-    localStore.get('allowlist'),
-    localStore.get('suppressed'),
-    localStore.get('snoozeUntil'),
-  ]);
-  return { allowlist, suppressed, snoozeUntil };
+function localLists(): Promise<ControlLists> {
+  return localStore.getMany(['allowlist', 'suppressed', 'snoozeUntil']);
 }
 
 /** The controls in force on `site` for a tab of `scope` (a private tab also sees the private overlay). */
 export async function controlsFor(site: string | null, now = Date.now(), scope: Scope = 'normal'): Promise<SiteControls> {
-  const [enabled, local, overlay, dismissed, relisted] = await Promise.all([
-    localStore.get('enabled'),
-    localLists(),
+  const [settings, overlay, dismissed, relisted] = await Promise.all([
+    readUserSettings(now),
     scope === 'private' ? sessionStore.get('privateControls') : undefined,
     dismissalStore.get(),
     localStore.get('relisted'),
   ]);
-  const { allowlist, suppressed, snoozeUntil } = overlay ? effectiveControls(local, overlay, scope) : local;
+  const { allowlist, suppressed, snoozeUntil } = overlay ? effectiveControls(settings, overlay, scope) : settings;
   return {
-    enabled,
+    enabled: settings.enabled,
     allowlisted: site !== null && allowlist.includes(site),
-    snoozeUntil: snoozeUntil !== null && snoozeUntil > now ? snoozeUntil : null,
+    snoozeUntil: liveSnooze(snoozeUntil, now),
     suppressed: new Set(site ? (suppressed[site] ?? []) : []),
     dismissed: site ? (dismissed[site] ?? {}) : {},
     relisted,
@@ -71,23 +66,14 @@ export function applyControl(control: WarningControl, now = Date.now(), scope: S
   return settingsQueue.run(() => apply(control, now, scope));
 }
 
-/** Name of the alarm that ends a snooze: open tabs must show their banners again then. */
-export const SNOOZE_END_ALARM = 'snooze-end';
-
 async function apply(control: WarningControl, now: number, scope: Scope): Promise<void> {
   if (isListControl(control)) {
     const [local, overlay] = await Promise.all([localLists(), sessionStore.get('privateControls')]);
     const plan = planControl(control, scope, local, overlay, now);
     // The overlay first: a removal from a private tab must not show the local value come back.
     if (plan.overlay) await sessionStore.set({ privateControls: plan.overlay });
+    // The alarm that ends a snooze follows the stored value (background/snooze-alarms.ts).
     if (plan.local) await localStore.set(changed(local, plan.local));
-    if (control.action === 'snooze') {
-      // One alarm per scope (a private snooze and a normal one end separately); a second after
-      // the end, so that the snooze has expired when tabs are recounted.
-      const name = `${SNOOZE_END_ALARM}:${scope}`;
-      if (control.duration) await browser.alarms.create(name, { when: now + SNOOZE_DURATIONS_MS[control.duration] + 1_000 });
-      else await browser.alarms.clear(name);
-    }
     return;
   }
   switch (control.action) {

@@ -17,7 +17,8 @@ import { isPending, type PendingChoice, type ReportAction, type ReportRecord } f
 import { reportText } from '../core/report-text';
 import { formatDateTime, listOf, t, uiLanguage } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
-import { localStore, onReportsChanged, reportStore } from '../shared/storage';
+import { onReportsChanged, reportStore } from '../shared/storage/reports';
+import { localStore } from '../shared/storage/wrapper';
 import { DeliveryState, hostOf } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
 import '../report/history.css';

@@ -19,29 +19,11 @@ import { BUILT_IN_FEED_URL } from '../shared/build-config';
 import { formatDateTime, listOf, t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';
-import { localStore, reportStore } from '../shared/storage';
+import { reportStore } from '../shared/storage/reports';
+import { readUserSettings } from '../shared/storage/user-settings';
 import { hostOf } from '../report/DeliveryState';
 import { downloadText } from '../report/download';
 import { StatusMessage, type FormMessage } from './form-parts';
-
-async function currentSettings(): Promise<UserSettings> {
-  const [enabled, allowlist, suppressed, snoozeUntil, feedSettings, reportSettings] = await Promise.all([
-    localStore.get('enabled'),
-    localStore.get('allowlist'),
-    localStore.get('suppressed'),
-    localStore.get('snoozeUntil'),
-    localStore.get('feedSettings'),
-    localStore.get('reportSettings'),
-  ]);
-  return {
-    enabled,
-    allowlist,
-    suppressed,
-    snoozeUntil: snoozeUntil !== null && snoozeUntil > Date.now() ? snoozeUntil : null,
-    feedSettings: { url: feedSettings.url, intervalHours: feedSettings.intervalHours },
-    reportEndpoint: reportSettings.endpoint ?? null,
-  };
-}
 
 function reasonText(reason: ProblemReason): string {
   switch (reason) {
@@ -170,7 +152,7 @@ export function SettingsTransfer() {
     setMessage(null);
     const now = new Date();
     const name = settingsFileName(now);
-    downloadText(name, 'application/json', settingsFileJson(buildSettingsFile(await currentSettings(), now)));
+    downloadText(name, 'application/json', settingsFileJson(buildSettingsFile(await readUserSettings(), now)));
     setMessage({ text: t('settingsExported', name), error: false });
   };
 
@@ -183,7 +165,7 @@ export function SettingsTransfer() {
       setMessage({ text: t('importFailed', problemText(parsed.problem)), error: true });
       return;
     }
-    const [current, queued, list] = await Promise.all([currentSettings(), queuedReports(), activeList()]);
+    const [current, queued, list] = await Promise.all([readUserSettings(), queuedReports(), activeList()]);
     const changes = settingsChanges(current, parsed.settings, Date.now(), { builtInFeedUrl: BUILT_IN_FEED_URL || null, queuedReports: queued });
     if (!changes.length) {
       setMessage({ text: t('importNoChanges'), error: false });

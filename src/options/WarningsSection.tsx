@@ -9,7 +9,8 @@ import type { WarningControl } from '../core/controls';
 import { t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';
-import { localStore, onWarningControlsChanged } from '../shared/storage';
+import { readUserSettings } from '../shared/storage/user-settings';
+import { onWarningControlsChanged } from '../shared/storage/warning-controls';
 
 interface State {
   enabled: boolean;
@@ -22,18 +23,15 @@ interface State {
 }
 
 async function readState(): Promise<State> {
-  const [enabled, snoozeUntil, allowlist, suppressed, list, inPrivate] = await Promise.all([
-    localStore.get('enabled'),
-    localStore.get('snoozeUntil'),
-    localStore.get('allowlist'),
-    localStore.get('suppressed'),
+  const [{ enabled, snoozeUntil, allowlist, suppressed }, list, inPrivate] = await Promise.all([
+    readUserSettings(),
     activeList(),
     browser.extension.isAllowedIncognitoAccess().catch(() => false),
   ]);
   return {
     enabled,
     inPrivate,
-    snoozeUntil: snoozeUntil && snoozeUntil > Date.now() ? snoozeUntil : null,
+    snoozeUntil,
     allowlist,
     suppressed,
     names: new Map([...list.byId].map(([id, e]) => [id, e.names.zh])),
@@ -45,7 +43,7 @@ export function WarningsSection() {
   useEffect(() => {
     const refresh = () => void readState().then(setState);
     refresh();
-    onWarningControlsChanged(refresh);
+    return onWarningControlsChanged(refresh);
   }, []);
   if (!state) return <section class="options-section" aria-busy="true" />;
 

@@ -12,7 +12,8 @@ import { formatVersion, versionDate } from '../core/feed/version';
 import { formatDateTime, listOf, t } from '../shared/i18n';
 import type { ActiveList } from '../shared/list-store';
 import { sendFromExtensionPage, type SyncView } from '../shared/messages';
-import { onSyncStatusChanged, type SyncStatus } from '../shared/storage';
+import type { SyncStatus } from '../shared/storage/areas';
+import { onSyncStatusChanged } from '../shared/storage/sync-status';
 import './sync-panel.css';
 
 /** The user-facing text of a sync error, by its code (the technical detail is shown apart, collapsed). */

@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import { uiLanguage } from '../shared/i18n';
-import { sessionStore } from '../shared/storage';
+import { sessionStore } from '../shared/storage/wrapper';
 import { Popup } from './Popup';
+import { migrateStorageForPage } from '../shared/storage/migrations';
 
+// Once, before anything reads storage (shared/storage/migrations.ts).
+await migrateStorageForPage();
 document.documentElement.lang = uiLanguage();
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tab');

@@ -13,7 +13,9 @@ import { maySendAgain, type ReportAction, type ReportRecord } from '../core/repo
 import { CHINANPO_URL, reportText, type ReportLanguage } from '../core/report-text';
 import { t, uiLanguage } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
-import { localStore, onReportsChanged, reportStore, type ReportSettings } from '../shared/storage';
+import type { ReportSettings } from '../shared/storage/areas';
+import { onReportsChanged, reportStore } from '../shared/storage/reports';
+import { localStore } from '../shared/storage/wrapper';
 import { DeliveryState, hostOf, TechnicalDetail } from './DeliveryState';
 import { downloadText } from './download';
 

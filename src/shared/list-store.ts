@@ -9,7 +9,7 @@ import bundledVersion from '../../data/list-version.json';
 import { listKey } from '../core/compiled-list';
 import type { BlocklistEntry } from '../core/list-schema';
 import { FEED_PUBLIC_KEY } from './build-config';
-import { onStoredListChanged, readStoredList, type StoredList } from './storage';
+import { onStoredListChanged, readStoredList, type StoredList } from './storage/list';
 
 export const BUNDLED_LIST: StoredList = {
   version: bundledVersion.version,

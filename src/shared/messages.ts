@@ -25,7 +25,7 @@ import type { PendingChoiceView, WarningControl } from '../core/controls';
 import type { contentScriptPayloads } from './content-script-payloads';
 import type { FrameReportContext, FrameScan, TabFindings } from './findings';
 import { dispatcher, type Channel, type Envelope, type Handlers, type Req, type Res } from './message-dispatch';
-import type { SyncStatus } from './storage';
+import type { SyncStatus } from './storage/areas';
 
 export type { Handlers } from './message-dispatch';
 

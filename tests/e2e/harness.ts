@@ -277,7 +277,7 @@ export function launchExtensionWithActions(options: { dist?: string; userDataDir
 
 
 /**
- * Values of the extension's IndexedDB store "reports" (shared/storage.ts: `report:<id>` records,
+ * Values of the extension's IndexedDB store "reports" (shared/storage/reports.ts: `report:<id>` records,
  * `reportIndex`, `reportOutbox`), read in the worker. Absent keys are left out.
  */
 export async function storedReports(ext: ExtensionBrowser, keys: string[]): Promise<Record<string, unknown>> {

@@ -29,7 +29,7 @@ export interface Feed {
 /**
  * Steps that upgrade a feed document: FEED_MIGRATIONS[n - 1] takes format n to n + 1. Format 1
  * is the first, so there are none yet; a format change appends its step here (and the storage
- * migration in shared/storage.ts upgrades a stored list the same way).
+ * migration in shared/storage/migrations.ts upgrades a stored list the same way).
  */
 export type FeedMigration = (feed: Record<string, unknown>) => Record<string, unknown>;
 export const FEED_MIGRATIONS: readonly FeedMigration[] = [];
