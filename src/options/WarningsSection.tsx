@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { WarningControl } from '../core/controls';
-import { t } from '../shared/i18n';
+import { formatDateTime, t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';
 import { readUserSettings } from '../shared/storage/user-settings';
@@ -72,7 +72,7 @@ export function WarningsSection() {
       <h3>{t('snooze')}</h3>
       {state.snoozeUntil ? (
         <p class="row" data-testid="options-snoozed">
-          {t('snoozedUntil', new Date(state.snoozeUntil).toLocaleString())}
+          {t('snoozedUntil', formatDateTime(state.snoozeUntil))}
           <button type="button" onClick={() => apply({ action: 'snooze', duration: null })}>
             {t('resumeWarnings')}
           </button>

@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, currentWorker, launchExtension, ROOT, startServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import {
+  badgeText, currentWorker, launchExtension, readBanner, ROOT, startServer, waitFor, type ExtensionBrowser, type FixtureServer,
+} from './harness';
 
 let ext: ExtensionBrowser;
 let server: FixtureServer;
@@ -147,6 +149,26 @@ describe('options: export and import of settings', () => {
       expect(await stored()).toEqual(before);
     }
     await options.close();
+  });
+
+  it('an imported snooze ends on time: the banners come back on open tabs, without a reload', async () => {
+    await currentWorker(ext).evaluate(() => chrome.storage.local.set({ enabled: true, allowlist: [], suppressed: {}, snoozeUntil: null }));
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(async () => (await readBanner(page)) !== null, true);
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    // Long enough to see the snooze start, short enough to see it end (its alarm fires a second after).
+    const snoozeUntil = Date.now() + 6_000;
+    const path = join(dir, 'short-snooze.json');
+    await writeFile(path, JSON.stringify({ format: 'orgcheck-settings', version: 1, settings: { snoozeUntil } }));
+    await importAndApply(options, path);
+    await expect.poll(() => options.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
+    await waitFor(() => readBanner(page), null);
+    const alarm = await currentWorker(ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
+    expect(alarm?.scheduledTime).toBe(snoozeUntil + 1_000);
+    await waitFor(async () => (await readBanner(page)) !== null, true, 20_000);
+    for (const p of [page, options]) await p.close();
   });
 });
 

@@ -64,4 +64,20 @@ describe('options: warnings', () => {
     await expect.poll(() => options.getByTestId('allowlist').count()).toBe(0);
     await options.close();
   });
+
+  it('shows the snooze’s end as the rest of the UI shows dates, in the UI language', async () => {
+    // 2 January 2030, 08:05:09 local time: the seconds are not shown, the month is named.
+    const until = new Date(2030, 0, 2, 8, 5, 9).getTime();
+    await currentWorker(ext).evaluate((u) => chrome.storage.local.set({ snoozeUntil: u }), until);
+    const options = await ext.context.newPage();
+    await options.goto(optionsUrl());
+    const expected = await options.evaluate(
+      (u) => new Date(u).toLocaleString(chrome.i18n.getUILanguage(), { dateStyle: 'medium', timeStyle: 'short' }),
+      until,
+    );
+    expect(expected).toContain('2030');
+    await expect.poll(() => options.getByTestId('options-snoozed').textContent()).toContain(expected);
+    await currentWorker(ext).evaluate(() => chrome.storage.local.set({ snoozeUntil: null }));
+    await options.close();
+  });
 });
