@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { handleMessages, sendToFrame, type ContentScriptMessages, type ExtensionPageMessages } from '../shared/messages';
-import { migrateStorage } from '../shared/storage/migrations';
+import { migrateStorageAtStart } from '../shared/storage/migrations';
 import { onWarningControlsChanged } from '../shared/storage/warning-controls';
 import { ensureCompiled } from './compiled';
 import { contentScriptHandlers, contentScriptSchemas } from './content-script-handlers';
@@ -60,7 +60,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 // Storage is brought to this version's schema once each time the worker starts (it stops when
 // idle); a run that finds it current reads one key.
-const migrated = migrateStorage();
+const migrated = migrateStorageAtStart();
 
 async function start(): Promise<void> {
   await migrated;

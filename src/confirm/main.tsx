@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { t, uiLanguage } from '../shared/i18n';
+import { migrateStorageAtStart } from '../shared/storage/migrations';
 import { ConfirmPage } from './ConfirmPage';
-import { migrateStorageForPage } from '../shared/storage/migrations';
 
 // Once, before anything reads storage (shared/storage/migrations.ts).
-await migrateStorageForPage();
+await migrateStorageAtStart();
 document.documentElement.lang = uiLanguage();
 document.title = t('confirmTitle');
 const tab = new URLSearchParams(location.search).get('tab');

@@ -6,7 +6,7 @@
  */
 import type { TabFindings } from '../shared/findings';
 import type { WarningControl } from '../core/controls';
-import { t } from '../shared/i18n';
+import { formatDateTime, t } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 
 export function SiteControls({ tab, onChange }: { tab: TabFindings; onChange: (tab: TabFindings) => void }) {
@@ -29,7 +29,7 @@ export function SiteControls({ tab, onChange }: { tab: TabFindings; onChange: (t
   if (tab.snoozeUntil) {
     items.push(
       <li key="snooze" data-testid="snoozed">
-        {t('snoozedUntil', new Date(tab.snoozeUntil).toLocaleString())}{' '}
+        {t('snoozedUntil', formatDateTime(tab.snoozeUntil))}{' '}
         <button type="button" onClick={() => void apply({ action: 'snooze', duration: null })}>
           {t('resumeWarnings')}
         </button>

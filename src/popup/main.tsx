@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { uiLanguage } from '../shared/i18n';
+import { migrateStorageAtStart } from '../shared/storage/migrations';
 import { sessionStore } from '../shared/storage/wrapper';
 import { Popup } from './Popup';
-import { migrateStorageForPage } from '../shared/storage/migrations';
 
 // Once, before anything reads storage (shared/storage/migrations.ts).
-await migrateStorageForPage();
+await migrateStorageAtStart();
 document.documentElement.lang = uiLanguage();
 const params = new URLSearchParams(location.search);
 const tabParam = params.get('tab');

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import type { ReportSource } from '../core/report';
 import { t, uiLanguage } from '../shared/i18n';
+import { migrateStorageAtStart } from '../shared/storage/migrations';
 import { ReportPage } from './ReportPage';
-import { migrateStorageForPage } from '../shared/storage/migrations';
 
 // Once, before anything reads storage (shared/storage/migrations.ts).
-await migrateStorageForPage();
+await migrateStorageAtStart();
 document.documentElement.lang = uiLanguage();
 document.title = t('reportTitle');
 const params = new URLSearchParams(location.search);

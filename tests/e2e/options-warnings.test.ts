@@ -1,7 +1,7 @@
 /** The options page's Warnings section: the global switch, the snooze, allowlist and suppressions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  badgeText, currentWorker, launchExtension, readBanner, startServer, waitFor,
+  badgeText, currentWorker, launchExtension, openPopupFor, readBanner, startServer, tabIdOf, waitFor,
   type ExtensionBrowser, type FixtureServer,
 } from './harness';
 
@@ -65,7 +65,7 @@ describe('options: warnings', () => {
     await options.close();
   });
 
-  it('shows the snooze’s end as the rest of the UI shows dates, in the UI language', async () => {
+  it('shows the snooze’s end as the rest of the UI shows dates, in the UI language, as the popup does', async () => {
     // 2 January 2030, 08:05:09 local time: the seconds are not shown, the month is named.
     const until = new Date(2030, 0, 2, 8, 5, 9).getTime();
     await currentWorker(ext).evaluate((u) => chrome.storage.local.set({ snoozeUntil: u }), until);
@@ -77,7 +77,13 @@ describe('options: warnings', () => {
     );
     expect(expected).toContain('2030');
     await expect.poll(() => options.getByTestId('options-snoozed').textContent()).toContain(expected);
+    // The popup of a tab says it the same way.
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/two-orgs.html`);
+    await waitFor(() => badgeText(ext, page), '2');
+    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    await expect.poll(() => popup.getByTestId('snoozed').textContent()).toContain(expected);
     await currentWorker(ext).evaluate(() => chrome.storage.local.set({ snoozeUntil: null }));
-    await options.close();
+    for (const p of [options, popup, page]) await p.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Migrations by schema version. Each entry point (the worker, every extension page) calls
- * migrateStorage() once when it starts, before it reads what a migration moves; content scripts
+ * migrateStorageAtStart() once when it starts, before it reads what a migration moves; content scripts
  * read nothing a migration has moved so far (the compiled list and the switch) and don't call it.
  * Concurrent runs (the worker and a page starting together) are safe: every step can run twice.
  */
@@ -72,9 +72,10 @@ async function moveReportsToIndexedDb({ local, reports }: MigrationTargets): Pro
 }
 
 /**
- * migrateStorage() for an extension page as it starts: a failed run is logged and the page opens
- * all the same (nothing is lost: what was not moved stays where it was, and the next start tries again).
+ * migrateStorage() as an entry point (the worker, a page) starts: a failed run is logged and the
+ * page opens, the worker goes on, all the same (nothing is lost: what was not moved stays where it
+ * was, and the next start tries again).
  */
-export async function migrateStorageForPage(): Promise<void> {
+export async function migrateStorageAtStart(): Promise<void> {
   await migrateStorage().catch((error: unknown) => console.error('OrgCheck: cannot migrate storage', error));
 }
