@@ -4,7 +4,7 @@
  *
  * Measures, inside the extension's service worker in Chromium, how long a large synthetic list
  * takes to write and read with storage.local (with and without `unlimitedStorage`) and with
- * IndexedDB. Decides where the synced list lives (see shared/storage.ts). Needs a built dist/
+ * IndexedDB. Decides where the synced list lives (see StoredListRef in shared/storage/areas.ts). Needs a built dist/
  * (npm run build) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
