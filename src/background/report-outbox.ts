@@ -25,7 +25,8 @@
  * options page) it is a cross-origin request, so the endpoint must answer CORS preflights.
  */
 import browser from 'webextension-polyfill';
-import { isAllowedEndpoint, isReport, reportJson, type Report } from '../core/report';
+import { isReport, reportJson, type Report } from '../core/report';
+import { isAllowedEndpoint } from '../core/url-policy';
 import {
   answerFor, DEFAULT_RETRY_BASE_MS, isPending, PENDING_CHOICES, MAX_RESPONSE_CHARS, maySendAgain, newDelivery, nextStep, nextWake, settlePending,
   startAttempt, type AttemptResult, type PendingChoice, type ReportAction, type ReportRecord,

@@ -23,9 +23,9 @@ import browser from 'webextension-polyfill';
 import { listKey } from '../core/compiled-list';
 import { diffLists, summarizeChanges } from '../core/feed/diff';
 import { backoffDelay, HOUR_MS, intervalDelay, isValidInterval, SOON_MIN_MS, soonDelay } from '../core/feed/schedule';
-import { FeedKeyError, importFeedPublicKey } from '../core/feed/signature';
+import { FeedKeyError, importFeedPublicKey, signatureUrl } from '../core/feed/signature';
 import { ifNoneMatch } from '../core/feed/etag';
-import { isAllowedFeedUrl, isSecureFetchUrl, signatureUrl } from '../core/feed/url';
+import { isAllowedFeedUrl, isSecureFetchUrl } from '../core/url-policy';
 import {
   MAX_FEED_BYTES, MAX_SIGNATURE_BYTES, checkFeed, checkHead, type FeedError, type FeedOutcome, type FetchedFile,
 } from '../core/feed/validate';

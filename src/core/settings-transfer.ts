@@ -15,8 +15,7 @@
 import * as v from 'valibot';
 import { SNOOZE_DURATIONS_MS } from './controls';
 import { isValidInterval } from './feed/schedule';
-import { isAllowedFeedUrl } from './feed/url';
-import { isAllowedEndpoint } from './report';
+import { isAllowedEndpoint, isAllowedFeedUrl } from './url-policy';
 import { siteOf } from './site';
 
 export const SETTINGS_FORMAT = 'orgcheck-settings';
