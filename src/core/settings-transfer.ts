@@ -13,7 +13,7 @@
  * some of the settings (written by hand): those are applied, the others stay as they are.
  */
 import * as v from 'valibot';
-import { SNOOZE_DURATIONS_MS } from './controls';
+import { SNOOZE_DURATIONS_MS } from './warning-controls';
 import { isValidInterval } from './feed/schedule';
 import { isAllowedEndpoint, isAllowedFeedUrl } from './url-policy';
 import { siteOf } from './site';
