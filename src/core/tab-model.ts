@@ -5,12 +5,11 @@
  * publishes what this decides.
  */
 import type { BannerHiddenBy } from './banner-gate';
-import { badgeWithHidden } from './banner-gate';
 import type { BlocklistEntry } from './list-schema';
 import { severityOf } from './severity';
 import { siteOf } from './site';
 import { allDismissed, type SiteControls } from './warning-controls';
-import { badgeText, type BannerState, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
+import type { BannerState, FrameReport, TabFinding, TabFindings } from '../shared/findings';
 
 /** Distinct forms kept per organization (as a frame reports them). */
 const MAX_FORMS = 5;
@@ -103,7 +102,25 @@ export function tabModel({ tabId, state, byId, listDate, controls, incognito }: 
   };
 }
 
-/** The toolbar badge: the count of organizations, "!" after it when the page hid the banner (core/banner-gate.ts). */
+/** The toolbar badge for a number of organizations: empty for none, "99+" past 99. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+/**
+ * The toolbar badge of a tab whose page hid the banner: the count with "!" after it ("2!", "99!").
+ * Appended rather than replacing the count: the badge is the one thing a page can't forge, and
+ * the number still tells how many listed organizations the page names; "!" says the page hid the
+ * banner that would have said so. Three characters at most, so it fits the badge. No findings (all
+ * marked "not this organization" since, or switched off): no badge, "!" included.
+ */
+export function badgeWithHidden(countText: string, hidden: boolean): string {
+  if (!hidden || !countText) return countText;
+  return `${countText.replace(/\+$/, '')}!`;
+}
+
+/** The tab's toolbar badge: the count of organizations, "!" after it when the page hid the banner. */
 export function tabBadge(model: Pick<TabFindings, 'findings' | 'pageHidBanner'>): string {
   return badgeWithHidden(badgeText(model.findings.length), !!model.pageHidBanner);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlocklistEntry } from '../../../src/core/list-schema';
-import { bannerSignature, bannerState, mergeFrames, tabBadge, tabModel, type TabSnapshot } from '../../../src/core/tab-model';
+import { badgeWithHidden, bannerSignature, bannerState, mergeFrames, tabBadge, tabModel, type TabSnapshot } from '../../../src/core/tab-model';
 import type { SiteControls } from '../../../src/core/warning-controls';
 import type { FrameFinding, FrameReport } from '../../../src/shared/findings';
 
@@ -106,6 +106,17 @@ describe('tabBadge', () => {
     expect(tabBadge(model(120))).toBe('99+');
     expect(tabBadge(model(120, 'removed'))).toBe('99!');
     expect(tabBadge(model(0, 'removed'))).toBe('');
+  });
+});
+
+describe('badgeWithHidden', () => {
+  it('appends "!" to the count when the page hid the banner', () => {
+    expect(badgeWithHidden('2', true)).toBe('2!');
+    expect(badgeWithHidden('99+', true)).toBe('99!');
+    expect(badgeWithHidden('2', false)).toBe('2');
+  });
+  it('shows nothing without a count', () => {
+    expect(badgeWithHidden('', true)).toBe('');
   });
 });
 
