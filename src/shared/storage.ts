@@ -21,7 +21,10 @@ import type { ListChangesSummary } from '../core/feed/diff';
 import type { FeedError } from '../core/feed/validate';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { FrameReport } from './findings';
-import { NO_CONTROLS, type ChoiceControl, type ControlLists, type Scope } from '../core/warning-controls';
+// The file itself, not the module's index: the content script reads storage, and the index would
+// bring the schema and the site rules (valibot, tldts) into it.
+import { NO_CONTROLS, type ControlLists, type Scope } from '../core/warning-controls/private-windows';
+import type { ChoiceControl } from '../core/warning-controls';
 import type { BannerHiddenBy } from '../core/banner-gate';
 import type { StoredEtag } from '../core/feed/etag';
 import { DEFAULT_RETRY_BASE_MS, type ReportRecord } from '../core/report-outbox';
