@@ -127,11 +127,11 @@ export async function frameUrls(tabId: number): Promise<Map<number, string>> {
 }
 
 export async function tabFindings(tabId: number): Promise<TabFindings> {
-  return aggregate(tabId, await load(tabId));
+  return modelOf(tabId, await load(tabId));
 }
 
 /** Reads what the tab model needs (the list, the controls on the tab's site) and decides it (core/tab-model.ts). */
-async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
+async function modelOf(tabId: number, state: TabState): Promise<TabFindings> {
   const { byId, newestListing } = await activeList();
   // A tab whose frames have not reported yet: ask the browser whether it is private.
   const incognito = state.incognito ?? (await browser.tabs.get(tabId).then((t) => t.incognito, () => false));
@@ -142,7 +142,7 @@ async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
 const lastPublished = new Map<number, string>();
 
 async function publish(tabId: number, state: TabState): Promise<void> {
-  const findings = await aggregate(tabId, state);
+  const findings = await modelOf(tabId, state);
   const text = tabBadge(findings);
   await Promise.all([
     browser.action.setBadgeText({ tabId, text }),
