@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { readFileSync } from 'node:fs';
 import { parsePublicKey } from './src/core/feed/signature.ts';
-import { hostPattern, isAllowedFeedUrl } from './src/core/feed/url.ts';
+import { hostPattern, isAllowedFeedUrl } from './src/core/url-policy.ts';
 import { classicContentScripts, withoutContentScripts } from './scripts/classic-content-scripts.ts';
 
 // The list feed, set at build time (docs/self-hosting-feed.md): FEED_URL and FEED_PUBLIC_KEY

@@ -10,8 +10,7 @@
  * Closing the confirmation page, or the page's tab, cancels.
  */
 import browser from 'webextension-polyfill';
-import type { ChoiceControl, PendingChoiceView } from '../core/controls';
-import type { Scope } from '../core/private-windows';
+import type { ChoiceControl, PendingChoiceView, Scope } from '../core/warning-controls';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
 import type { PendingChoice } from '../shared/storage/areas';

@@ -5,8 +5,7 @@
  * been checked and capped (shared/content-script-payloads.ts). What a handler may still refuse is
  * its own rule: the top frame only, the sender's own site, organizations its tab found.
  */
-import { bannerMayApply, bannerMayRequest } from '../core/banner-permissions';
-import { namesKnownEntries } from '../core/control-schema';
+import { bannerMayApply, bannerMayRequest, namesKnownEntries } from '../core/warning-controls';
 import { createRateLimiter } from '../core/rate-limit';
 import { contentScriptPayloads } from '../shared/content-script-payloads';
 import type { Handlers, ContentScriptMessages } from '../shared/messages';

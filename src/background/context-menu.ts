@@ -13,7 +13,7 @@
  * same function the listener calls.
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
-import { scopeOf } from '../core/private-windows';
+import { scopeOf } from '../core/warning-controls';
 import { t } from '../shared/i18n';
 import { sessionStore } from '../shared/storage/wrapper';
 import { openReport } from './report';

@@ -6,8 +6,7 @@
  */
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
-import { namesKnownEntries, WarningControlSchema } from '../core/control-schema';
-import { scopeOf } from '../core/private-windows';
+import { namesKnownEntries, scopeOf, WarningControlSchema } from '../core/warning-controls';
 import { activeList } from '../shared/list-store';
 import type { Handlers, ExtensionPageMessages } from '../shared/messages';
 import type { PayloadSchemas } from '../shared/message-dispatch';
@@ -35,7 +34,7 @@ export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPag
     // Organizations the list does not know are never suppressed or closed (undoing still works).
     const { byId } = await activeList();
     if (!namesKnownEntries(control, (id) => byId.has(id))) return null;
-    // Private or not is the tab's (core/private-windows.ts); the options page names no tab.
+    // Private or not is the tab's (core/warning-controls/private-windows.ts); the options page names no tab.
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     await applyControl(control, Date.now(), scopeOf(tab)); // the storage listener republishes every tab
     return tabId === undefined ? null : tabFindings(tabId);

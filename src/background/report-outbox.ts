@@ -11,7 +11,7 @@
  * again; the endpoint drops the duplicate by the report's id (also the Idempotency-Key header).
  *
  * A report about a page in a private window is kept the same way but in storage.session (its own
- * index and outbox there; core/private-windows.ts): sent and retried while the browser runs,
+ * index and outbox there; core/warning-controls/private-windows.ts): sent and retried while the browser runs,
  * forgotten when it closes.
  *
  * A report is only ever posted to the endpoint set now: every attempt first compares the
@@ -25,12 +25,13 @@
  * options page) it is a cross-origin request, so the endpoint must answer CORS preflights.
  */
 import browser from 'webextension-polyfill';
-import { isAllowedEndpoint, isReport, reportJson, type Report } from '../core/report';
+import { isReport, reportJson, type Report } from '../core/report';
+import { isAllowedEndpoint } from '../core/url-policy';
 import {
   answerFor, DEFAULT_RETRY_BASE_MS, isPending, PENDING_CHOICES, MAX_RESPONSE_CHARS, maySendAgain, newDelivery, nextStep, nextWake, settlePending,
   startAttempt, type AttemptResult, type PendingChoice, type ReportAction, type ReportRecord,
 } from '../core/report-outbox';
-import { reportArea } from '../core/private-windows';
+import { reportArea } from '../core/warning-controls';
 import { createCoalescingRunner, createQueue, settingsQueue } from './serial-queue';
 import type { ReportSettings } from '../shared/storage/areas';
 import { onReportSettingsChanged, reportStore, type ReportArea } from '../shared/storage/reports';

@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import browser, { type WebNavigation } from 'webextension-polyfill';
 import { frameUrlOf } from '../core/frame-url';
 import { buildDraft, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
-import { scopeOf } from '../core/private-windows';
+import { scopeOf } from '../core/warning-controls';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
 import { FrameReportContextAnswer } from '../shared/content-script-payloads';

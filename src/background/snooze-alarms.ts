@@ -5,7 +5,7 @@
  * private tab's snooze (storage.session) and a normal one (storage.local) end separately.
  */
 import browser from 'webextension-polyfill';
-import type { Scope } from '../core/private-windows';
+import type { Scope } from '../core/warning-controls/private-windows';
 import { onSnoozeChanged } from '../shared/storage/warning-controls';
 import { localStore, sessionStore } from '../shared/storage/wrapper';
 

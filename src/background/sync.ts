@@ -11,31 +11,28 @@
  *   capped at 24 h.
  * "Sync now" (popup, options page) runs at once whatever the schedule says.
  *
- * Requests: If-None-Match with the ETag of the last valid answer, only while the feed list that
- * answer carried is the one in use (core/feed/etag.ts; a 304 is "up to date"); redirects only to
- * https (or http on this computer): a feed moved to plain http is refused,
- * cache: 'no-store' so the HTTP cache can't answer for the server, and one AbortController
- * timeout for the feed and its .sig together (20 s; the worker may be stopped past 30 s idle, and
- * a cheap extension call every 10 s keeps it awake meanwhile). The sync runs in the worker, so
- * closing the popup that asked for it changes nothing.
+ * The requests are background/feed-fetch.ts's (ETag, redirects, size caps, one timeout); the
+ * status rules are core/feed/sync-status.ts's. A cheap extension call every 10 s keeps the worker
+ * awake while the requests run. The sync runs in the worker, so closing the popup that asked for
+ * it changes nothing.
  */
 import browser from 'webextension-polyfill';
 import { listKey } from '../core/compiled-list';
-import { diffLists, summarizeChanges } from '../core/feed/diff';
-import { backoffDelay, HOUR_MS, intervalDelay, isValidInterval, SOON_MIN_MS, soonDelay } from '../core/feed/schedule';
-import { FeedKeyError, importFeedPublicKey } from '../core/feed/signature';
-import { ifNoneMatch } from '../core/feed/etag';
-import { isAllowedFeedUrl, isSecureFetchUrl, signatureUrl } from '../core/feed/url';
+import { summarizeChanges } from '../core/feed/diff';
+import { SOON_MIN_MS, soonDelay } from '../core/feed/schedule';
 import {
-  MAX_FEED_BYTES, MAX_SIGNATURE_BYTES, checkFeed, checkHead, type FeedError, type FeedOutcome, type FetchedFile,
-} from '../core/feed/validate';
-import { BUILT_IN_FEED_URL as BUILT_IN_URL, FEED_PUBLIC_KEY as PUBLIC_KEY, FEED_TIMEOUT_MS as TIMEOUT_MS } from '../shared/build-config';
-import { activeList, BUNDLED_LIST, invalidateActiveList, type ActiveList } from '../shared/list-store';
+  changedFeedSettings, failedStatus, nextAtOnBrowserStart, relistedAfter, resumedStatus, statusAfterSettings, succeededStatus,
+  type FeedSettingsChange,
+} from '../core/feed/sync-status';
+import type { FeedError, FeedOutcome } from '../core/feed/validate';
+import { BUILT_IN_FEED_URL as BUILT_IN_URL, FEED_PUBLIC_KEY as PUBLIC_KEY } from '../shared/build-config';
+import { activeList, BUNDLED_LIST, invalidateActiveList } from '../shared/list-store';
 import type { SyncView } from '../shared/messages';
 import { INITIAL_SYNC_STATUS, type FeedSettings, type LocalArea, type StoredListRef, type SyncStatus } from '../shared/storage/areas';
 import { listBodies, type StoredList } from '../shared/storage/list';
 import { localStore } from '../shared/storage/wrapper';
 import { ensureCompiled } from './compiled';
+import { fetchFeed } from './feed-fetch';
 import { createQueue } from './serial-queue';
 
 export const SYNC_ALARM = 'orgcheck-feed-sync';
@@ -64,112 +61,6 @@ async function scheduleAlarm(nextAt: number | null): Promise<void> {
     return;
   }
   await browser.alarms.create(SYNC_ALARM, { when: Math.max(nextAt, Date.now() + SOON_MIN_MS) });
-}
-
-// ---- fetching --------------------------------------------------------------------------------
-
-class TooLarge extends Error {}
-class BodyBroken extends Error {}
-
-/** Reads a body, refusing past `cap` bytes without reading on (a server that lies or omits Content-Length). */
-async function readCapped(response: Response, cap: number): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (error) {
-      throw new BodyBroken(String(error));
-    }
-    if (chunk.done) break;
-    size += chunk.value.length;
-    if (size > cap) {
-      void reader.cancel().catch(() => undefined);
-      throw new TooLarge(`> ${cap} B`);
-    }
-    chunks.push(chunk.value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    body.set(c, offset);
-    offset += c.length;
-  }
-  return body;
-}
-
-function contentLength(response: Response): number | null {
-  const value = response.headers.get('content-length');
-  return value && /^\d+$/.test(value) ? Number(value) : null;
-}
-
-interface Fetched {
-  outcome: FeedOutcome;
-  etag: string | null;
-}
-
-class Redirected extends Error {}
-
-/** A response that came through a redirect to anything but https (or http on this computer) is refused. */
-function checkRedirect(response: Response): void {
-  if (response.redirected && !isSecureFetchUrl(response.url)) {
-    void response.body?.cancel().catch(() => undefined);
-    throw new Redirected(response.url);
-  }
-}
-
-async function fetchFeed(url: string, status: SyncStatus, inUse: ActiveList): Promise<Fetched> {
-  const currentVersion = inUse.list.version;
-  let publicKey: CryptoKey;
-  try {
-    publicKey = await importFeedPublicKey(PUBLIC_KEY);
-  } catch (error) {
-    return { outcome: { kind: 'error', error: { code: 'crypto', detail: error instanceof FeedKeyError ? error.message : String(error) } }, etag: null };
-  }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const init: RequestInit = { signal: controller.signal, cache: 'no-store', credentials: 'omit', redirect: 'follow' };
-  let stage: 'connect' | 'body' = 'connect';
-  try {
-    const conditional = ifNoneMatch(status.etag, url, { source: inUse.source, version: currentVersion });
-    const response = await fetch(url, { ...init, headers: conditional ? { 'If-None-Match': conditional } : {} });
-    checkRedirect(response);
-    if (response.status === 304 && conditional) {
-      return { outcome: { kind: 'up-to-date', version: currentVersion }, etag: conditional };
-    }
-    const head = checkHead({ status: response.status, contentType: response.headers.get('content-type'), contentLength: contentLength(response) });
-    if (head) {
-      void response.body?.cancel().catch(() => undefined);
-      return { outcome: { kind: 'error', error: head }, etag: null };
-    }
-    stage = 'body';
-    const feed: FetchedFile = { status: response.status, contentType: response.headers.get('content-type'), body: await readCapped(response, MAX_FEED_BYTES) };
-    let signature: FetchedFile | null;
-    stage = 'connect';
-    try {
-      const sigResponse = await fetch(signatureUrl(url), init);
-      checkRedirect(sigResponse);
-      stage = 'body';
-      signature = { status: sigResponse.status, contentType: sigResponse.headers.get('content-type'), body: await readCapped(sigResponse, MAX_SIGNATURE_BYTES + 1) };
-    } catch (error) {
-      if (controller.signal.aborted || error instanceof Redirected) throw error;
-      signature = null; // unreachable .sig: reported as a missing signature
-    }
-    const outcome = await checkFeed({ feed, signature, publicKey, currentVersion });
-    return { outcome, etag: response.headers.get('etag') };
-  } catch (error) {
-    const fail = (e: FeedError): Fetched => ({ outcome: { kind: 'error', error: e }, etag: null });
-    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `${TIMEOUT_MS / 1000} s` });
-    if (error instanceof Redirected) return fail({ code: 'redirect', detail: error.message });
-    if (error instanceof TooLarge) return fail({ code: 'too-large', detail: error.message });
-    if (error instanceof BodyBroken || stage === 'body') return fail({ code: 'truncated', detail: String(error instanceof Error ? error.message : error) });
-    return fail({ code: 'network', detail: String(error instanceof Error ? error.message : error) });
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 // ---- one sync ----------------------------------------------------------------------------------
@@ -209,7 +100,7 @@ async function runSync(markStarted: () => void): Promise<void> {
   try {
     const before = await activeList();
     const status = { ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) };
-    const { outcome, etag } = await fetchFeed(url, status, before);
+    const { outcome, etag } = await fetchFeed(url, status.etag, before);
     const swapped = await finish(url, outcome, etag, before.list);
     // Builds and stores the new matcher: every open tab's content script rescans with it. (A
     // failure here leaves `compiled` empty; the next content script to start asks again.)
@@ -226,35 +117,23 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
   const hours = await intervalHours();
   return withStatus(async (status) => {
     const at = Date.now();
-    const base: SyncStatus = { ...status, runningSince: null };
     if (outcome.kind === 'error' || !before) {
-      const failures = status.failures + 1;
-      const error = outcome.kind === 'error' ? outcome.error : { code: 'storage' as const };
-      const next: SyncStatus = { ...base, last: { kind: 'error', at, error }, failures, nextAt: at + backoffDelay(failures) };
+      const next = failedStatus(status, at, outcome.kind === 'error' ? outcome.error : { code: 'storage' });
       await localStore.set({ syncStatus: next });
       await scheduleAlarm(next.nextAt);
       return false;
     }
     // The ETag goes with the version of the list this answer means (core/feed/etag.ts).
-    const answered = outcome.kind === 'new' ? outcome.feed.version : outcome.version;
-    const ok: SyncStatus = {
-      ...base,
-      lastSuccessAt: at,
-      failures: 0,
-      nextAt: at + intervalDelay(hours),
-      etag: etag ? { url, value: etag, version: answered } : status.etag?.url === url ? status.etag : null,
-    };
+    const version = outcome.kind === 'new' ? outcome.feed.version : outcome.version;
+    const ok = succeededStatus(status, { at, url, etag, version, intervalHours: hours });
     if (outcome.kind === 'up-to-date') {
       await localStore.set({ syncStatus: { ...ok, last: { kind: 'up-to-date', at, version: outcome.version } } });
       await scheduleAlarm(ok.nextAt);
       return false;
     }
     const { feed } = outcome;
-    const changes = diffLists(before.entries, feed.entries);
-    const ids = new Set(feed.entries.map((e) => e.id));
-    const relisted: Record<string, number> = {};
-    for (const [id, time] of Object.entries(await localStore.get('relisted'))) if (ids.has(id)) relisted[id] = time;
-    for (const { id } of changes.listingsAdded) relisted[id] = at;
+    const [previousRef, previousRelisted] = [await localStore.get('list'), await localStore.get('relisted')];
+    const { relisted, changes } = relistedAfter(previousRelisted, before.entries, feed.entries, at);
     const list: StoredList = { version: feed.version, generatedAt: feed.generatedAt, entries: feed.entries };
     const ref: StoredListRef = {
       version: feed.version,
@@ -268,7 +147,6 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
       last: { kind: 'updated', at, version: feed.version, count: feed.entries.length },
       lastUpdate: { at, version: feed.version, changes: summarizeChanges(changes) },
     };
-    const [previousRef, previousRelisted] = [await localStore.get('list'), await localStore.get('relisted')];
     // Step one: the body, under its own version; nothing reads it until the reference names it.
     await listBodies.put(list);
     // Step two, the swap: reference, status and re-warnings in one write. `compiled: null` until
@@ -280,8 +158,7 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
     // put the previous reference back (the last good list, or null: the bundled one).
     const after = await activeList();
     if (after.list.version !== feed.version || after.key !== ref.key) {
-      const failures = status.failures + 1;
-      const failed: SyncStatus = { ...status, runningSince: null, last: { kind: 'error', at, error: { code: 'integrity' } }, failures, nextAt: at + backoffDelay(failures) };
+      const failed = failedStatus(status, at, { code: 'integrity' });
       await localStore.set({ list: previousRef, syncStatus: failed, relisted: previousRelisted });
       invalidateActiveList();
       await listBodies.prune(previousRef?.version ?? null).catch(() => undefined);
@@ -340,44 +217,14 @@ export async function syncView(): Promise<SyncView> {
 
 export type SettingsResult = { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
 
-/** The feed settings after a change (the rules of the options page's form), or why not. */
-function changedFeedSettings(
-  current: FeedSettings,
-  change: { url?: string | null; intervalHours?: number },
-): { ok: true; settings: FeedSettings; urlChanged: boolean } | { ok: false; error: 'url' | 'interval' } {
-  const settings = { ...current };
-  let urlChanged = false;
-  if (change.url !== undefined) {
-    const url = change.url === null || change.url.trim() === '' || change.url.trim() === BUILT_IN_URL ? null : change.url.trim();
-    if (url !== null && !isAllowedFeedUrl(url)) return { ok: false, error: 'url' };
-    urlChanged = url !== settings.url;
-    settings.url = url;
-  }
-  if (change.intervalHours !== undefined) {
-    if (!isValidInterval(change.intervalHours)) return { ok: false, error: 'interval' };
-    settings.intervalHours = change.intervalHours;
-  }
-  return { ok: true, settings, urlChanged };
-}
-
-/** The sync status once the settings changed: when the next sync is due; a new URL starts afresh. */
-function statusAfterSettings(status: SyncStatus, settings: FeedSettings, urlChanged: boolean, now: number): SyncStatus {
-  let nextAt: number | null;
-  if (!(settings.url ?? BUILT_IN_URL)) nextAt = null;
-  else if (urlChanged || status.lastSuccessAt === null) nextAt = now + soonDelay();
-  else nextAt = Math.max(now + SOON_MIN_MS, status.lastSuccessAt + intervalDelay(settings.intervalHours));
-  // No backoff carried over to a new URL (the ETag is kept per URL anyway).
-  return { ...status, nextAt, failures: urlChanged ? 0 : status.failures };
-}
-
 /** Options page: a new URL (null: back to the built-in one) and/or interval. The list and its version floor stay. */
-export async function setFeedSettings(change: { url?: string | null; intervalHours?: number }): Promise<SettingsResult> {
+export async function setFeedSettings(change: FeedSettingsChange): Promise<SettingsResult> {
   if (!PUBLIC_KEY) return { ok: false, error: 'no-feed' };
   // Read and written in the status queue, as an import does (setWithFeedSettings): neither loses the other's change.
   const result = await withStatus(async (status) => {
-    const next = changedFeedSettings(await localStore.get('feedSettings'), change);
+    const next = changedFeedSettings(await localStore.get('feedSettings'), change, BUILT_IN_URL);
     if (!next.ok) return next;
-    const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now());
+    const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now(), BUILT_IN_URL);
     await localStore.set({ feedSettings: next.settings, syncStatus: updated });
     await scheduleAlarm(updated.nextAt);
     return { ok: true } as const;
@@ -393,15 +240,15 @@ export async function setFeedSettings(change: { url?: string | null; intervalHou
  */
 export async function setWithFeedSettings(values: Partial<LocalArea>, feed: FeedSettings): Promise<{ ok: true } | { ok: false; error: 'url' | 'interval' }> {
   if (!PUBLIC_KEY) {
-    const next = changedFeedSettings({ url: null, intervalHours: feed.intervalHours }, feed);
+    const next = changedFeedSettings({ url: null, intervalHours: feed.intervalHours }, feed, BUILT_IN_URL);
     if (!next.ok) return next;
     await localStore.set({ ...values, feedSettings: next.settings });
     return { ok: true };
   }
   return withStatus(async (status) => {
-    const next = changedFeedSettings(await localStore.get('feedSettings'), feed);
+    const next = changedFeedSettings(await localStore.get('feedSettings'), feed, BUILT_IN_URL);
     if (!next.ok) return next;
-    const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now());
+    const updated = statusAfterSettings(status, next.settings, next.urlChanged, Date.now(), BUILT_IN_URL);
     await localStore.set({ ...values, feedSettings: next.settings, syncStatus: updated });
     await scheduleAlarm(updated.nextAt);
     return { ok: true } as const;
@@ -418,13 +265,7 @@ async function resume(): Promise<void> {
       await scheduleAlarm(null);
       return;
     }
-    let next = status;
-    if (status.runningSince !== null && !running) {
-      const failures = status.failures + 1;
-      const at = Date.now();
-      next = { ...status, runningSince: null, failures, last: { kind: 'error', at, error: { code: 'interrupted' } }, nextAt: at + backoffDelay(failures) };
-    }
-    if (next.nextAt === null) next = { ...next, nextAt: Date.now() + soonDelay() };
+    const next = resumedStatus(status, Date.now(), running !== undefined);
     if (next !== status) await localStore.set({ syncStatus: next });
     await scheduleAlarm(next.nextAt);
   });
@@ -435,10 +276,9 @@ async function onBrowserStart(): Promise<void> {
   if (!url) return;
   const hours = await intervalHours();
   await withStatus(async (status) => {
-    const now = Date.now();
     // A list older than the interval: sync within a minute rather than waiting for the alarm.
-    if (status.lastSuccessAt !== null && now - status.lastSuccessAt < hours * HOUR_MS) return;
-    const nextAt = Math.min(status.nextAt ?? Infinity, now + soonDelay());
+    const nextAt = nextAtOnBrowserStart(status, Date.now(), hours);
+    if (nextAt === null) return;
     await localStore.set({ syncStatus: { ...status, nextAt } });
     await scheduleAlarm(nextAt);
   });

@@ -1,6 +1,6 @@
 /**
- * Per-tab findings: what each frame of each tab reported, the badge, and the banner model the
- * top frame shows. The service worker may be stopped at any time, so changes are written to
+ * Per-tab findings: what each frame of each tab reported, kept and published: the badge, and
+ * the banner model the top frame shows (decided by core/tab-model.ts). The service worker may be stopped at any time, so changes are written to
  * storage.session and a stopped worker reloads a tab's state on first use.
  *
  * A page chooses what its frames report and how often: each frame is kept within a byte budget
@@ -9,17 +9,17 @@
  * reporting many times a second can't hold up the others.
  */
 import browser from 'webextension-polyfill';
-import { badgeWithHidden, type BannerHiddenBy } from '../core/banner-gate';
-import { severityOf } from '../core/severity';
+import type { BannerHiddenBy } from '../core/banner-gate';
 import { fitFrame, withFrame } from '../core/tab-limits';
+import { bannerSignature, tabBadge, tabModel } from '../core/tab-model';
 import { siteOf } from '../core/site';
-import { badgeText, type BannerState, type FrameReport, type TabFinding, type TabFindings } from '../shared/findings';
+import type { FrameReport, TabFindings } from '../shared/findings';
 import { sendToFrame } from '../shared/messages';
 import { tabStateStore, type TabState } from '../shared/storage/tab-state';
 import { activeList } from '../shared/list-store';
 import { createKeyedThrottle } from './keyed-throttle';
 import { createKeyedQueue } from './serial-queue';
-import { allDismissed, controlsFor } from './warning-controls';
+import { controlsFor } from './warning-controls';
 
 const cache = new Map<number, Promise<TabState>>();
 
@@ -127,77 +127,29 @@ export async function frameUrls(tabId: number): Promise<Map<number, string>> {
 }
 
 export async function tabFindings(tabId: number): Promise<TabFindings> {
-  return aggregate(tabId, await load(tabId));
+  return modelOf(tabId, await load(tabId));
 }
 
-async function aggregate(tabId: number, state: TabState): Promise<TabFindings> {
+/** Reads what the tab model needs (the list, the controls on the tab's site) and decides it (core/tab-model.ts). */
+async function modelOf(tabId: number, state: TabState): Promise<TabFindings> {
   const { byId, newestListing } = await activeList();
-  const site = siteOf(state.url);
   // A tab whose frames have not reported yet: ask the browser whether it is private.
   const incognito = state.incognito ?? (await browser.tabs.get(tabId).then((t) => t.incognito, () => false));
-  const controls = await controlsFor(site, Date.now(), incognito ? 'private' : 'normal');
-  const merged = new Map<string, TabFinding>();
-  const suppressed = new Map<string, string>();
-  // Switched off: nothing counts, whatever frames reported before.
-  const frameIds = controls.enabled ? Object.keys(state.frames).map(Number).sort((a, b) => a - b) : [];
-  for (const frameId of frameIds) {
-    for (const f of state.frames[frameId]!.findings) {
-      const entry = byId.get(f.id);
-      if (!entry?.warn) continue;
-      if (controls.suppressed.has(f.id)) {
-        suppressed.set(f.id, entry.names.zh);
-        continue;
-      }
-      const seen = merged.get(f.id);
-      if (seen) {
-        seen.count += f.count;
-        seen.forms = [...new Set([...seen.forms, ...f.forms])].slice(0, 5);
-        seen.frames.push({ frameId, count: f.inText ?? f.count });
-      } else {
-        merged.set(f.id, { entry, count: f.count, forms: f.forms.slice(0, 5), frames: [{ frameId, count: f.inText ?? f.count }] });
-      }
-    }
-  }
-  const findings = [...merged.values()].sort((a, b) => b.count - a.count || a.entry.id.localeCompare(b.entry.id));
-  const severity = severityOf({
-    pageUrl: state.url,
-    title: state.title,
-    entries: findings.map((f) => ({ entry: f.entry, forms: f.forms })),
-    titleIds: state.frames[0]?.titleIds ?? [],
-  });
-  let banner: BannerState = 'shown';
-  if (!findings.length) banner = 'none';
-  else if (controls.allowlisted) banner = 'allowlisted';
-  else if (controls.snoozeUntil) banner = 'snoozed';
-  else if (allDismissed(findings.map((f) => f.entry.id), controls)) banner = 'dismissed';
-  return {
-    tabId,
-    url: state.url,
-    title: state.title,
-    site,
-    findings,
-    suppressed: [...suppressed].map(([id, zh]) => ({ id, zh })),
-    severity,
-    banner,
-    allowlisted: controls.allowlisted,
-    snoozeUntil: controls.snoozeUntil,
-    listDate: newestListing,
-    incognito,
-    pageHidBanner: findings.length ? (state.bannerHiddenBy ?? null) : null,
-  };
+  const controls = await controlsFor(siteOf(state.url), Date.now(), incognito ? 'private' : 'normal');
+  return tabModel({ tabId, state, byId, listDate: newestListing, controls, incognito });
 }
 
 const lastPublished = new Map<number, string>();
 
 async function publish(tabId: number, state: TabState): Promise<void> {
-  const findings = await aggregate(tabId, state);
-  const text = badgeWithHidden(badgeText(findings.findings.length), !!findings.pageHidBanner);
+  const findings = await modelOf(tabId, state);
+  const text = tabBadge(findings);
   await Promise.all([
     browser.action.setBadgeText({ tabId, text }),
     text ? browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : undefined,
   ]).catch(() => undefined); // the tab may have closed meanwhile
   // The banner lives in the top frame; tell it only when what it shows changed.
-  const signature = JSON.stringify([findings.banner, findings.severity, findings.findings.map((f) => [f.entry.id, f.count, f.forms, f.frames])]);
+  const signature = bannerSignature(findings);
   if (lastPublished.get(tabId) === signature) return;
   lastPublished.set(tabId, signature);
   await sendToFrame(tabId, 0, 'tabFindingsChanged', findings).catch(() => undefined); // no content script there

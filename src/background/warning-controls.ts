@@ -1,30 +1,23 @@
 /**
- * The user's controls over warnings: "don't warn on this site" (allowlist), "snooze all
- * warnings", "not this organization" (per site), and banners closed this session. All persist
+ * The user's controls over warnings, in storage: "don't warn on this site" (allowlist), "snooze
+ * all warnings", "not this organization" (per site), and banners closed this session. All persist
  * in storage (local, or session for closed banners), so they survive the worker being stopped,
- * and all are reversible from the popup.
+ * and all are reversible from the popup. What they mean is core/warning-controls/; this file reads
+ * and writes them. The alarm that ends a snooze follows the stored value, whoever wrote it
+ * (background/snooze-alarms.ts).
  *
- * Private windows (core/private-windows.ts): a control turned on from a private tab goes to an
- * overlay in storage.session that only private tabs see; nothing from them reaches storage.local.
+ * Private windows (core/warning-controls/private-windows.ts): a control turned on from a private
+ * tab goes to an overlay in storage.session that only private tabs see; nothing from them reaches
+ * storage.local.
  */
-import type { WarningControl } from '../core/controls';
-import { effectiveControls, isListControl, planControl, type ControlLists, type Scope } from '../core/private-windows';
-import { liveSnooze, readUserSettings } from '../shared/storage/user-settings';
+import {
+  changedLists, controlsInForce, isListControl, planControl,
+  type ControlLists, type Scope, type SiteControls, type WarningControl,
+} from '../core/warning-controls';
+import { readUserSettings } from '../shared/storage/user-settings';
 import { dismissalStore } from '../shared/storage/warning-controls';
 import { localStore, sessionStore } from '../shared/storage/wrapper';
 import { settingsQueue } from './serial-queue';
-
-export interface SiteControls {
-  /** The global switch. */
-  enabled: boolean;
-  allowlisted: boolean;
-  snoozeUntil: number | null;
-  suppressed: Set<string>;
-  /** entry id → when its banner was closed on this site this session. */
-  dismissed: Record<string, number>;
-  /** entry id → when a sync last added a listing to it. */
-  relisted: Record<string, number>;
-}
 
 function localLists(): Promise<ControlLists> {
   return localStore.getMany(['allowlist', 'suppressed', 'snoozeUntil']);
@@ -38,23 +31,8 @@ export async function controlsFor(site: string | null, now = Date.now(), scope: 
     dismissalStore.get(),
     localStore.get('relisted'),
   ]);
-  const { allowlist, suppressed, snoozeUntil } = overlay ? effectiveControls(settings, overlay, scope) : settings;
-  return {
-    enabled: settings.enabled,
-    allowlisted: site !== null && allowlist.includes(site),
-    snoozeUntil: liveSnooze(snoozeUntil, now),
-    suppressed: new Set(site ? (suppressed[site] ?? []) : []),
-    dismissed: site ? (dismissed[site] ?? {}) : {},
-    relisted,
-  };
-}
-
-/** Whether every one of these organizations had its banner closed here, and none was relisted since. */
-export function allDismissed(ids: readonly string[], controls: SiteControls): boolean {
-  return ids.every((id) => {
-    const closedAt = controls.dismissed[id];
-    return closedAt !== undefined && closedAt >= (controls.relisted[id] ?? 0);
-  });
+  const { enabled, allowlist, suppressed, snoozeUntil } = settings;
+  return controlsInForce({ enabled, local: { allowlist, suppressed, snoozeUntil }, overlay, dismissed, relisted }, site, now, scope);
 }
 
 /**
@@ -72,8 +50,7 @@ async function apply(control: WarningControl, now: number, scope: Scope): Promis
     const plan = planControl(control, scope, local, overlay, now);
     // The overlay first: a removal from a private tab must not show the local value come back.
     if (plan.overlay) await sessionStore.set({ privateControls: plan.overlay });
-    // The alarm that ends a snooze follows the stored value (background/snooze-alarms.ts).
-    if (plan.local) await localStore.set(changed(local, plan.local));
+    if (plan.local) await localStore.set(changedLists(local, plan.local));
     return;
   }
   switch (control.action) {
@@ -95,13 +72,4 @@ async function apply(control: WarningControl, now: number, scope: Scope): Promis
       return;
     }
   }
-}
-
-/** The keys of `next` whose value differs from `before`'s. */
-function changed(before: ControlLists, next: ControlLists): Partial<ControlLists> {
-  const out: Partial<ControlLists> = {};
-  for (const key of ['allowlist', 'suppressed', 'snoozeUntil'] as const) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) (out as Record<string, unknown>)[key] = next[key];
-  }
-  return out;
 }

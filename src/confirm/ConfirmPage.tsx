@@ -5,7 +5,7 @@
  * leaves everything as it was. "Report a false warning" opens the report for the page's tab.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PendingChoiceView } from '../core/controls';
+import type { PendingChoiceView } from '../core/warning-controls';
 import { t } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 

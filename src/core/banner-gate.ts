@@ -54,15 +54,3 @@ export function controlActs(gate: Gate): boolean {
 
 /** How a page hid the banner without a click: removed it twice, or covered it past HIDDEN_AFTER_MS. */
 export type BannerHiddenBy = 'removed' | 'covered';
-
-/**
- * The toolbar badge of a tab whose page hid the banner: the count with "!" after it ("2!", "99!").
- * Appended rather than replacing the count: the badge is the one thing a page can't forge, and
- * the number still tells how many listed organizations the page names; "!" says the page hid the
- * banner that would have said so. Three characters at most, so it fits the badge. No findings (all
- * marked "not this organization" since, or switched off): no badge, "!" included.
- */
-export function badgeWithHidden(countText: string, hidden: boolean): string {
-  if (!hidden || !countText) return countText;
-  return `${countText.replace(/\+$/, '')}!`;
-}

@@ -207,24 +207,6 @@ export function reportFileName(report: Pick<Report, 'id' | 'createdAt'>): string
   return `orgcheck-report-${report.createdAt.slice(0, 10)}-${report.id.slice(0, 8)}`;
 }
 
-// ---- endpoint --------------------------------------------------------------------------------
-
-/**
- * A report endpoint the options page accepts: https with a host, or http on 127.0.0.1 (a local
- * collector, and the tests). No user name or password in the URL, no fragment.
- */
-export function isAllowedEndpoint(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.hash) return false;
-  if (url.protocol === 'https:') return url.hostname.length > 0;
-  return url.protocol === 'http:' && url.hostname === '127.0.0.1';
-}
-
 // ---- helpers ---------------------------------------------------------------------------------
 
 function oneLine(s: string): string {

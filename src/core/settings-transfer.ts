@@ -13,10 +13,9 @@
  * some of the settings (written by hand): those are applied, the others stay as they are.
  */
 import * as v from 'valibot';
-import { SNOOZE_DURATIONS_MS } from './controls';
+import { SNOOZE_DURATIONS_MS } from './warning-controls';
 import { isValidInterval } from './feed/schedule';
-import { isAllowedFeedUrl } from './feed/url';
-import { isAllowedEndpoint } from './report';
+import { isAllowedEndpoint, isAllowedFeedUrl } from './url-policy';
 import { siteOf } from './site';
 
 export const SETTINGS_FORMAT = 'orgcheck-settings';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { hostPattern, isAllowedFeedUrl } from '../core/feed/url';
+import { hostPattern, isAllowedFeedUrl } from '../core/url-policy';
 import { formatVersion, versionDate } from '../core/feed/version';
 import { sendFromExtensionPage } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';

@@ -11,8 +11,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { hostPattern } from '../core/feed/url';
-import { isAllowedEndpoint, reportFileName, reportJson } from '../core/report';
+import { reportFileName, reportJson } from '../core/report';
+import { hostPattern, isAllowedEndpoint } from '../core/url-policy';
 import { isPending, type PendingChoice, type ReportAction, type ReportRecord } from '../core/report-outbox';
 import { reportText } from '../core/report-text';
 import { formatDateTime, listOf, t, uiLanguage } from '../shared/i18n';

@@ -10,7 +10,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { hostPattern } from '../core/feed/url';
+import { hostPattern } from '../core/url-policy';
 import {
   buildSettingsFile, isRiskyChange, MAX_FILE_CHARS, parseSettingsFile, settingsChanges, settingsFileJson, settingsFileName, type ImportProblem,
   type ProblemReason, type SettingsChange, type UserSettings,

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { WarningControl } from '../core/controls';
+import type { WarningControl } from '../core/warning-controls';
 import { formatDateTime, t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';

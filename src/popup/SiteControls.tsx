@@ -5,7 +5,7 @@
  * on the confirmation page (src/confirm/); this is where they are seen and undone.
  */
 import type { TabFindings } from '../shared/findings';
-import type { WarningControl } from '../core/controls';
+import type { WarningControl } from '../core/warning-controls';
 import { formatDateTime, t } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 

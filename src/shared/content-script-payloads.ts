@@ -6,7 +6,7 @@
  * URL: where a frame is, is the browser's word (core/frame-url.ts), not the frame's.
  */
 import * as v from 'valibot';
-import { EntryIdSchema, WarningControlSchema } from '../core/control-schema';
+import { EntryIdSchema, WarningControlSchema } from '../core/warning-controls';
 import type { FrameScan } from './findings';
 
 export const CONTENT_SCRIPT_LIMITS = {

@@ -69,12 +69,6 @@ export interface TabFindings {
   pageHidBanner?: BannerHiddenBy | null;
 }
 
-/** The toolbar badge for a number of organizations: empty for none, "99+" past 99. */
-export function badgeText(count: number): string {
-  if (count <= 0) return '';
-  return count > 99 ? '99+' : String(count);
-}
-
 /** One occurrence of a listed name with its surrounding text, as a report carries it. */
 export interface MatchContext {
   entryId: string;

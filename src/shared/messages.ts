@@ -21,7 +21,7 @@ import type { CompiledList } from '../core/compiled-list';
 import type { Report, ReportDraft, ReportSource } from '../core/report';
 import type { PendingChoice, ReportAction, ReportRecord } from '../core/report-outbox';
 import type { ImportProblem } from '../core/settings-transfer';
-import type { PendingChoiceView, WarningControl } from '../core/controls';
+import type { PendingChoiceView, WarningControl } from '../core/warning-controls';
 import type { contentScriptPayloads } from './content-script-payloads';
 import type { FrameReportContext, FrameScan, TabFindings } from './findings';
 import { dispatcher, type Channel, type Envelope, type Handlers, type Req, type Res } from './message-dispatch';

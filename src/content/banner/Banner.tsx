@@ -7,7 +7,7 @@
  * them on the extension's own page.
  */
 import { useState } from 'preact/hooks';
-import type { ChoiceControl } from '../../core/controls';
+import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { kindLabel, listOf, t } from '../../shared/i18n';
 

@@ -15,7 +15,7 @@
  */
 import { h, render } from 'preact';
 import { closeLasts, controlActs, gateAt, type BannerHiddenBy, type Gate } from '../../core/banner-gate';
-import type { ChoiceControl } from '../../core/controls';
+import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { OWN_UI_ATTRIBUTE } from '../text-blocks';
 import { Banner } from './Banner';

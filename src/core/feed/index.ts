@@ -4,7 +4,6 @@ export * from './schema';
 export * from './signature';
 export * from './validate';
 export * from './version';
-export * from './url';
 export * from './etag';
 export * from './publish';
 export * from './schedule';

@@ -85,3 +85,11 @@ export async function signFeed(privateKey: CryptoKey, data: Bytes): Promise<stri
   const signature = await crypto.subtle.sign({ name: SIGNATURE_ALGORITHM }, privateKey, data);
   return encodeBase64(new Uint8Array(signature));
 }
+
+/** Where a feed's signature is: the feed's path with ".sig" appended (any query kept). */
+export function signatureUrl(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  u.pathname = `${u.pathname}.sig`;
+  return u.href;
+}

@@ -14,11 +14,13 @@
  * `schemaVersion` in local lets later versions migrate what they find (migrations.ts).
  */
 import type { CompiledList } from '../../core/compiled-list';
-import type { ChoiceControl } from '../../core/controls';
+// The file itself, not the module's index: the content script reads storage, and the index would
+// bring the schema and the site rules (valibot, tldts) into it.
+import type { ChoiceControl } from '../../core/warning-controls/types';
 import type { StoredEtag } from '../../core/feed/etag';
 import type { ListChangesSummary } from '../../core/feed/diff';
 import type { FeedError } from '../../core/feed/validate';
-import { NO_CONTROLS, type ControlLists, type Scope } from '../../core/private-windows';
+import { NO_CONTROLS, type ControlLists, type Scope } from '../../core/warning-controls/private-windows';
 import { DEFAULT_RETRY_BASE_MS } from '../../core/report-outbox';
 
 export const STORAGE_SCHEMA_VERSION = 2;

@@ -3,7 +3,7 @@
  * organization", the snooze and relisted organizations in storage.local; banners closed this
  * session and the controls turned on from private tabs (`privateControls`) in storage.session.
  */
-import type { Scope } from '../../core/private-windows';
+import type { Scope } from '../../core/warning-controls/private-windows';
 import { sessionStore, watchKeys, watchLocal } from './wrapper';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeWithHidden, closeLasts, controlActs, GATE_VISIBLE_MS, gateAt } from '../../../src/core/banner-gate';
+import { closeLasts, controlActs, GATE_VISIBLE_MS, gateAt } from '../../../src/core/banner-gate';
 
 describe('gateAt: a press counts only after the banner was visible for 800 ms', () => {
   it('passes when the banner has been visible long enough', () => {
@@ -26,16 +26,5 @@ describe('what a press does', () => {
     expect(controlActs('passed')).toBe(true);
     expect(controlActs('unsupported')).toBe(true);
     expect(controlActs('failed')).toBe(false);
-  });
-});
-
-describe('badgeWithHidden', () => {
-  it('appends "!" to the count when the page hid the banner', () => {
-    expect(badgeWithHidden('2', true)).toBe('2!');
-    expect(badgeWithHidden('99+', true)).toBe('99!');
-    expect(badgeWithHidden('2', false)).toBe('2');
-  });
-  it('shows nothing without a count', () => {
-    expect(badgeWithHidden('', true)).toBe('');
   });
 });

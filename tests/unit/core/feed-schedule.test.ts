@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, BACKOFF_CAP_MS, HOUR_MS, intervalDelay, isValidInterval, soonDelay } from '../../../src/core/feed/schedule';
-import { readFileSync } from 'node:fs';
-import { hostPattern, isAllowedFeedUrl, LOCAL_HTTP_HOSTS, signatureUrl } from '../../../src/core/feed/url';
 import { ifNoneMatch } from '../../../src/core/feed/etag';
 
 const MIN = 60_000;
@@ -36,35 +34,6 @@ describe('sync schedule', () => {
   it('allows intervals of 1 h … 7 d in whole hours', () => {
     expect([1, 24, 168].every(isValidInterval)).toBe(true);
     expect([0, 169, 1.5, -1, NaN, '24'].some(isValidInterval)).toBe(false);
-  });
-
-  it('allows https feed URLs, and http only on this computer', () => {
-    expect(isAllowedFeedUrl('https://lists.example.org/orgcheck/blocklist.json')).toBe(true);
-    expect(isAllowedFeedUrl('http://127.0.0.1:8080/blocklist.json')).toBe(true);
-    expect(isAllowedFeedUrl('http://localhost/blocklist.json')).toBe(true);
-    expect(isAllowedFeedUrl('http://example.org/blocklist.json')).toBe(false);
-    expect(isAllowedFeedUrl('https://user:pw@example.org/blocklist.json')).toBe(false);
-    expect(isAllowedFeedUrl('ftp://example.org/x')).toBe(false);
-    expect(isAllowedFeedUrl('not a url')).toBe(false);
-    expect(hostPattern('https://lists.example.org:8443/a/b.json')).toBe('https://lists.example.org/*');
-  });
-
-  it('refuses feed URLs with a query or fragment (the signature is the URL + ".sig")', () => {
-    expect(isAllowedFeedUrl('https://lists.example.org/blocklist.json?v=2')).toBe(false);
-    expect(isAllowedFeedUrl('https://lists.example.org/blocklist.json#top')).toBe(false);
-    expect(isAllowedFeedUrl('https://lists.example.org/blocklist.json?')).toBe(false);
-    expect(signatureUrl('https://lists.example.org/blocklist.json')).toBe('https://lists.example.org/blocklist.json.sig');
-    // A URL stored before these were refused still gets its signature from the path.
-    expect(signatureUrl('https://lists.example.org/b.json?v=2#x')).toBe('https://lists.example.org/b.json.sig?v=2');
-  });
-
-  it('accepts only hosts the manifest lets the user grant', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as { optional_host_permissions: string[] };
-    expect(isAllowedFeedUrl('http://[::1]:8080/blocklist.json')).toBe(false);
-    const httpHosts = manifest.optional_host_permissions.filter((p) => p.startsWith('http://')).map((p) => new URL(p.replace(/\*$/, '')).hostname);
-    expect([...LOCAL_HTTP_HOSTS].sort()).toEqual(httpHosts.sort());
-    expect(manifest.optional_host_permissions).toContain('https://*/*');
-    for (const host of httpHosts) expect(isAllowedFeedUrl(`http://${host}:8080/b.json`)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeBase64, encodeBase64, importFeedPublicKey, parsePublicKey, signFeed, verifyFeedSignature,
+  decodeBase64, encodeBase64, importFeedPublicKey, parsePublicKey, signatureUrl, signFeed, verifyFeedSignature,
 } from '../../../src/core/feed/signature';
 import { bytes, keys, PRIVATE_KEY_PEM, PUBLIC_KEY_LINE } from './feed-helpers';
 
@@ -66,5 +66,13 @@ describe('feed signatures (Ed25519 via WebCrypto)', () => {
     expect(encodeBase64(bytes('hello'))).toBe('aGVsbG8=');
     const big = new Uint8Array(100_000).map((_, i) => i % 251);
     expect(decodeBase64(encodeBase64(big))).toEqual(big);
+  });
+});
+
+describe('where a signature is', () => {
+  it('is the feed\'s path with ".sig" appended', () => {
+    expect(signatureUrl('https://lists.example.org/blocklist.json')).toBe('https://lists.example.org/blocklist.json.sig');
+    // A URL stored before queries were refused still gets its signature from the path.
+    expect(signatureUrl('https://lists.example.org/b.json?v=2#x')).toBe('https://lists.example.org/b.json.sig?v=2');
   });
 });

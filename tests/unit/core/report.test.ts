@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import bundled from '../../../data/organizations.json' with { type: 'json' };
 import type { BlocklistEntry } from '../../../src/core/list-schema';
 import {
-  buildDraft, CONTEXT_CHARS, finishReport, isAllowedEndpoint, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
+  buildDraft, CONTEXT_CHARS, finishReport, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
 } from '../../../src/core/report';
 
 const byId = new Map((bundled as BlocklistEntry[]).map((e) => [e.id, e]));
@@ -106,18 +106,5 @@ describe('finishReport and reportJson', () => {
     expect(isReport(JSON.parse(reportJson(r)))).toBe(true);
     expect(isReport({ ...r, id: 'nope' })).toBe(false);
     expect(reportFileName(r)).toBe('orgcheck-report-2024-05-31-0b7e6a3c');
-  });
-});
-
-describe('isAllowedEndpoint', () => {
-  it('takes https anywhere and http on 127.0.0.1 only, without credentials', () => {
-    expect(isAllowedEndpoint('https://reports.example.org/collect')).toBe(true);
-    expect(isAllowedEndpoint('http://127.0.0.1:8080/collect')).toBe(true);
-    expect(isAllowedEndpoint('http://example.org/collect')).toBe(false);
-    expect(isAllowedEndpoint('http://localhost:8080/')).toBe(false);
-    expect(isAllowedEndpoint('https://user:pw@example.org/')).toBe(false);
-    expect(isAllowedEndpoint('https://example.org/#x')).toBe(false);
-    expect(isAllowedEndpoint('ftp://example.org/')).toBe(false);
-    expect(isAllowedEndpoint('not a url')).toBe(false);
   });
 });

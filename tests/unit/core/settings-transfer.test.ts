@@ -115,7 +115,7 @@ describe('settings import: whole file checked first', () => {
     ['a fractional interval', { feedSettings: { url: null, intervalHours: 1.5 } }, 'settings.feedSettings.intervalHours', 'interval'],
     ['an endpoint over plain http', { reportEndpoint: 'http://reports.example.org/' }, 'settings.reportEndpoint', 'endpoint'],
     ['an endpoint with a fragment', { reportEndpoint: 'https://reports.example.org/#x' }, 'settings.reportEndpoint', 'endpoint'],
-    ['an endpoint on localhost (only 127.0.0.1)', { reportEndpoint: 'http://localhost:8080/' }, 'settings.reportEndpoint', 'endpoint'],
+    ['an endpoint on plain http to an IPv6 loopback the manifest does not offer', { reportEndpoint: 'http://[::1]:8080/' }, 'settings.reportEndpoint', 'endpoint'],
   ])('refuses %s, naming where and why', (_what, settings, path, reason) => {
     expect(problem(fileText({ ...SETTINGS, ...settings }))).toEqual({ kind: 'fields', fields: [{ path, reason }] });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerMayApply, bannerMayRequest } from '../../../src/core/banner-permissions';
+import { bannerMayApply, bannerMayRequest } from '../../../../src/core/warning-controls';
 
 const top = { frameId: 0, url: 'https://www.example.com.cn/page' };
 

@@ -9,8 +9,8 @@
  * length. A request only opens the confirmation page (background/confirmations.ts); the user's
  * Confirm there applies it.
  */
-import { SNOOZE_DURATIONS_MS, type ChoiceControl, type WarningControl } from './controls';
-import { siteOf } from './site';
+import { SNOOZE_DURATIONS_MS, type ChoiceControl, type WarningControl } from './types';
+import { siteOf } from '../site';
 
 type Sender = { frameId?: number; url?: string };
 

@@ -19,7 +19,7 @@
  * Whether a tab is private is the browser's word: `tab.incognito` of the sender's tab or of
  * `tabs.get(tabId)`.
  */
-import { SNOOZE_DURATIONS_MS, type WarningControl } from './controls';
+import { SNOOZE_DURATIONS_MS, type WarningControl } from './types';
 
 export type Scope = 'normal' | 'private';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   effectiveControls, isListControl, NO_CONTROLS, planControl, reportArea, scopeOf, turnsOn, withControl, type ControlLists,
-} from '../../../src/core/private-windows';
+} from '../../../../src/core/warning-controls';
 
 const NOW = 1_000_000;
 const HOUR = 3_600_000;

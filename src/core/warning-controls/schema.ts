@@ -1,10 +1,10 @@
 /**
- * The shape and sizes a warning control (core/controls.ts) must have to be applied, from any
+ * The shape and sizes a warning control (types.ts) must have to be applied, from any
  * sender: a snooze lasts one of the offered durations, sites and ids are short strings, a closed
  * banner names a bounded number of organizations. Pure (valibot).
  */
 import * as v from 'valibot';
-import { SNOOZE_DURATIONS_MS, type WarningControl } from './controls';
+import { SNOOZE_DURATIONS_MS, type WarningControl } from './types';
 
 /** A site (core/site.ts) is a host name (at most 253 characters) with maybe a port. */
 export const MAX_SITE_CHARS = 260;

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { namesKnownEntries, WarningControlSchema } from '../../../src/core/control-schema';
-import { withControl } from '../../../src/core/private-windows';
-import { NO_CONTROLS } from '../../../src/core/private-windows';
+import { namesKnownEntries, NO_CONTROLS, WarningControlSchema, withControl } from '../../../../src/core/warning-controls';
 
 describe('WarningControlSchema', () => {
   it('accepts the offered snooze durations only (issue 11 item 6: a snooze of NaN)', () => {
