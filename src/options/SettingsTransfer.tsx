@@ -20,8 +20,8 @@ import { formatDateTime, listOf, t } from '../shared/i18n';
 import { activeList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, reportStore } from '../shared/storage';
-import { hostOf } from '../report/DeliveryState';
-import { downloadText } from '../report/download';
+import { downloadText } from '../ui/download-text';
+import { hostOf } from '../ui/host-of';
 import { StatusMessage, type FormMessage } from './form-parts';
 
 async function currentSettings(): Promise<UserSettings> {

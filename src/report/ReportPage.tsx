@@ -14,8 +14,10 @@ import { CHINANPO_URL, reportText, type ReportLanguage } from '../core/report-te
 import { t, uiLanguage } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 import { localStore, onReportsChanged, reportStore, type ReportSettings } from '../shared/storage';
-import { DeliveryState, hostOf, TechnicalDetail } from './DeliveryState';
-import { downloadText } from './download';
+import { DeliveryState } from '../ui/DeliveryState';
+import { downloadText } from '../ui/download-text';
+import { hostOf } from '../ui/host-of';
+import { TechnicalDetail } from '../ui/TechnicalDetail';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' | 'failed' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
 type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };
