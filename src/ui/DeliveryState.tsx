@@ -1,8 +1,8 @@
 /**
  * A report's delivery to the endpoint, as the report page and the options page show it. Errors
  * are said in the UI language by their kind; the technical detail (the browser's own words, in
- * English) only in a disclosure. No stylesheet of its own: each page styles `.delivery` and
- * `.server-answer` in its own sheet (report/report.css, options/report-history.css).
+ * English) only in a disclosure. No stylesheet of its own: each page styles `.delivery` and the
+ * server's answer (`pre`) in its own sheet (report/report.css, options/report-history.css).
  */
 import type { Delivery, DeliveryError } from '../core/report-outbox';
 import { formatDateTime, t } from '../shared/i18n';
