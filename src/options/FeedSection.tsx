@@ -10,9 +10,13 @@ import { hostPattern, isAllowedFeedUrl } from '../core/url-policy';
 import { formatVersion, versionDate } from '../core/feed/version';
 import { sendFromExtensionPage } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';
-import { TechnicalDetail } from '../report/DeliveryState';
+import { ListChanges } from '../ui/ListChanges';
+import { StaleListNotice } from '../ui/StaleListNotice';
+import { SyncNowButton } from '../ui/SyncNowButton';
+import { SyncResult } from '../ui/SyncResult';
+import { TechnicalDetail } from '../ui/TechnicalDetail';
 import { useHostAccess } from '../ui/use-host-access';
-import { Changes, StaleListNotice, SyncNowButton, SyncResult, useSyncView } from '../popup/SyncPanel';
+import { useSyncView } from '../ui/use-sync-view';
 import { StatusMessage, UrlField, type FormMessage } from './form-parts';
 
 const INTERVALS = [1, 3, 6, 12, 24, 48, 72, 168];
@@ -153,7 +157,7 @@ export function FeedSection() {
       {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
       {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
       <SyncNowButton class="row" running={running} onClick={() => void syncNow()} />
-      {view.status.lastUpdate ? <Changes at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
+      {view.status.lastUpdate ? <ListChanges at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
     </section>
   );
 }

@@ -19,9 +19,10 @@ import { formatDateTime, listOf, t, uiLanguage } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
 import { onReportsChanged, reportStore } from '../shared/storage/reports';
 import { localStore } from '../shared/storage/wrapper';
-import { DeliveryState, hostOf } from '../report/DeliveryState';
-import { downloadText } from '../report/download';
-import '../report/history.css';
+import { DeliveryState } from '../ui/DeliveryState';
+import { downloadText } from '../ui/download-text';
+import { hostOf } from '../ui/host-of';
+import './report-history.css';
 import { StatusMessage, UrlField, type FormMessage } from './form-parts';
 
 /** A record, and whether it is a private window's (kept in storage.session until the browser closes). */

@@ -21,8 +21,8 @@ import { activeList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';
 import { reportStore } from '../shared/storage/reports';
 import { readUserSettings } from '../shared/storage/user-settings';
-import { hostOf } from '../report/DeliveryState';
-import { downloadText } from '../report/download';
+import { downloadText } from '../ui/download-text';
+import { hostOf } from '../ui/host-of';
 import { StatusMessage, type FormMessage } from './form-parts';
 
 function reasonText(reason: ProblemReason): string {

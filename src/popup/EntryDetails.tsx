@@ -1,13 +1,13 @@
 /**
  * What the popup says about one organization under its names, in the tab's findings (Popup) and
- * in the lookup (LookupResults): its listings (kind, list, date, source links), the lawfully
- * registered body it imitates where known, and, for an entry that never warns, why, in the UI
- * language. The research note behind that (English, written for maintainers) is offered in a
- * disclosure, as text.
+ * in the lookup (LookupResults): its listings (src/ui/Listings.tsx, the banner's markup too), the
+ * lawfully registered body it imitates where known, and, for an entry that never warns, why, in
+ * the UI language. The research note behind that (English, written for maintainers) is offered
+ * in a disclosure, as text.
  */
-import { Fragment } from 'preact';
 import type { BlocklistEntry } from '../core/list-schema';
-import { kindLabel, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
+import { Listings } from '../ui/Listings';
 
 /** The reason an entry never warns: a generic name (exact), or the name of a lawful namesake. */
 export function noWarnReason(entry: Pick<BlocklistEntry, 'exact'>): string {
@@ -17,22 +17,7 @@ export function noWarnReason(entry: Pick<BlocklistEntry, 'exact'>): string {
 export function EntryDetails({ entry }: { entry: BlocklistEntry }) {
   return (
     <>
-      <ul class="listings">
-        {entry.listings.map((l, i) => (
-          <li key={i} data-kind={l.kind}>
-            <span class="kind">{kindLabel(l.kind)}</span> — {l.list}, {l.published ?? t('dateUnknown')}
-            {l.sources.map((src, j) => (
-              <Fragment key={j}>
-                {' · '}
-                <a href={src} target="_blank" rel="noopener noreferrer" class="source">
-                  {t('source')}
-                  {l.sources.length > 1 ? ` ${j + 1}` : ''}
-                </a>
-              </Fragment>
-            ))}
-          </li>
-        ))}
-      </ul>
+      <Listings listings={entry.listings} />
       {entry.registeredLookalike ? <p class="note lookalike">{t('registeredLookalike', entry.registeredLookalike)}</p> : null}
       {!entry.warn ? (
         <div class="note no-warn">

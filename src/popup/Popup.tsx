@@ -11,11 +11,12 @@ import { activeList, type ActiveList } from '../shared/list-store';
 import { sendFromExtensionPage } from '../shared/messages';
 import { EntryDetails } from './EntryDetails';
 import { HostAccess } from './HostAccess';
+import { ListSource } from './ListSource';
 import { LookupResults } from './LookupResults';
 import { PageHidBanner } from './PageHidBanner';
 import { ReportButton } from './ReportButton';
 import { SiteControls } from './SiteControls';
-import { ListSource, SyncPanel } from './SyncPanel';
+import { SyncPanel } from './SyncPanel';
 
 export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: number | undefined }) {
   const [list, setList] = useState<ActiveList>();

@@ -16,8 +16,10 @@ import { sendFromExtensionPage } from '../shared/messages';
 import type { ReportSettings } from '../shared/storage/areas';
 import { onReportsChanged, reportStore } from '../shared/storage/reports';
 import { localStore } from '../shared/storage/wrapper';
-import { DeliveryState, hostOf, TechnicalDetail } from './DeliveryState';
-import { downloadText } from './download';
+import { DeliveryState } from '../ui/DeliveryState';
+import { downloadText } from '../ui/download-text';
+import { hostOf } from '../ui/host-of';
+import { TechnicalDetail } from '../ui/TechnicalDetail';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' | 'failed' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
 type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };

@@ -10,6 +10,10 @@ import { useState } from 'preact/hooks';
 import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { kindLabel, listOf, t } from '../../shared/i18n';
+import { Listings } from '../../ui/Listings';
+
+/** Source links a listing shows in the banner: a few, so it stays small (the popup shows them all). */
+const BANNER_SOURCES_PER_LISTING = 3;
 
 export interface BannerActions {
   close(): void;
@@ -184,22 +188,7 @@ function Details({ finding }: { finding: TabFinding }) {
   const { entry } = finding;
   return (
     <div class="details">
-      <ul class="listings">
-        {entry.listings.map((l, i) => (
-          <li key={i}>
-            <span class="kind">{kindLabel(l.kind)}</span> — {l.list}, {l.published ?? t('dateUnknown')}
-            {l.sources.slice(0, 3).map((src, j) => (
-              <span key={j}>
-                {' · '}
-                <a href={src} target="_blank" rel="noopener noreferrer">
-                  {t('source')}
-                  {l.sources.length > 1 ? ` ${j + 1}` : ''}
-                </a>
-              </span>
-            ))}
-          </li>
-        ))}
-      </ul>
+      <Listings listings={entry.listings} maxSources={BANNER_SOURCES_PER_LISTING} />
       {entry.registeredLookalike ? <p class="detail">{t('registeredLookalike', entry.registeredLookalike)}</p> : null}
     </div>
   );

@@ -1,10 +1,13 @@
 /**
  * A report's delivery to the endpoint, as the report page and the options page show it. Errors
  * are said in the UI language by their kind; the technical detail (the browser's own words, in
- * English) only in a disclosure.
+ * English) only in a disclosure. No stylesheet of its own: each page styles `.delivery` and the
+ * server's answer (`pre`) in its own sheet (report/report.css, options/report-history.css).
  */
 import type { Delivery, DeliveryError } from '../core/report-outbox';
 import { formatDateTime, t } from '../shared/i18n';
+import { hostOf } from './host-of';
+import { TechnicalDetail } from './TechnicalDetail';
 
 /** The last failed attempt in words, by kind. */
 export function deliveryErrorText(error: DeliveryError): string {
@@ -16,17 +19,6 @@ export function deliveryErrorText(error: DeliveryError): string {
     case 'network':
       return t('deliveryErrorNetwork');
   }
-}
-
-/** A technical detail, collapsed (text only). */
-export function TechnicalDetail({ detail }: { detail: string | null | undefined }) {
-  if (!detail) return null;
-  return (
-    <details class="technical" data-testid="technical-detail">
-      <summary>{t('technicalDetails')}</summary>
-      <code>{detail}</code>
-    </details>
-  );
 }
 
 export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
@@ -98,14 +90,5 @@ function stoppedText(delivery: Extract<Delivery, { state: 'stopped' }>): string 
       return t('deliveryStoppedChanged', formatDateTime(delivery.at), hostOf(delivery.endpoint));
     case 'endpoint-removed':
       return t('deliveryStoppedRemoved', formatDateTime(delivery.at), hostOf(delivery.endpoint));
-  }
-}
-
-/** An endpoint as the user knows it: its host (the full address is in the options). */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }
