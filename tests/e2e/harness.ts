@@ -1,6 +1,8 @@
 /**
- * Drives the built extension (dist/) in Debian Chromium through playwright-core, against pages
- * served from 127.0.0.1 by a server started inside the tests.
+ * Drives the built extension (dist/, the test build: `npm run build:test`) in Debian Chromium
+ * through playwright-core, against pages served from 127.0.0.1 by a server started inside the
+ * tests. A test file starts both with useExtension() (use-extension.ts) and names the list's
+ * entries and the fixture pages through fixtures.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

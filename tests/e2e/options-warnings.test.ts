@@ -1,55 +1,42 @@
 /** The options page's Warnings section: the global switch, the snooze, allowlist and suppressions. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  badgeText, currentWorker, launchExtension, readBanner, startServer, waitFor,
-  type ExtensionBrowser, type FixtureServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { badgeText, currentWorker, readBanner, waitFor } from './harness';
+import { PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
+const run = useExtension();
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const optionsUrl = () => `chrome-extension://${ext.extensionId}/src/options/index.html`;
+const optionsUrl = () => `chrome-extension://${run.ext.extensionId}/src/options/index.html`;
 
 describe('options: warnings', () => {
   it('the global switch stops reading pages and counting, and starts again', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, page), '2');
-    const options = await ext.context.newPage();
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, page), '2');
+    const options = await run.ext.context.newPage();
     await options.goto(optionsUrl());
     const toggle = options.getByTestId('enabled');
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.uncheck();
-    await waitFor(() => badgeText(ext, page), '');
+    await waitFor(() => badgeText(run.ext, page), '');
     await waitFor(() => readBanner(page), null);
     // A page opened while off is not read at all.
-    const later = await ext.context.newPage();
-    await later.goto(`${server.origin}/traditional.html`);
+    const later = await run.ext.context.newPage();
+    await later.goto(run.url(PAGES.traditional));
     await later.waitForTimeout(1000);
-    expect(await badgeText(ext, later)).toBe('');
+    expect(await badgeText(run.ext, later)).toBe('');
     await toggle.check();
-    await waitFor(() => badgeText(ext, page), '2');
-    await waitFor(() => badgeText(ext, later), '1');
+    await waitFor(() => badgeText(run.ext, page), '2');
+    await waitFor(() => badgeText(run.ext, later), '1');
     for (const p of [page, later, options]) await p.close();
   });
 
   it('lists the allowlist, suppressions and snooze, and each can be removed', async () => {
-    const site = new URL(server.origin).host;
-    await currentWorker(ext).evaluate(
+    const site = new URL(run.server.origin).host;
+    await currentWorker(run.ext).evaluate(
       (s) => chrome.storage.local.set({ allowlist: [s], suppressed: { [s]: ['china-robot-education-alliance'] }, snoozeUntil: Date.now() + 3_600_000 }),
       site,
     );
-    const options = await ext.context.newPage();
+    const options = await run.ext.context.newPage();
     await options.goto(optionsUrl());
     await expect.poll(() => options.getByTestId('allowlist').textContent()).toContain(site);
     await expect.poll(() => options.getByTestId('suppressed-list').textContent()).toContain('中国机器人教育联盟');
@@ -59,7 +46,7 @@ describe('options: warnings', () => {
     await options.getByTestId('suppressed-list').getByRole('button').click();
     await options.getByTestId('options-snoozed').getByRole('button').click();
     await expect
-      .poll(() => currentWorker(ext).evaluate(() => chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil'])))
+      .poll(() => currentWorker(run.ext).evaluate(() => chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil'])))
       .toEqual({ allowlist: [], suppressed: {}, snoozeUntil: null });
     await expect.poll(() => options.getByTestId('allowlist').count()).toBe(0);
     await options.close();
