@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { clickInBanner, readBanner, ROOT, waitFor } from './harness';
 import { PAGES } from './fixtures';
 import { useExtension } from './use-extension';
+
 const OPEN_DIST = join(ROOT, 'dist-open-shadow');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -9,6 +9,7 @@ import {
 } from './harness';
 import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 /** `run.other` is a second origin: another site (127.0.0.1 with another port). */
 const run = useExtension({ otherSite: true });
 

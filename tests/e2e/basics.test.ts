@@ -1,7 +1,15 @@
+/**
+ * The basics, end to end: a page naming two listed organizations gets the badge and the banner
+ * (in a closed shadow root), a page naming none gets neither, and navigation clears them; the
+ * banner closes; the popup finds an organization from part of its name and shows a tab's
+ * findings; a tab's findings outlive the service worker's stop; a compiled list stored by
+ * another version is rebuilt. (This file began as the project's first, skeleton, test.)
+ */
 import { describe, expect, it } from 'vitest';
 import { badgeText, clickInBanner, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, waitFor } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const run = useExtension();
 
 describe('the built extension in Chromium', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeText, foundIds, readBanner, waitFor, waitScanned } from './harness';
 import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const run = useExtension();
 
 async function open(path: string) {

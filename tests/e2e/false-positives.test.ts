@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, CORPUS_PAGES, HAS_CORPUS, stripScripts } from './corpus';
 import { badgeText, foundIds, waitScanned } from './harness';
 import { useExtension } from './use-extension';
+
 const ZH_NEWS_DIR = join(CORPUS_DIR, '..', 'zh-news');
 const HAS_ZH_NEWS = existsSync(ZH_NEWS_DIR);
 const ZH_NEWS_PAGES = HAS_ZH_NEWS ? readdirSync(ZH_NEWS_DIR).filter((f) => f.endsWith('.html')).sort() : [];

@@ -13,6 +13,7 @@ import {
 } from './harness';
 import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 /** `run.other` is the frame's site: another origin. */
 const run = useExtension({ otherSite: true });
 

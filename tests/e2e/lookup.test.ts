@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { clickContextMenu, currentWorker, waitForExtensionPage, waitScanned } from './harness';
 import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 let popup: Page;
 
 const run = useExtension({

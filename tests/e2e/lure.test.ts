@@ -13,6 +13,7 @@ import {
 } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const run = useExtension();
 
 beforeEach(async () => {

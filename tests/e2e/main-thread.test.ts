@@ -8,6 +8,7 @@ import { bigPage } from './big-page';
 import { foundIds, tabState, waitScanned } from './harness';
 import { ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const html = bigPage();
 
 const run = useExtension({

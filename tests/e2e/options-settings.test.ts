@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, currentWorker, ROOT, waitFor } from './harness';
 import { PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 let dir: string;
 
 const run = useExtension();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeText, currentWorker, readBanner, waitFor } from './harness';
 import { PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const run = useExtension();
 
 const optionsUrl = () => `chrome-extension://${run.ext.extensionId}/src/options/index.html`;

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { currentWorker, readBanner, ROOT, tabIdOf, waitFor } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const DIST = join(ROOT, 'dist-e2e-a11y');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PUBLIC_KEY = readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim();

@@ -19,6 +19,7 @@ import {
 } from './harness';
 import { PAGES } from './fixtures';
 import { useExtension } from './use-extension';
+
 let normal: Page;
 let privatePage: Page;
 let privateTab: number;

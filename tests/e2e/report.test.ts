@@ -18,6 +18,7 @@ import {
 } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
+
 const DIST = process.env.ORGCHECK_DIST; // a build elsewhere than dist/, while developing
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -16,6 +16,7 @@ import type { BlocklistEntry } from '../../src/core/list-schema';
 import { badgeText, currentWorker, launchExtension, openPopupFor, ROOT, saveScreenshot, tabIdOf, waitFor } from './harness';
 import { DISCIPLINE } from './fixtures';
 import { buildExtension, useExtension } from './use-extension';
+
 const DIST = join(ROOT, 'dist-e2e-feed');
 const DIST_NO_FEED = join(ROOT, 'dist-e2e-nofeed');
 const FEED_DIR = join(ROOT, 'tests/fixtures/feed');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { badgeText, currentWorker, tabState, waitFor } from './harness';
 import { PAGES } from './fixtures';
 import { useExtension } from './use-extension';
+
 const run = useExtension();
 
 const sessionBytes = () => currentWorker(run.ext).evaluate(() => chrome.storage.session.getBytesInUse(null));
