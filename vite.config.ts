@@ -26,6 +26,10 @@ if (feedKey && feedKey === TEST_FEED_PUBLIC_KEY && process.env.ORGCHECK_ALLOW_TE
       '(tests set ORGCHECK_ALLOW_TEST_FEED_KEY=1)',
   );
 }
+// A test build (`npm run build:test`, which `npm run test:e2e` runs) exposes globalThis.orgcheckHooks
+// in the worker, for what tests can't do through the browser (click a native context menu). The
+// release build (`npm run build`) has none: tests/e2e/test-hooks.test.ts checks both.
+const testHooks = process.env.ORGCHECK_TEST_HOOKS === '1';
 // The built-in feed's host needs no prompt (a host permission lets the worker fetch it without
 // CORS); a URL set on the options page asks for its host then (optional_host_permissions).
 const feedHost = feedUrl ? [hostPattern(feedUrl)] : [];
@@ -45,6 +49,7 @@ export default defineConfig({
     __FEED_URL__: JSON.stringify(feedUrl),
     __FEED_PUBLIC_KEY__: JSON.stringify(feedKey),
     __FEED_TIMEOUT_MS__: JSON.stringify(Number(process.env.FEED_TIMEOUT_MS) || 20_000),
+    __ORGCHECK_TEST_HOOKS__: JSON.stringify(testHooks),
   },
   build: {
     outDir: 'dist',

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests under plain Node, and e2e tests that drive the built
-// extension (dist/) in Debian Chromium. `npm test` runs both.
+// Three projects: fast unit tests under plain Node, e2e tests that drive the test build of the
+// extension (dist/, `npm run build:test`) in Debian Chromium, and the Firefox build's. `npm test` runs all.
 export default defineConfig({
   test: {
     projects: [

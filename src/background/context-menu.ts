@@ -9,8 +9,9 @@
  *
  * Menu items persist with the extension; they are (re)created on install, update and browser
  * start. The click listener is registered at the worker's top level. Tests can't click native
- * menus: they call `globalThis.orgcheckHooks.contextMenuClicked(info, tab)` in the worker, the
- * same function the listener calls.
+ * menus: a test build (`npm run build:test`, ORGCHECK_TEST_HOOKS=1) exposes
+ * `globalThis.orgcheckHooks.contextMenuClicked(info, tab)` in the worker, the same function the
+ * listener calls, for them to call. A release build has no orgcheckHooks (the block is dropped).
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { scopeOf } from '../core/warning-controls';
@@ -73,6 +74,8 @@ export async function contextMenuClicked(
 
 export function initContextMenus(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => void contextMenuClicked(info, tab));
-  const hooks = ((globalThis as Record<string, unknown>).orgcheckHooks ??= {}) as Record<string, unknown>;
-  hooks.contextMenuClicked = contextMenuClicked;
+  if (__ORGCHECK_TEST_HOOKS__) {
+    const hooks = ((globalThis as Record<string, unknown>).orgcheckHooks ??= {}) as Record<string, unknown>;
+    hooks.contextMenuClicked = contextMenuClicked;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The report history and the outbox. Every report the user did something with (copied,
- * downloaded, took to the complaint channel, sent) is kept in storage.local, one key per report
- * (shared/storage/reports.ts `reportStore`); the ids of those still to be delivered to the report
+ * downloaded, took to the complaint channel, sent) is kept in the extension's IndexedDB (store
+ * "reports", out of content scripts' reach), one key per report (shared/storage/reports.ts
+ * `reportStore`); the ids of those still to be delivered to the report
  * endpoint are the outbox (`reportOutbox`). The rules of delivery are in core/report-outbox.ts.
  *
  * The worker may stop at any time and the browser may close: all state is in storage, retries
@@ -93,7 +94,7 @@ async function settleQueued(endpoint: string | null, choice: PendingChoice): Pro
   }
 }
 
-/** storage.session for a report drafted from a private tab, else storage.local. */
+/** 'session' (storage.session) for a report drafted from a private tab, else 'local' (IndexedDB). */
 export async function areaFor(id: string): Promise<ReportArea> {
   return reportArea(id, await sessionStore.get('privateReports'));
 }

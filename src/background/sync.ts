@@ -112,7 +112,11 @@ async function runSync(markStarted: () => void): Promise<void> {
   }
 }
 
-/** Records the outcome, and swaps the list in if it is a new one; true when the list changed. */
+/**
+ * Records the outcome, and swaps the list in if it is a new one. True when it wrote a new list and
+ * so emptied `compiled`, even when the integrity check then put the previous list back: either
+ * way the caller rebuilds the matcher for the list in use.
+ */
 async function finish(url: string, outcome: FeedOutcome, etag: string | null, before: StoredList | null): Promise<boolean> {
   const hours = await intervalHours();
   return withStatus(async (status) => {

@@ -1,4 +1,6 @@
-/** Build-time feed configuration, replaced by vite's `define` (see vite.config.ts); read through build-config.ts only (not named build-config.d.ts: TypeScript would take that for the declaration of build-config.ts and skip it). */
+/** Build-time feed configuration (and the test builds' flag), replaced by vite's `define` (see vite.config.ts); read through build-config.ts only (not named build-config.d.ts: TypeScript would take that for the declaration of build-config.ts and skip it). */
 declare const __FEED_URL__: string;
 declare const __FEED_PUBLIC_KEY__: string;
 declare const __FEED_TIMEOUT_MS__: number;
+/** True only in a test build (ORGCHECK_TEST_HOOKS=1, `npm run build:test`): the worker exposes globalThis.orgcheckHooks for e2e tests. */
+declare const __ORGCHECK_TEST_HOOKS__: boolean;

@@ -3,33 +3,18 @@
  * the shadow root closed, which axe can't enter; this test builds dist-open-shadow/ with
  * VITE_OPEN_SHADOW=1, the one difference.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickInBanner, launchExtension, readBanner, ROOT, startServer, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { clickInBanner, readBanner, ROOT, waitFor } from './harness';
+import { PAGES } from './fixtures';
+import { useExtension } from './use-extension';
 
 const OPEN_DIST = join(ROOT, 'dist-open-shadow');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  execFileSync('npx', ['vite', 'build', '--outDir', OPEN_DIST, '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, VITE_OPEN_SHADOW: '1' },
-    stdio: 'inherit',
-  });
-  server = await startServer();
-  ext = await launchExtension({ dist: OPEN_DIST });
-}, 120_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const run = useExtension({ dist: OPEN_DIST, build: { VITE_OPEN_SHADOW: '1' } });
 
 async function axeViolations(page: Parameters<typeof readBanner>[0]) {
   await page.addScriptTag({ content: AXE });
@@ -81,18 +66,18 @@ async function lowContrast(page: Parameters<typeof readBanner>[0]): Promise<stri
 
 describe('banner accessibility (axe-core)', () => {
   for (const [what, path] of [
-    ['compact notice, details and options open', 'two-orgs.html'],
-    ['alert', 'title-only.html'],
+    ['compact notice, details and options open', PAGES.twoOrgs],
+    ['alert', PAGES.titleOnly],
   ] as const) {
     it(`${what}: 0 violations, light and dark`, async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await ext.context.newPage();
+        const page = await run.ext.context.newPage();
         await page.emulateMedia({ colorScheme });
-        await page.goto(`${server.origin}/${path}`);
+        await page.goto(run.url(path));
         await waitFor(async () => (await readBanner(page)) !== null, true);
         expect((await readBanner(page))!.shadowMode).toBe('open');
         await clickInBanner(page, (a) => a['data-action'] === 'more');
-        if (path === 'two-orgs.html') await clickInBanner(page, (a) => a['data-action'] === 'details');
+        if (path === PAGES.twoOrgs) await clickInBanner(page, (a) => a['data-action'] === 'details');
         expect(await axeViolations(page)).toEqual([]);
         expect(await lowContrast(page)).toEqual([]);
         await page.close();

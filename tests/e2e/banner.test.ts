@@ -3,45 +3,28 @@
  * rule, "show on page", and a hostile page. Clicks inside the closed root are trusted CDP mouse
  * events (clickInBanner); Playwright's own locators can't reach it, and neither can the page.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  badgeText, chooseAndConfirm, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, startServer, tabIdOf, waitFor,
-  waitScanned,
-  type ExtensionBrowser, type FixtureServer,
+  badgeText, chooseAndConfirm, clickInBanner, currentWorker, openPopupFor, readBanner, tabIdOf, waitFor, waitScanned,
 } from './harness';
+import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
-const ROBOT = 'china-robot-education-alliance';
-const DISCIPLINE = 'china-positive-discipline-association';
-
-let ext: ExtensionBrowser;
-let server: FixtureServer;
-/** A second origin: another site (127.0.0.1 with another port). */
-let other: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  other = await startServer();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-  await other?.close();
-});
+/** `run.other` is a second origin: another site (127.0.0.1 with another port). */
+const run = useExtension({ otherSite: true });
 
 /** Every test starts with no controls set and no banner closed. */
 beforeEach(async () => {
-  await currentWorker(ext).evaluate(async () => {
+  await currentWorker(run.ext).evaluate(async () => {
     await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
     await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
   });
 });
 
 async function open(url: string) {
-  const page = await ext.context.newPage();
+  const page = await run.ext.context.newPage();
   await page.goto(url);
-  await waitScanned(ext, page);
+  await waitScanned(run.ext, page);
   return page;
 }
 
@@ -51,19 +34,19 @@ const bannerIds = async (page: Parameters<typeof readBanner>[0]) => (await readB
 async function snoozeAllForAnHour(page: Parameters<typeof readBanner>[0]) {
   await clickInBanner(page, (a) => a['data-action'] === 'more');
   await waitFor(async () => (await readBanner(page))!.text.includes('1'), true);
-  await chooseAndConfirm(ext, page, (a) => a['data-action'] === 'snooze-hour');
+  await chooseAndConfirm(run.ext, page, (a) => a['data-action'] === 'snooze-hour');
   await waitFor(() => readBanner(page), null);
 }
 
 describe('severity', () => {
   it('a page whose title names the one organization it mentions is its own site: an alert', async () => {
-    const page = await open(`${server.origin}/title-only.html`);
+    const page = await open(run.url(PAGES.titleOnly));
     await waitFor(async () => (await readBanner(page))?.role, 'alert');
     await page.close();
   });
 
   it('a page that only mentions organizations gets a compact notice', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(async () => (await readBanner(page))?.role, 'status');
     // Compact: why it is listed opens on request.
     expect((await readBanner(page))!.text).not.toContain('website-shutdown-2021-batch3');
@@ -73,8 +56,8 @@ describe('severity', () => {
   });
 
   it('a notice naming many organizations gets the compact notice even with one in its title', async () => {
-    const page = await open(`${server.origin}/notice.html`);
-    await waitFor(() => badgeText(ext, page), '4');
+    const page = await open(run.url(PAGES.notice));
+    await waitFor(() => badgeText(run.ext, page), '4');
     await waitFor(async () => (await readBanner(page))?.role, 'status');
     await page.close();
   });
@@ -82,77 +65,77 @@ describe('severity', () => {
 
 describe('controls', () => {
   it('close hides it for the page view; the session rule keeps it closed on that site', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'close');
     await waitFor(() => readBanner(page), null);
-    expect(await badgeText(ext, page)).toBe('2');
+    expect(await badgeText(run.ext, page)).toBe('2');
     // Same site, same organizations: closed for the rest of the session.
     await page.reload();
-    await waitScanned(ext, page);
+    await waitScanned(run.ext, page);
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
-    expect(await badgeText(ext, page)).toBe('2');
+    expect(await badgeText(run.ext, page)).toBe('2');
     // Another organization on the same site opens it.
-    const another = await open(`${server.origin}/other-org.html`);
-    await waitFor(() => bannerIds(another), ['china-large-hoisting-enterprise-alliance']);
+    const another = await open(run.url(PAGES.otherOrg));
+    await waitFor(() => bannerIds(another), [ENTRY.hoisting]);
     // The same organizations on another site open it.
-    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    const elsewhere = await open(run.url(PAGES.twoOrgs, run.other));
     await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
     // A sync that adds a listing to one of them opens it again on the first site.
-    await currentWorker(ext).evaluate((id) => chrome.storage.local.set({ relisted: { [id]: Date.now() } }), ROBOT);
+    await currentWorker(run.ext).evaluate((id) => chrome.storage.local.set({ relisted: { [id]: Date.now() } }), ROBOT);
     await page.reload();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     for (const p of [page, another, elsewhere]) await p.close();
   });
 
   it('"don\'t warn on this site" persists across reloads, keeps the badge, and is undone from the popup', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'more');
     await waitFor(async () => (await readBanner(page))!.text.includes('127.0.0.1'), true);
-    await chooseAndConfirm(ext, page, (a) => a['data-action'] === 'allow-site');
+    await chooseAndConfirm(run.ext, page, (a) => a['data-action'] === 'allow-site');
     await waitFor(() => readBanner(page), null);
     await page.reload();
-    await waitScanned(ext, page);
+    await waitScanned(run.ext, page);
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
-    expect(await badgeText(ext, page)).toBe('2');
+    expect(await badgeText(run.ext, page)).toBe('2');
     // Other sites still warn.
-    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    const elsewhere = await open(run.url(PAGES.twoOrgs, run.other));
     await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
     // Undo from the popup.
-    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await popup.locator('[data-testid="site-allowlisted"] button').click();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     for (const p of [page, elsewhere, popup]) await p.close();
   });
 
   it('"snooze all warnings" silences every site until resumed from the popup', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await snoozeAllForAnHour(page);
-    const until = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('snoozeUntil')).snoozeUntil as number);
+    const until = await currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('snoozeUntil')).snoozeUntil as number);
     expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
     expect(until - Date.now()).toBeLessThanOrEqual(60 * 60_000);
-    const elsewhere = await open(`${other.origin}/two-orgs.html`);
+    const elsewhere = await open(run.url(PAGES.twoOrgs, run.other));
     await elsewhere.waitForTimeout(300);
     expect(await readBanner(elsewhere)).toBeNull();
-    expect(await badgeText(ext, elsewhere)).toBe('2');
-    const popup = await openPopupFor(ext, await tabIdOf(ext, elsewhere));
+    expect(await badgeText(run.ext, elsewhere)).toBe('2');
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, elsewhere));
     await popup.locator('[data-testid="snoozed"] button').click();
     await waitFor(() => bannerIds(elsewhere), [DISCIPLINE, ROBOT]);
     for (const p of [page, elsewhere, popup]) await p.close();
   });
 
   it('a snooze that ends brings the banners back on open tabs, without a reload', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await snoozeAllForAnHour(page);
-    const alarm = await currentWorker(ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
+    const alarm = await currentWorker(run.ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
     expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(59 * 60_000);
     // An hour later, in a second: the snooze ends now, and its alarm fires just after.
-    await currentWorker(ext).evaluate(async () => {
+    await currentWorker(run.ext).evaluate(async () => {
       await chrome.storage.local.set({ snoozeUntil: Date.now() + 500 });
       await chrome.alarms.create('snooze-end:normal', { when: Date.now() + 1_000 });
     });
@@ -161,21 +144,21 @@ describe('controls', () => {
   });
 
   it('"not this organization" takes it out of the banner and the badge on that site, until undone', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    await chooseAndConfirm(ext, page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
+    await chooseAndConfirm(run.ext, page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
     await waitFor(() => bannerIds(page), [DISCIPLINE]);
-    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(() => badgeText(run.ext, page), '1');
     await page.reload();
-    await waitScanned(ext, page);
-    await waitFor(() => badgeText(ext, page), '1');
+    await waitScanned(run.ext, page);
+    await waitFor(() => badgeText(run.ext, page), '1');
     await waitFor(() => bannerIds(page), [DISCIPLINE]);
     // Still counted on another site.
-    const elsewhere = await open(`${other.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, elsewhere), '2');
-    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    const elsewhere = await open(run.url(PAGES.twoOrgs, run.other));
+    await waitFor(() => badgeText(run.ext, elsewhere), '2');
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await popup.locator('[data-testid="suppressed"] button').click();
-    await waitFor(() => badgeText(ext, page), '2');
+    await waitFor(() => badgeText(run.ext, page), '2');
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     for (const p of [page, elsewhere, popup]) await p.close();
   });
@@ -183,10 +166,10 @@ describe('controls', () => {
 
 describe('show on page', () => {
   it('highlights nothing unasked, then scrolls to and highlights each occurrence in turn', async () => {
-    const page = await ext.context.newPage();
+    const page = await run.ext.context.newPage();
     // Instant scrolling (prefers-reduced-motion), so positions can be read right after.
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${server.origin}/long-page.html`);
+    await page.goto(run.url(PAGES.longPage));
     await waitFor(() => bannerIds(page), [ROBOT]);
     const highlighted = () =>
       page.evaluate(() => {
@@ -216,17 +199,17 @@ describe('show on page', () => {
 
 describe('a hostile page', () => {
   it('removes the banner: it comes back once, then the page wins without a fight, and the badge says so', async () => {
-    const page = await open(`${server.origin}/removes-banner.html`);
-    await waitFor(() => badgeText(ext, page), '1!');
+    const page = await open(run.url(PAGES.removesBanner));
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => (window as unknown as { removals: number }).removals)).toBe(2);
     expect(await readBanner(page)).toBeNull();
-    expect(await badgeText(ext, page)).toBe('1!');
+    expect(await badgeText(run.ext, page)).toBe('1!');
     await page.close();
   });
 
   it('cannot read the banner or trigger its buttons', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     const seen = await page.evaluate(async () => {
       const host = document.querySelector('orgcheck-banner') as HTMLElement;
@@ -249,14 +232,14 @@ describe('a hostile page', () => {
     });
     expect(seen).toEqual([]);
     expect(await bannerIds(page)).toEqual([DISCIPLINE, ROBOT]);
-    const stored = await currentWorker(ext).evaluate(() => chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil']));
+    const stored = await currentWorker(run.ext).evaluate(() => chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil']));
     expect(stored).toEqual({ allowlist: [], suppressed: {}, snoozeUntil: null });
     await page.close();
   });
 
   it('cannot inject markup through page text', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/none.html`);
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.none));
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = '中國<img src=x onerror="window.pwned=1">機器人教育聯盟 and 中国机器人教育联盟';
@@ -270,7 +253,7 @@ describe('a hostile page', () => {
 
 describe('keyboard', () => {
   it('Esc inside the banner closes it', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     // Focus a button in the banner with a trusted click on "More options", then press Escape.
     await clickInBanner(page, (a) => a['data-action'] === 'more');
@@ -282,9 +265,9 @@ describe('keyboard', () => {
 
 describe('show on page where the Highlight API does not reach', () => {
   it('marks text in a shadow root with an overlay that is gone when the highlight ends', async () => {
-    const page = await ext.context.newPage();
+    const page = await run.ext.context.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`${server.origin}/shadow-root.html`);
+    await page.goto(run.url(PAGES.shadowRoot));
     await waitFor(() => bannerIds(page), [ROBOT]);
     const before = await page.evaluate(() => document.documentElement.outerHTML.replace(/<orgcheck-banner[\s\S]*?<\/orgcheck-banner>/, ''));
     await clickInBanner(page, (a) => a['data-action'] === 'show');

@@ -9,9 +9,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, CORPUS_PAGES, HAS_CORPUS, stripScripts } from './corpus';
-import { badgeText, foundIds, launchExtension, startServer, waitScanned, type ExtensionBrowser, type FixtureServer } from './harness';
+import { badgeText, foundIds, waitScanned } from './harness';
+import { useExtension } from './use-extension';
 
 const ZH_NEWS_DIR = join(CORPUS_DIR, '..', 'zh-news');
 const HAS_ZH_NEWS = existsSync(ZH_NEWS_DIR);
@@ -22,31 +23,23 @@ if (!HAS_CORPUS) console.warn(`false-positive test skipped: ${CORPUS_DIR} is abs
 if (!HAS_ZH_NEWS) console.warn(`false-positive test (zh-news) skipped: ${ZH_NEWS_DIR} is absent`);
 
 describe.skipIf(!HAS_CORPUS && !HAS_ZH_NEWS)('false positives on the shared corpora', () => {
-  let ext: ExtensionBrowser;
-  let server: FixtureServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    server.routes.push(async (req, res) => {
-      const match = /^\/corpus\/([\w-]+)\/([\w.-]+\.html)$/.exec(req.url ?? '');
-      const dir = match && Object.hasOwn(CORPORA, match[1]!) ? CORPORA[match[1]!] : undefined;
-      if (!match || !dir) return false;
-      const html = await readFile(join(dir, match[2]!), 'utf8');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(stripScripts(html));
-      return true;
-    });
-    ext = await launchExtension();
-    // Nothing leaves the machine: every request that isn't to the test server is aborted.
-    await ext.context.route(
-      (url) => /^https?:/.test(url.protocol) && url.origin !== server.origin,
-      (route) => route.abort(),
-    );
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+  const run = useExtension({
+    async setup({ ext, server }) {
+      server.routes.push(async (req, res) => {
+        const match = /^\/corpus\/([\w-]+)\/([\w.-]+\.html)$/.exec(req.url ?? '');
+        const dir = match && Object.hasOwn(CORPORA, match[1]!) ? CORPORA[match[1]!] : undefined;
+        if (!match || !dir) return false;
+        const html = await readFile(join(dir, match[2]!), 'utf8');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(stripScripts(html));
+        return true;
+      });
+      // Nothing leaves the machine: every request that isn't to the test server is aborted.
+      await ext.context.route(
+        (url) => /^https?:/.test(url.protocol) && url.origin !== server.origin,
+        (route) => route.abort(),
+      );
+    },
   });
 
   /** Each page in three tabs at a time: the ones where a badge or a finding shows. */
@@ -54,12 +47,12 @@ describe.skipIf(!HAS_CORPUS && !HAS_ZH_NEWS)('false positives on the shared corp
     const flagged: string[] = [];
     const queue = [...pages];
     const worker = async () => {
-      const page = await ext.context.newPage();
+      const page = await run.ext.context.newPage();
       for (let file = queue.shift(); file; file = queue.shift()) {
-        await page.goto(`${server.origin}/corpus/${corpus}/${file}`, { waitUntil });
-        await waitScanned(ext, page, 20_000);
-        const ids = await foundIds(ext, page);
-        const badge = await badgeText(ext, page);
+        await page.goto(`${run.server.origin}/corpus/${corpus}/${file}`, { waitUntil });
+        await waitScanned(run.ext, page, 20_000);
+        const ids = await foundIds(run.ext, page);
+        const badge = await badgeText(run.ext, page);
         if (ids.length || badge) flagged.push(`${corpus}/${file}: ${badge} ${ids.join(', ')}`);
       }
       await page.close();

@@ -1,6 +1,8 @@
 /**
- * Drives the built extension (dist/) in Debian Chromium through playwright-core, against pages
- * served from 127.0.0.1 by a server started inside the tests.
+ * Drives the built extension (dist/, the test build: `npm run build:test`) in Debian Chromium
+ * through playwright-core, against pages served from 127.0.0.1 by a server started inside the
+ * tests. A test file starts both with useExtension() (use-extension.ts) and names the list's
+ * entries and the fixture pages through fixtures.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -228,14 +230,16 @@ export function waitForExtensionPage(ext: ExtensionBrowser, path: string, timeou
 
 /**
  * Calls the worker's context-menu handler as a click on a native menu item would
- * (background/context-menu.ts exposes it as orgcheckHooks.contextMenuClicked).
+ * (background/context-menu.ts exposes it as orgcheckHooks.contextMenuClicked in a test build only:
+ * `npm run build:test`).
  */
 export async function clickContextMenu(ext: ExtensionBrowser, page: Page, info: { menuItemId: string; selectionText?: string }): Promise<void> {
   const tabId = await tabIdOf(ext, page);
   await currentWorker(ext).evaluate(
     async ({ info, tabId }) => {
       const tab = await chrome.tabs.get(tabId);
-      const hooks = (globalThis as unknown as { orgcheckHooks: { contextMenuClicked: (i: unknown, t: unknown) => Promise<void> } }).orgcheckHooks;
+      const hooks = (globalThis as unknown as { orgcheckHooks?: { contextMenuClicked: (i: unknown, t: unknown) => Promise<void> } }).orgcheckHooks;
+      if (!hooks) throw new Error('no orgcheckHooks in the worker: this is a release build, build the tests\' with npm run build:test');
       await hooks.contextMenuClicked(info, tab);
     },
     { info, tabId },

@@ -7,35 +7,19 @@
  * banner controls name only organizations the tab found.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickContextMenu, clickInBanner, currentWorker, evaluateInContentScript, launchExtension, readBanner, startServer, tabIdOf,
-  tabState, waitFor, type ExtensionBrowser, type FixtureServer,
+  badgeText, clickContextMenu, clickInBanner, currentWorker, evaluateInContentScript, readBanner, tabIdOf, tabState, waitFor,
 } from './harness';
+import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
-const ROBOT = 'china-robot-education-alliance';
-const DISCIPLINE = 'china-positive-discipline-association';
-
-let ext: ExtensionBrowser;
-let server: FixtureServer;
-/** The frame's site: another origin. */
-let other: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  other = await startServer();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-  await other?.close();
-});
+/** `run.other` is the frame's site: another origin. */
+const run = useExtension({ otherSite: true });
 
 beforeEach(async () => {
-  for (const p of ext.context.pages()) if (p.url().includes('/src/report/')) await p.close();
-  await currentWorker(ext).evaluate(async () => {
+  for (const p of run.ext.context.pages()) if (p.url().includes('/src/report/')) await p.close();
+  await currentWorker(run.ext).evaluate(async () => {
     await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, enabled: true });
     await chrome.storage.session.set({ dismissed: {} });
   });
@@ -43,15 +27,15 @@ beforeEach(async () => {
 
 /** A page naming one organization, with a frame of another site naming another. */
 async function openHostilePage(): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/hostile-parent.html?frame=${encodeURIComponent(`${other.origin}/frame-child.html`)}`);
-  await waitFor(() => badgeText(ext, page), '2');
-  await waitFor(async () => Object.keys((await tabState(ext, page))?.frames ?? {}).length, 2);
+  const page = await run.ext.context.newPage();
+  await page.goto(`${run.url(PAGES.hostileParent)}?frame=${encodeURIComponent(run.url(PAGES.frameChild, run.other))}`);
+  await waitFor(() => badgeText(run.ext, page), '2');
+  await waitFor(async () => Object.keys((await tabState(run.ext, page))?.frames ?? {}).length, 2);
   return page;
 }
 
 /** The frame's URL (the top frame's URL names it too, but escaped). */
-const childFrame = () => `${other.origin}/frame-child.html`;
+const childFrame = () => run.url(PAGES.frameChild, run.other);
 
 /** Sends a message as the content script of a frame would, and says how it was answered. */
 function sendAs(page: Page, frame: string, type: string, payload: unknown): Promise<unknown> {
@@ -62,13 +46,13 @@ function sendAs(page: Page, frame: string, type: string, payload: unknown): Prom
   );
 }
 
-const reportWindows = () => ext.context.pages().filter((p) => p.url().includes('/src/report/index.html')).length;
+const reportWindows = () => run.ext.context.pages().filter((p) => p.url().includes('/src/report/index.html')).length;
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 describe('a frame inside the page', () => {
   it('opens no report window however often it asks; the banner\'s Report opens one', async () => {
     const page = await openHostilePage();
-    const tabId = await tabIdOf(ext, page);
+    const tabId = await tabIdOf(run.ext, page);
     for (let i = 0; i < 10; i++) {
       // Today's and yesterday's ways of asking, with and without naming the tab.
       await sendAs(page, childFrame(), 'bannerReport', {});
@@ -79,7 +63,7 @@ describe('a frame inside the page', () => {
     expect(reportWindows()).toBe(0);
 
     // The user's click on the banner's Report, in the top frame, still works: once.
-    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
+    const opened = run.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
     await clickInBanner(page, (a) => a['data-action'] === 'report');
     await opened;
     // The page itself (its top frame) asking again and again gets no more windows.
@@ -93,15 +77,15 @@ describe('a frame inside the page', () => {
 describe('a content script', () => {
   it('cannot send what extension pages send', async () => {
     const page = await openHostilePage();
-    const tabId = await tabIdOf(ext, page);
+    const tabId = await tabIdOf(run.ext, page);
     const refused = [
-      ['setReportEndpoint', { endpoint: `${other.origin}/collect` }],
+      ['setReportEndpoint', { endpoint: `${run.other.origin}/collect` }],
       ['importSettings', { settings: { format: 'orgcheck-settings/1', enabled: false } }],
       ['warningControl', { control: { action: 'enable', on: false } }],
       ['warningControl', { control: { action: 'allowSite', site: 'example.org', on: true }, tabId }],
       ['getTabFindings', { tabId: tabId + 1 }],
       ['getReportDraft', { tabId }],
-      ['setFeedSettings', { url: `${other.origin}/feed.json` }],
+      ['setFeedSettings', { url: `${run.other.origin}/feed.json` }],
       ['deleteReport', { id: 'x' }],
     ] as const;
     for (const [type, payload] of refused) {
@@ -111,7 +95,7 @@ describe('a content script', () => {
         });
       }
     }
-    const local = await currentWorker(ext).evaluate(() => chrome.storage.local.get(['reportSettings', 'enabled', 'allowlist', 'feedSettings']));
+    const local = await currentWorker(run.ext).evaluate(() => chrome.storage.local.get(['reportSettings', 'enabled', 'allowlist', 'feedSettings']));
     expect(local.enabled).toBe(true);
     expect(local.allowlist).toEqual([]);
     expect((local.reportSettings as { endpoint: string | null } | undefined)?.endpoint ?? null).toBeNull();
@@ -121,7 +105,7 @@ describe('a content script', () => {
 
   it('closes and suppresses only organizations its tab found, in bounded numbers (issue 11 item 6)', async () => {
     const page = await openHostilePage();
-    const site = new URL(server.origin).host;
+    const site = new URL(run.server.origin).host;
     const many = Array.from({ length: 5000 }, (_, i) => `made-up-${i}`);
     const attempts = [
       { action: 'dismiss', site, entryIds: many },
@@ -129,7 +113,7 @@ describe('a content script', () => {
       { action: 'dismiss', site, entryIds: ['made-up-1', 'made-up-2'] },
       { action: 'suppress', site, entryId: 'x'.repeat(100_000), on: true },
       // Listed, but not on this page.
-      { action: 'suppress', site, entryId: 'agricultural-project-equity-investment-promotion-association', on: true },
+      { action: 'suppress', site, entryId: ENTRY.onNoPage, on: true },
       { action: 'snooze', duration: 'week' },
     ];
     for (const control of attempts) {
@@ -138,7 +122,7 @@ describe('a content script', () => {
       await sendAs(page, '', 'warningControl', { control });
     }
     await settle();
-    const stored = await currentWorker(ext).evaluate(async () => ({
+    const stored = await currentWorker(run.ext).evaluate(async () => ({
       dismissed: (await chrome.storage.session.get('dismissed')).dismissed,
       local: await chrome.storage.local.get(['suppressed', 'snoozeUntil']),
     }));
@@ -159,8 +143,8 @@ describe('a content script', () => {
 describe('a report', () => {
   it("gives the URL of the frame each excerpt was in, as the browser gave it (issue 11 item 6)", async () => {
     const page = await openHostilePage();
-    const waiting = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
-    await clickContextMenu(ext, page, { menuItemId: 'orgcheck-report' });
+    const waiting = run.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
+    await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-report' });
     const report = await waiting;
     await report.waitForSelector('[data-testid="report-json"]');
     const r = JSON.parse((await report.locator('[data-testid="report-json"]').textContent())!) as {
@@ -170,7 +154,7 @@ describe('a report', () => {
     expect(r.url).toBe(page.url());
     expect(Object.fromEntries(r.excerpts.map((e) => [e.entryId, e.frameUrl]))).toEqual({
       [DISCIPLINE]: page.url(),
-      [ROBOT]: `${other.origin}/frame-child.html`,
+      [ROBOT]: run.url(PAGES.frameChild, run.other),
     });
     await report.close();
     await page.close();

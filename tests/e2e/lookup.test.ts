@@ -5,26 +5,19 @@
  * '…' with OrgCheck" on selected text.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickContextMenu, currentWorker, launchExtension, startServer, waitForExtensionPage, waitScanned, type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { clickContextMenu, currentWorker, waitForExtensionPage, waitScanned } from './harness';
+import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
 let popup: Page;
 
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension({ dist: process.env.ORGCHECK_DIST });
-  popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const run = useExtension({
+  dist: process.env.ORGCHECK_DIST,
+  async setup({ ext }) {
+    popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+  },
 });
 
 const cards = (page: Page) => page.locator('[data-testid="lookup-results"] > li.entry');
@@ -39,7 +32,7 @@ async function type(query: string): Promise<void> {
 describe('the lookup', () => {
   it('finds an organization from part of its name, exact and prefix hits first', async () => {
     await type('机器人教育');
-    await expect.poll(() => firstId(popup)).toBe('china-robot-education-alliance');
+    await expect.poll(() => firstId(popup)).toBe(ROBOT);
     await type('中国机器人教育联盟');
     await expect.poll(() => cards(popup).first().getAttribute('data-rank')).toBe('0');
     const card = cards(popup).first();
@@ -52,31 +45,31 @@ describe('the lookup', () => {
 
   it('folds traditional script', async () => {
     await type('中國正面管教協會');
-    await expect.poll(() => firstId(popup)).toBe('china-positive-discipline-association');
+    await expect.poll(() => firstId(popup)).toBe(DISCIPLINE);
     expect(await cards(popup).first().getAttribute('data-rank')).toBe('0');
   });
 
   it('tolerates one wrong character', async () => {
     await type('中国机器人教肓联盟');
-    await expect.poll(() => firstId(popup)).toBe('china-robot-education-alliance');
+    await expect.poll(() => firstId(popup)).toBe(ROBOT);
     expect(await cards(popup).first().getAttribute('data-rank')).toBe('3');
   });
 
   it('finds English names', async () => {
     await type('china robot education');
-    await expect.poll(() => firstId(popup)).toBe('china-robot-education-alliance');
+    await expect.poll(() => firstId(popup)).toBe(ROBOT);
     await expect.poll(() => cards(popup).first().locator('.en').first().textContent()).toBe('China Robot Education Alliance');
   });
 
   it('shows the registered look-alike where known', async () => {
     await type('全国音乐家协会');
-    await expect.poll(() => firstId(popup)).toBe('quanguo-yinyue-jia-xiehui');
+    await expect.poll(() => firstId(popup)).toBe(ENTRY.withLookalike);
     expect(await cards(popup).first().locator('.lookalike').textContent()).toContain('中国音乐家协会');
   });
 
   it('finds an entry that never warns, with its note', async () => {
     await type('中国城市轨道交通协会');
-    await expect.poll(() => firstId(popup)).toBe('zhongguo-chengshi-guidao-jiaotong-xiehui');
+    await expect.poll(() => firstId(popup)).toBe(ENTRY.neverWarns);
     const card = cards(popup).first();
     expect(await card.getAttribute('data-warn')).toBe('false');
     // Why, in the UI language; the research note (English) only in its disclosure.
@@ -107,7 +100,7 @@ describe('the lookup', () => {
     expect(await note.locator('[data-testid="lawful-registry-link"]').getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
     // The listed counterfeit one character away is not in the copy: no note.
     await type('中国美术协会');
-    await expect.poll(() => firstId(popup)).toBe('zhongguo-meishu-xiehui');
+    await expect.poll(() => firstId(popup)).toBe(ENTRY.meishu);
     expect(await popup.locator('[data-testid="lawful-registry"]').count()).toBe(0);
   });
 });
@@ -115,7 +108,7 @@ describe('the lookup', () => {
 describe('the context menu on selected text', () => {
   it('has its items', async () => {
     // update() fails for an item that does not exist.
-    const exist = await currentWorker(ext).evaluate(async () => {
+    const exist = await currentWorker(run.ext).evaluate(async () => {
       const ok = (id: string) => chrome.contextMenus.update(id, {}).then(() => true, () => false);
       return [await ok('orgcheck-lookup'), await ok('orgcheck-report'), await ok('no-such-item')];
     });
@@ -123,16 +116,16 @@ describe('the context menu on selected text', () => {
   });
 
   it('opens the lookup with the selection in a tab', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/traditional.html`);
-    await waitScanned(ext, page);
-    const waiting = waitForExtensionPage(ext, 'src/popup/index.html?q=');
-    await clickContextMenu(ext, page, { menuItemId: 'orgcheck-lookup', selectionText: '  中國機器人\n教育聯盟 ' });
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.traditional));
+    await waitScanned(run.ext, page);
+    const waiting = waitForExtensionPage(run.ext, 'src/popup/index.html?q=');
+    await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-lookup', selectionText: '  中國機器人\n教育聯盟 ' });
     const lookup = await waiting;
     const url = new URL(lookup.url());
     expect(url.searchParams.get('q')).toBe('中國機器人 教育聯盟');
     expect(await lookup.inputValue('input[type="search"]')).toBe('中國機器人 教育聯盟');
-    await expect.poll(() => firstId(lookup)).toBe('china-robot-education-alliance');
+    await expect.poll(() => firstId(lookup)).toBe(ROBOT);
     // It also shows what the tab it was opened from found.
     expect(url.searchParams.get('tab')).toMatch(/^\d+$/);
     await lookup.close();

@@ -7,47 +7,34 @@
  * Clicks are trusted CDP mouse events at the control's coordinates (clickInBanner).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, startServer, tabIdOf, waitFor,
-  waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
+  badgeText, clickInBanner, currentWorker, openPopupFor, readBanner, tabIdOf, waitFor, waitForExtensionPage, waitScanned,
 } from './harness';
+import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
-const ROBOT = 'china-robot-education-alliance';
-const DISCIPLINE = 'china-positive-discipline-association';
-
-let ext: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const run = useExtension();
 
 beforeEach(async () => {
-  for (const p of ext.context.pages().filter((p) => p.url() !== 'about:blank')) await p.close();
-  await currentWorker(ext).evaluate(async () => {
+  for (const p of run.ext.context.pages().filter((p) => p.url() !== 'about:blank')) await p.close();
+  await currentWorker(run.ext).evaluate(async () => {
     await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
     await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
   });
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await ext.context.newPage();
+  const page = await run.ext.context.newPage();
   await page.goto(url);
-  await waitScanned(ext, page);
+  await waitScanned(run.ext, page);
   return page;
 }
 
 const bannerIds = async (page: Page) => (await readBanner(page))?.entryIds.sort() ?? null;
-const confirmPages = () => ext.context.pages().filter((p) => p.url().includes('/src/confirm/'));
+const confirmPages = () => run.ext.context.pages().filter((p) => p.url().includes('/src/confirm/'));
 const controls = () =>
-  currentWorker(ext).evaluate(async () => ({
+  currentWorker(run.ext).evaluate(async () => ({
     ...(await chrome.storage.local.get(['allowlist', 'suppressed', 'snoozeUntil'])),
     ...(await chrome.storage.session.get(['dismissed', 'pendingChoices'])),
   }));
@@ -55,7 +42,7 @@ const NO_CONTROLS = { allowlist: [], suppressed: {}, snoozeUntil: null, dismisse
 
 describe('lured clicks', () => {
   it('land on every banner control under a lure and silence nothing: after a reload the warning stands', async () => {
-    const page = await open(`${server.origin}/lure.html`);
+    const page = await open(run.url(PAGES.lure));
     await waitFor(() => bannerIds(page), [ROBOT]);
     await waitFor(() => page.evaluate(() => (window as unknown as { lureShown: boolean }).lureShown), true);
     // The user reads "点击任意位置继续" and clicks where the banner is (under the lure).
@@ -80,26 +67,26 @@ describe('lured clicks', () => {
     expect(confirmPages()).toEqual([]);
 
     await page.reload();
-    await waitScanned(ext, page);
+    await waitScanned(run.ext, page);
     await waitFor(() => bannerIds(page), [ROBOT]);
-    expect(await badgeText(ext, page)).toMatch(/^1!?$/);
+    expect(await badgeText(run.ext, page)).toMatch(/^1!?$/);
     await page.close();
   });
 });
 
 describe('clicks on a visible banner', () => {
   it('Close closes it for the session on that site', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'close');
     await waitFor(() => readBanner(page), null);
     await page.reload();
-    await waitScanned(ext, page);
+    await waitScanned(run.ext, page);
     await page.waitForTimeout(500);
     expect(await readBanner(page)).toBeNull();
-    expect(await badgeText(ext, page)).toBe('2');
+    expect(await badgeText(run.ext, page)).toBe('2');
     // The popup shows it closed, and opens it again.
-    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await popup.getByTestId('dismissed').getByRole('button').click();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await popup.close();
@@ -107,38 +94,38 @@ describe('clicks on a visible banner', () => {
   });
 
   it('"not this organization" asks on the confirmation page; Confirm applies it, the popup lists and undoes it', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    const opened = waitForExtensionPage(ext, 'src/confirm/index.html');
+    const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
     await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
     const confirm = await opened;
-    expect(confirm.url()).toContain(`tab=${await tabIdOf(ext, page)}`);
+    expect(confirm.url()).toContain(`tab=${await tabIdOf(run.ext, page)}`);
     // The banner hides meanwhile; nothing applies before Confirm.
     await waitFor(() => readBanner(page), null);
     await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain('中国机器人教育联盟');
     expect((await controls()).suppressed).toEqual({});
     await confirm.locator('[data-action="confirm"]').click();
     await waitFor(() => bannerIds(page), [DISCIPLINE]);
-    await waitFor(() => badgeText(ext, page), '1');
-    expect((await controls()).suppressed).toEqual({ [new URL(server.origin).host]: [ROBOT] });
+    await waitFor(() => badgeText(run.ext, page), '1');
+    expect((await controls()).suppressed).toEqual({ [new URL(run.server.origin).host]: [ROBOT] });
     await waitFor(async () => confirmPages().length, 0);
-    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await expect.poll(() => popup.getByTestId('suppressed').textContent()).toContain('中国机器人教育联盟');
     await popup.getByTestId('suppressed').getByRole('button').click();
-    await waitFor(() => badgeText(ext, page), '2');
+    await waitFor(() => badgeText(run.ext, page), '2');
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await popup.close();
     await page.close();
   });
 
   it('"don\'t warn on this site": Cancel applies nothing and brings the banner back', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'more');
-    const opened = waitForExtensionPage(ext, 'src/confirm/index.html');
+    const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
     await clickInBanner(page, (a) => a['data-action'] === 'allow-site');
     const confirm = await opened;
-    await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain(new URL(server.origin).host);
+    await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain(new URL(run.server.origin).host);
     await confirm.locator('[data-action="cancel"]').click();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     expect(await controls()).toEqual(NO_CONTROLS);
@@ -146,29 +133,29 @@ describe('clicks on a visible banner', () => {
   });
 
   it('a snooze asks first, Confirm starts it; "Report a false warning" opens the report of that tab', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'more');
-    const opened = waitForExtensionPage(ext, 'src/confirm/index.html');
+    const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
     await clickInBanner(page, (a) => a['data-action'] === 'snooze-hour');
     const confirm = await opened;
-    const report = waitForExtensionPage(ext, 'src/report/index.html');
+    const report = waitForExtensionPage(run.ext, 'src/report/index.html');
     await confirm.locator('[data-action="report"]').click();
-    expect((await report).url()).toContain(`tab=${await tabIdOf(ext, page)}`);
+    expect((await report).url()).toContain(`tab=${await tabIdOf(run.ext, page)}`);
     await (await report).close();
     expect((await controls()).snoozeUntil).toBeNull();
     await confirm.locator('[data-action="confirm"]').click();
     await waitFor(async () => ((await controls()).snoozeUntil as number | null) !== null, true);
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
-    expect(await badgeText(ext, page)).toBe('2');
+    expect(await badgeText(run.ext, page)).toBe('2');
     await page.close();
   });
 
   it('closing the confirmation page cancels', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    const opened = waitForExtensionPage(ext, 'src/confirm/index.html');
+    const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
     await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
     await (await opened).close();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
@@ -204,16 +191,16 @@ async function sendAsContentScript(page: Page, message: unknown): Promise<unknow
 
 describe('requests a page forges', () => {
   it('open one confirmation page per tab, refuse another site, and apply nothing by themselves', async () => {
-    const page = await open(`${server.origin}/two-orgs.html`);
+    const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
-    const site = new URL(server.origin).host;
+    const site = new URL(run.server.origin).host;
     const refused = await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'allowSite', site: 'example.org', on: true } } });
     expect(refused).toBe(false);
     // The old way, applying a choice straight from the banner, is refused too.
     await sendAsContentScript(page, { type: 'warningControl', payload: { control: { action: 'allowSite', site, on: true } } });
     expect(await controls()).toEqual(NO_CONTROLS);
 
-    const opened = waitForExtensionPage(ext, 'src/confirm/index.html');
+    const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
     expect(await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'snooze', duration: 'day' } } })).toBe(true);
     const confirm = await opened;
     await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain('1 day');
@@ -233,7 +220,7 @@ describe('requests a page forges', () => {
 
 describe('a page that hides the banner without a click', () => {
   async function popupLeadsWithHiddenLine(page: Page) {
-    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await expect.poll(() => popup.getByTestId('page-hid-banner').count()).toBe(1);
     // It leads: the first thing after the title.
     expect(await popup.locator('main > h1 + [data-testid="page-hid-banner"]').textContent()).toContain("This page hid OrgCheck's warning");
@@ -241,30 +228,30 @@ describe('a page that hides the banner without a click', () => {
   }
 
   it('covering it for more than 2 s: the badge shows "!" and the popup says so (a banner left visible: no alarm)', async () => {
-    const shown = await open(`${server.origin}/two-orgs.html`);
+    const shown = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(shown), [DISCIPLINE, ROBOT]);
     await shown.waitForTimeout(3_000);
-    expect(await badgeText(ext, shown)).toBe('2');
-    const calm = await openPopupFor(ext, await tabIdOf(ext, shown));
+    expect(await badgeText(run.ext, shown)).toBe('2');
+    const calm = await openPopupFor(run.ext, await tabIdOf(run.ext, shown));
     await expect.poll(() => calm.getByTestId('tab-findings').count()).toBe(1);
     expect(await calm.getByTestId('page-hid-banner').count()).toBe(0);
     await calm.close();
     await shown.close();
 
-    const page = await open(`${server.origin}/lure.html?delay=0`);
-    await waitFor(() => badgeText(ext, page), '1');
-    await waitFor(() => badgeText(ext, page), '1!', 8_000);
+    const page = await open(`${run.url(PAGES.lure)}?delay=0`);
+    await waitFor(() => badgeText(run.ext, page), '1');
+    await waitFor(() => badgeText(run.ext, page), '1!', 8_000);
     await popupLeadsWithHiddenLine(page);
     // A new page view starts over.
-    await page.goto(`${server.origin}/exact-standalone.html`);
-    await waitScanned(ext, page);
-    await waitFor(async () => (await badgeText(ext, page)).endsWith('!'), false);
+    await page.goto(run.url(PAGES.exactStandalone));
+    await waitScanned(run.ext, page);
+    await waitFor(async () => (await badgeText(run.ext, page)).endsWith('!'), false);
     await page.close();
   });
 
   it('removing it twice: the badge shows "!" and the popup says so', async () => {
-    const page = await open(`${server.origin}/removes-banner.html`);
-    await waitFor(() => badgeText(ext, page), '1!');
+    const page = await open(run.url(PAGES.removesBanner));
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await popupLeadsWithHiddenLine(page);
     await page.close();
   });

@@ -6,35 +6,30 @@
  * no list feed; a build with one (dist-e2e-settings-feed/) checks that an imported feed URL goes
  * through the sync module's rules.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  badgeText, currentWorker, launchExtension, readBanner, ROOT, startServer, waitFor, type ExtensionBrowser, type FixtureServer,
-} from './harness';
+import { badgeText, currentWorker, readBanner, ROOT, waitFor } from './harness';
+import { PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
 let dir: string;
 
+const run = useExtension();
+
 beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension();
   dir = await mkdtemp(join(tmpdir(), 'orgcheck-settings-'));
 });
 
 afterAll(async () => {
-  await ext?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const KEYS = ['enabled', 'allowlist', 'suppressed', 'snoozeUntil', 'feedSettings', 'reportSettings'];
-const stored = () => currentWorker(ext).evaluate((keys) => chrome.storage.local.get(keys), KEYS);
+const stored = () => currentWorker(run.ext).evaluate((keys) => chrome.storage.local.get(keys), KEYS);
 
 async function importFile(options: Page, path: string): Promise<void> {
   const chooser = options.waitForEvent('filechooser');
@@ -50,10 +45,10 @@ async function importAndApply(options: Page, path: string): Promise<void> {
 
 describe('options: export and import of settings', () => {
   it('exports the settings; importing them after changes restores all of them, and open tabs recount', async () => {
-    const site = new URL(server.origin).host;
+    const site = new URL(run.server.origin).host;
     const snoozeUntil = Date.now() + 3_600_000;
-    const endpoint = `${server.origin}/collect`;
-    await currentWorker(ext).evaluate(
+    const endpoint = `${run.server.origin}/collect`;
+    await currentWorker(run.ext).evaluate(
       (s) =>
         chrome.storage.local.set({
           enabled: true,
@@ -66,12 +61,12 @@ describe('options: export and import of settings', () => {
       { site, snoozeUntil, endpoint },
     );
     const before = await stored();
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, page), '1'); // one of the two is "not this organization" here
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, page), '1'); // one of the two is "not this organization" here
 
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const section = options.getByTestId('settings-transfer');
     const download = options.waitForEvent('download');
     await section.getByRole('button', { name: 'Export settings' }).click();
@@ -86,7 +81,7 @@ describe('options: export and import of settings', () => {
       settings: {
         enabled: true,
         allowlist: [site, 'example.com'],
-        suppressed: { [site]: ['china-robot-education-alliance'] },
+        suppressed: { [site]: [ROBOT] },
         snoozeUntil,
         feedSettings: { url: 'https://feed.example.org/blocklist.json', intervalHours: 12 },
         reportEndpoint: endpoint,
@@ -95,8 +90,8 @@ describe('options: export and import of settings', () => {
 
     // Change everything: the switch off (the tab stops counting), the lists emptied, the endpoint gone.
     await options.getByTestId('enabled').uncheck();
-    await waitFor(() => badgeText(ext, page), '');
-    await currentWorker(ext).evaluate(() =>
+    await waitFor(() => badgeText(run.ext, page), '');
+    await currentWorker(run.ext).evaluate(() =>
       chrome.storage.local.set({
         allowlist: [],
         suppressed: {},
@@ -111,7 +106,7 @@ describe('options: export and import of settings', () => {
     await expect.poll(() => section.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
     expect(await stored()).toEqual(before);
     // The open tab recounted at once; the page shows the restored values.
-    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(() => badgeText(run.ext, page), '1');
     await expect.poll(() => options.getByTestId('enabled').isChecked()).toBe(true);
     await expect.poll(() => options.getByTestId('allowlist').textContent()).toContain('example.com');
     await expect.poll(() => options.locator('#report-endpoint').inputValue()).toBe(endpoint);
@@ -122,8 +117,8 @@ describe('options: export and import of settings', () => {
   });
 
   it('refuses a broken file, names what is wrong, and changes nothing', async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const section = options.getByTestId('settings-transfer');
     const before = await stored();
     const cases: Array<[string, string]> = [
@@ -152,12 +147,12 @@ describe('options: export and import of settings', () => {
   });
 
   it('an imported snooze ends on time: the banners come back on open tabs, without a reload', async () => {
-    await currentWorker(ext).evaluate(() => chrome.storage.local.set({ enabled: true, allowlist: [], suppressed: {}, snoozeUntil: null }));
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
+    await currentWorker(run.ext).evaluate(() => chrome.storage.local.set({ enabled: true, allowlist: [], suppressed: {}, snoozeUntil: null }));
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
     await waitFor(async () => (await readBanner(page)) !== null, true);
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     // Long enough to see the snooze start, short enough to see it end (its alarm fires a second after).
     const snoozeUntil = Date.now() + 6_000;
     const path = join(dir, 'short-snooze.json');
@@ -165,7 +160,7 @@ describe('options: export and import of settings', () => {
     await importAndApply(options, path);
     await expect.poll(() => options.getByTestId('transfer-message').textContent()).toBe('Settings imported.');
     await waitFor(() => readBanner(page), null);
-    const alarm = await currentWorker(ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
+    const alarm = await currentWorker(run.ext).evaluate(() => chrome.alarms.get('snooze-end:normal'));
     expect(alarm?.scheduledTime).toBe(snoozeUntil + 1_000);
     await waitFor(async () => (await readBanner(page)) !== null, true, 20_000);
     for (const p of [page, options]) await p.close();
@@ -174,8 +169,8 @@ describe('options: export and import of settings', () => {
 
 describe('options: an import shows what it will change before anything changes', () => {
   it('lists each change, marks the risky ones; Cancel changes nothing, Apply applies', async () => {
-    const endpoint = `${server.origin}/collect`;
-    await currentWorker(ext).evaluate(
+    const endpoint = `${run.server.origin}/collect`;
+    await currentWorker(run.ext).evaluate(
       (endpoint) =>
         chrome.storage.local.set({
           enabled: true,
@@ -188,15 +183,15 @@ describe('options: an import shows what it will change before anything changes',
       endpoint,
     );
     const before = await stored();
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const section = options.getByTestId('settings-transfer');
     // What a hostile "recommended settings" file does: warnings off, its own site allowed, the
     // feed and the reports taken elsewhere.
     const settings = {
       enabled: false,
       allowlist: ['old.example', 'listed-org.example'],
-      suppressed: { 'example.net': ['china-robot-education-alliance'] },
+      suppressed: { 'example.net': [ROBOT] },
       feedSettings: { url: 'https://feed.attacker.example/list.json', intervalHours: 12 },
       reportEndpoint: 'https://collector.attacker.example/r',
     };
@@ -257,31 +252,23 @@ describe('options: an import shows what it will change before anything changes',
 describe('options: importing feed settings into a copy with a list feed', () => {
   const FEED_DIST = join(ROOT, 'dist-e2e-settings-feed');
   const BUILT_IN = 'http://127.0.0.1:9/blocklist.json';
-  let feedExt: ExtensionBrowser;
-
-  beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', FEED_DIST, '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      env: { ...process.env, ORGCHECK_ALLOW_TEST_FEED_KEY: '1', FEED_URL: BUILT_IN, FEED_PUBLIC_KEY: readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim() },
-    });
-    feedExt = await launchExtension({ dist: FEED_DIST });
-    // The install schedules the first sync; let that settle before the test sets a status.
-    await waitFor(() => currentWorker(feedExt).evaluate(async () => !!(await chrome.alarms.get('orgcheck-feed-sync'))), true);
-  }, 60_000);
-
-  afterAll(async () => {
-    await feedExt?.close();
+  const feedRun = useExtension({
+    dist: FEED_DIST,
+    build: { ORGCHECK_ALLOW_TEST_FEED_KEY: '1', FEED_URL: BUILT_IN, FEED_PUBLIC_KEY: readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'utf8').trim() },
+    async setup({ ext }) {
+      // The install schedules the first sync; let that settle before the test sets a status.
+      await waitFor(() => currentWorker(ext).evaluate(async () => !!(await chrome.alarms.get('orgcheck-feed-sync'))), true);
+    },
   });
 
   it('a new URL is taken by the sync module’s rules: next sync soon, no backoff carried over; the Feed section shows it', async () => {
-    const worker = () => currentWorker(feedExt);
+    const worker = () => currentWorker(feedRun.ext);
     await worker().evaluate(async () => {
       const { syncStatus } = await chrome.storage.local.get('syncStatus');
       await chrome.storage.local.set({ syncStatus: { ...(syncStatus as object), failures: 3, nextAt: Date.now() + 86_400_000 } });
     });
-    const options = await feedExt.context.newPage();
-    await options.goto(`chrome-extension://${feedExt.extensionId}/src/options/index.html`);
+    const options = await feedRun.ext.context.newPage();
+    await options.goto(`chrome-extension://${feedRun.ext.extensionId}/src/options/index.html`);
     await expect.poll(() => options.locator('#feed-url').inputValue()).toBe(BUILT_IN);
 
     const url = 'http://localhost:9/other-feed.json';

@@ -6,13 +6,14 @@
  * parts of both pages are there too; storage is seeded with a setting of every kind, a sync
  * result with changes, and reports in the history (one from a private window).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentWorker, launchExtension, readBanner, ROOT, startServer, tabIdOf, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { currentWorker, readBanner, ROOT, tabIdOf, waitFor } from './harness';
+import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
 const DIST = join(ROOT, 'dist-e2e-a11y');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,8 +21,6 @@ const PUBLIC_KEY = readFileSync(join(ROOT, 'tests/fixtures/feed/public.key'), 'u
 const REPORT_ID = '1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0';
 const PRIVATE_REPORT_ID = '2b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0';
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
 let page: Page;
 let site: string;
 
@@ -32,29 +31,27 @@ function report(id: string, url: string) {
     createdAt: '2026-02-01T08:00:00.000Z',
     url,
     title: '示例页面',
-    organizations: [{ id: 'china-robot-education-alliance', name: '中国机器人教育联盟', nameEn: null, listings: [], forms: ['中国机器人教育联盟'] }],
-    excerpts: [{ entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '关于', after: '的通知' }],
+    organizations: [{ id: ROBOT, name: '中国机器人教育联盟', nameEn: null, listings: [], forms: ['中国机器人教育联盟'] }],
+    excerpts: [{ entryId: ROBOT, form: '中国机器人教育联盟', before: '关于', after: '的通知' }],
     selection: null,
     note: 'note',
     screenshot: null,
   };
 }
 
-beforeAll(async () => {
+const run = useExtension({
+  dist: DIST,
   // Port 9 (discard) refuses at once: a sync ends in a network error within milliseconds.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, FEED_URL: 'http://127.0.0.1:9/blocklist.json', FEED_PUBLIC_KEY: PUBLIC_KEY, ORGCHECK_ALLOW_TEST_FEED_KEY: '1' },
-  });
-  server = await startServer();
-  ext = await launchExtension({ dist: DIST });
-  site = new URL(server.origin).host;
+  build: { FEED_URL: 'http://127.0.0.1:9/blocklist.json', FEED_PUBLIC_KEY: PUBLIC_KEY, ORGCHECK_ALLOW_TEST_FEED_KEY: '1' },
+});
+
+beforeAll(async () => {
+  site = new URL(run.server.origin).host;
   // The install schedules the first sync (writing the sync status): let it finish before seeding.
-  await waitFor(() => currentWorker(ext).evaluate(async () => !!(await chrome.alarms.get('orgcheck-feed-sync'))), true);
+  await waitFor(() => currentWorker(run.ext).evaluate(async () => !!(await chrome.alarms.get('orgcheck-feed-sync'))), true);
   const now = Date.now();
   const ref = (id: string, zh: string) => ({ id, zh });
-  const seed = () => currentWorker(ext).evaluate(
+  const seed = () => currentWorker(run.ext).evaluate(
     async ({ site, now, ref, reportRecord, privateRecord }) => {
       await chrome.alarms.clearAll();
       await chrome.storage.local.set({
@@ -97,9 +94,9 @@ beforeAll(async () => {
     {
       site,
       now,
-      ref: ref('china-positive-discipline-association', '中国正面管教协会'),
+      ref: ref(DISCIPLINE, '中国正面管教协会'),
       reportRecord: {
-        report: report(REPORT_ID, `${server.origin}/two-orgs.html`),
+        report: report(REPORT_ID, run.url(PAGES.twoOrgs)),
         savedAt: now - 3_600_000,
         actions: [{ kind: 'download-json', at: now - 3_600_000 }, { kind: 'send', at: now - 3_500_000 }],
         delivery: { state: 'rejected', endpoint: 'https://reports.example.org/collect', attempts: 1, queuedAt: now - 3_500_000, at: now - 3_400_000, status: 400, response: 'bad report' },
@@ -120,17 +117,12 @@ beforeAll(async () => {
   await waitFor(async () => {
     await seed();
     await new Promise((r) => setTimeout(r, 300));
-    return currentWorker(ext).evaluate(async () => !!((await chrome.storage.local.get('syncStatus')).syncStatus as { lastUpdate: unknown }).lastUpdate);
+    return currentWorker(run.ext).evaluate(async () => !!((await chrome.storage.local.get('syncStatus')).syncStatus as { lastUpdate: unknown }).lastUpdate);
   }, true);
-  page = await ext.context.newPage();
-  await page.goto(`${server.origin}/two-orgs.html`);
-  await waitFor(async () => (await currentWorker(ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await tabIdOf(ext, page))) !== '', true);
+  page = await run.ext.context.newPage();
+  await page.goto(run.url(PAGES.twoOrgs));
+  await waitFor(async () => (await currentWorker(run.ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await tabIdOf(run.ext, page))) !== '', true);
 }, 60_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
 
 interface AxeResult {
   violations: Array<{ id: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
@@ -149,12 +141,12 @@ async function axeViolations(p: Page, checked = ['color-contrast', 'button-name'
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
 }
 
-const popupUrl = (query: string) => `chrome-extension://${ext.extensionId}/src/popup/index.html${query}`;
-const optionsUrl = () => `chrome-extension://${ext.extensionId}/src/options/index.html`;
+const popupUrl = (query: string) => `chrome-extension://${run.ext.extensionId}/src/popup/index.html${query}`;
+const optionsUrl = () => `chrome-extension://${run.ext.extensionId}/src/options/index.html`;
 
 /** Opens an extension page in a scheme, as a 400 px wide popup or a full page. */
 async function open(url: string, colorScheme: 'light' | 'dark', width = 1280): Promise<Page> {
-  const p = await ext.context.newPage();
+  const p = await run.ext.context.newPage();
   await p.setViewportSize({ width, height: 800 });
   await p.emulateMedia({ colorScheme });
   await p.goto(url);
@@ -174,7 +166,7 @@ describe('axe-core: 0 violations', () => {
     });
 
     it(`the popup with a tab's findings, its site controls and the list feed (${colorScheme})`, async () => {
-      const popup = await open(popupUrl(`?tab=${await tabIdOf(ext, page)}`), colorScheme, 420);
+      const popup = await open(popupUrl(`?tab=${await tabIdOf(run.ext, page)}`), colorScheme, 420);
       await expect.poll(() => popup.getByTestId('tab-findings').count()).toBe(1);
       for (const id of ['site-allowlisted', 'snoozed', 'suppressed', 'sync-panel', 'sync-result', 'list-source']) {
         await expect.poll(() => popup.getByTestId(id).count(), { message: `${id}: ${await popup.locator('main').innerText()}` }).toBe(1);
@@ -185,19 +177,19 @@ describe('axe-core: 0 violations', () => {
     });
 
     it(`the confirmation page of a banner's choice (${colorScheme})`, async () => {
-      const tabId = await tabIdOf(ext, page);
-      await currentWorker(ext).evaluate(
+      const tabId = await tabIdOf(run.ext, page);
+      await currentWorker(run.ext).evaluate(
         ({ tabId, site }) =>
           chrome.storage.session.set({
             pendingChoices: { [tabId]: { control: { action: 'suppress', site, entryId: 'china-robot-education-alliance', on: true }, scope: 'normal', confirmTabId: null } },
           }),
         { tabId, site },
       );
-      const confirm = await open(`chrome-extension://${ext.extensionId}/src/confirm/index.html?tab=${tabId}`, colorScheme, 520);
+      const confirm = await open(`chrome-extension://${run.ext.extensionId}/src/confirm/index.html?tab=${tabId}`, colorScheme, 520);
       await expect.poll(() => confirm.getByTestId('confirm-question').count()).toBe(1);
       expect(await axeViolations(confirm, ['color-contrast', 'button-name'])).toEqual([]); // no form fields there
       await confirm.close();
-      await currentWorker(ext).evaluate(() => chrome.storage.session.set({ pendingChoices: {} }));
+      await currentWorker(run.ext).evaluate(() => chrome.storage.session.set({ pendingChoices: {} }));
     });
 
     it(`the options page with every section shown (${colorScheme})`, async () => {
@@ -278,7 +270,7 @@ async function tabTo(p: Page, match: (f: Focused) => boolean, { back = false, ma
   throw new Error(`not reached by ${back ? 'Shift+Tab' : 'Tab'} within ${max} presses: ${seen.join(' / ')}`);
 }
 
-const stored = (keys: string[]) => currentWorker(ext).evaluate((k) => chrome.storage.local.get(k), keys);
+const stored = (keys: string[]) => currentWorker(run.ext).evaluate((k) => chrome.storage.local.get(k), keys);
 
 describe('keyboard only', () => {
   it('popup: type a query, Tab to a result’s source link and open it with Enter; Shift+Tab back to the search field', async () => {
@@ -288,8 +280,8 @@ describe('keyboard only', () => {
     await expect.poll(() => popup.getByTestId('lookup-results').locator('li.entry').count()).toBeGreaterThan(0);
     const link = await tabTo(popup, (f) => f.tag === 'a' && f.classes.includes('source'));
     // No network here: the source's site answers from the test.
-    await ext.context.route(link.href!, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>source</title>' }));
-    const opened = ext.context.waitForEvent('page');
+    await run.ext.context.route(link.href!, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>source</title>' }));
+    const opened = run.ext.context.waitForEvent('page');
     await popup.keyboard.press('Enter');
     const source = await opened;
     await expect.poll(() => source.url()).toBe(link.href);
@@ -300,7 +292,7 @@ describe('keyboard only', () => {
   });
 
   it('popup: a site control is reached and used with the keyboard', async () => {
-    const popup = await open(popupUrl(`?tab=${await tabIdOf(ext, page)}`), 'light', 420);
+    const popup = await open(popupUrl(`?tab=${await tabIdOf(run.ext, page)}`), 'light', 420);
     await expect.poll(() => popup.getByTestId('snoozed').count()).toBe(1);
     await tabTo(popup, (f) => f.tag === 'button' && f.text === 'Resume warnings');
     await popup.keyboard.press('Space');
@@ -331,7 +323,11 @@ describe('keyboard only', () => {
   });
 });
 
-// The page under test keeps its banner: it was only the popup and options page that were checked.
-afterAll(async () => {
-  if (page && !page.isClosed()) expect(await readBanner(page).catch(() => null)).toBeDefined();
+// Last (the tests of a file run in order): the keyboard tests resumed warnings and took the page's
+// site off the allowlist, and the page under test, which only the popup and options page looked
+// at, shows its banner again, naming the organization not suppressed on its site.
+describe('the page under test', () => {
+  it('shows its banner once warnings resume on its site', async () => {
+    await waitFor(async () => (await readBanner(page))?.entryIds ?? null, [DISCIPLINE]);
+  });
 });

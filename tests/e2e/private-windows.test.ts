@@ -12,14 +12,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  chooseAndConfirm, clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, startServer, tabIdOf, waitFor, waitForExtensionPage,
-  type ExtensionBrowser, type FixtureServer,
+  chooseAndConfirm, clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, tabIdOf, waitFor,
+  waitForExtensionPage, type ExtensionBrowser,
 } from './harness';
+import { PAGES } from './fixtures';
+import { useExtension } from './use-extension';
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
 let normal: Page;
 let privatePage: Page;
 let privateTab: number;
@@ -57,13 +57,14 @@ async function launchAllowedInPrivate(): Promise<ExtensionBrowser> {
   };
 }
 
-const local = () => currentWorker(ext).evaluate(() => chrome.storage.local.get(null));
-const session = <T,>(key: string) => currentWorker(ext).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key) as Promise<T | undefined>;
+const local = () => currentWorker(run.ext).evaluate(() => chrome.storage.local.get(null));
+const session = <T,>(key: string) => currentWorker(run.ext).evaluate(async (k) => (await chrome.storage.session.get(k))[k], key) as Promise<T | undefined>;
 const bannerShown = async (page: Page) => (await readBanner(page)) !== null;
 
+const run = useExtension({ launch: launchAllowedInPrivate });
+
 beforeAll(async () => {
-  server = await startServer();
-  server.routes.push((req: IncomingMessage, res: ServerResponse) => {
+  run.server.routes.push((req: IncomingMessage, res: ServerResponse) => {
     if (req.url !== '/collect') return false;
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, idempotency-key' };
     if (req.method === 'OPTIONS') {
@@ -78,52 +79,46 @@ beforeAll(async () => {
     });
     return true;
   });
-  ext = await launchAllowedInPrivate();
-  expect(await currentWorker(ext).evaluate(() => chrome.extension.isAllowedIncognitoAccess())).toBe(true);
-  await currentWorker(ext).evaluate((endpoint) => chrome.storage.local.set({ reportSettings: { endpoint, retryBaseMs: 1000 } }), `${server.origin}/collect`);
+  expect(await currentWorker(run.ext).evaluate(() => chrome.extension.isAllowedIncognitoAccess())).toBe(true);
+  await currentWorker(run.ext).evaluate((endpoint) => chrome.storage.local.set({ reportSettings: { endpoint, retryBaseMs: 1000 } }), `${run.server.origin}/collect`);
 
-  normal = await ext.context.newPage();
-  await normal.goto(`${server.origin}/two-orgs.html`);
+  normal = await run.ext.context.newPage();
+  await normal.goto(run.url(PAGES.twoOrgs));
   await waitFor(() => bannerShown(normal), true);
 
-  const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('private=1') });
-  privateTab = await currentWorker(ext).evaluate(
+  const opened = run.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('private=1') });
+  privateTab = await currentWorker(run.ext).evaluate(
     async (url) => (await chrome.windows.create({ incognito: true, url }))!.tabs![0]!.id!,
-    `${server.origin}/two-orgs.html?private=1`,
+    `${run.url(PAGES.twoOrgs)}?private=1`,
   );
   privatePage = await opened;
-  expect(await currentWorker(ext).evaluate(async (id) => (await chrome.tabs.get(id)).incognito, privateTab)).toBe(true);
+  expect(await currentWorker(run.ext).evaluate(async (id) => (await chrome.tabs.get(id)).incognito, privateTab)).toBe(true);
   await waitFor(() => bannerShown(privatePage), true);
   localBefore = await local();
 }, 60_000);
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
 describe('private windows', () => {
   it('manifest: one background for both kinds of window ("spanning")', async () => {
-    expect(await currentWorker(ext).evaluate(() => chrome.runtime.getManifest().incognito)).toBe('spanning');
+    expect(await currentWorker(run.ext).evaluate(() => chrome.runtime.getManifest().incognito)).toBe('spanning');
   });
 
   it('a snooze or "don’t warn on this site" from a private tab applies to private tabs only, until undone or the browser closes', async () => {
-    const site = new URL(server.origin).host;
+    const site = new URL(run.server.origin).host;
     await clickInBanner(privatePage, (a) => a['data-action'] === 'more');
-    await chooseAndConfirm(ext, privatePage, (a) => a['data-action'] === 'snooze-hour');
+    await chooseAndConfirm(run.ext, privatePage, (a) => a['data-action'] === 'snooze-hour');
     await waitFor(() => bannerShown(privatePage), false);
     expect((await session<{ snoozeUntil: number | null }>('privateControls'))?.snoozeUntil).toBeGreaterThan(Date.now());
     expect(await bannerShown(normal)).toBe(true);
 
     // The popup for the private tab says so, and "Resume warnings" ends the private snooze.
-    const popup = await openPopupFor(ext, privateTab);
+    const popup = await openPopupFor(run.ext, privateTab);
     await expect.poll(() => popup.getByTestId('private-note').count()).toBe(1);
     await popup.getByTestId('snoozed').getByRole('button', { name: 'Resume warnings' }).click();
     await waitFor(() => bannerShown(privatePage), true);
     expect((await session<{ snoozeUntil: number | null }>('privateControls'))?.snoozeUntil).toBeNull();
 
     await clickInBanner(privatePage, (a) => a['data-action'] === 'more');
-    await chooseAndConfirm(ext, privatePage, (a) => a['data-action'] === 'allow-site');
+    await chooseAndConfirm(run.ext, privatePage, (a) => a['data-action'] === 'allow-site');
     await waitFor(() => bannerShown(privatePage), false);
     expect((await session<{ allowlist: string[] }>('privateControls'))?.allowlist).toEqual([site]);
     // A normal tab of the same site still warns, after a reload too.
@@ -135,7 +130,7 @@ describe('private windows', () => {
     await waitFor(() => bannerShown(privatePage), true);
     expect((await session<{ allowlist: string[] }>('privateControls'))?.allowlist).toEqual([]);
     // The popup of a normal tab has no such note.
-    const normalPopup = await openPopupFor(ext, await tabIdOf(ext, normal));
+    const normalPopup = await openPopupFor(run.ext, await tabIdOf(run.ext, normal));
     await expect.poll(() => normalPopup.getByTestId('tab-findings').count()).toBe(1);
     expect(await normalPopup.getByTestId('private-note').count()).toBe(0);
     await normalPopup.close();
@@ -143,22 +138,22 @@ describe('private windows', () => {
   });
 
   it('a report about a private tab is kept and sent from storage.session, not the report history', async () => {
-    const popup = await openPopupFor(ext, privateTab);
-    const opened = waitForExtensionPage(ext, 'src/report/index.html');
+    const popup = await openPopupFor(run.ext, privateTab);
+    const opened = waitForExtensionPage(run.ext, 'src/report/index.html');
     await popup.getByRole('button', { name: 'Report this page' }).click();
     const report = await opened;
     await expect.poll(() => report.getByTestId('report-private').count()).toBe(1);
     const id = await report.locator('main[data-report-id]').getAttribute('data-report-id');
     await report.locator('[data-action="send"]').click();
     await waitFor(async () => received.length, 1);
-    expect(JSON.parse(received[0]!).url).toBe(`${server.origin}/two-orgs.html?private=1`);
+    expect(JSON.parse(received[0]!).url).toBe(`${run.url(PAGES.twoOrgs)}?private=1`);
     await waitFor(async () => (await session<{ delivery: { state: string } }>(`report:${id}`))?.delivery.state, 'sent');
     expect(await session('reportIndex')).toEqual([id]);
     expect(await session('reportOutbox')).toEqual([]);
 
     // The options page lists it, marked as forgotten when the browser closes.
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     await expect.poll(() => options.locator(`[data-report-id="${id}"]`).getByTestId('report-private').count()).toBe(1);
     // Allowed in private windows: the Warnings section says where their settings go.
     expect(await options.getByTestId('warnings-private-note').count()).toBe(1);
@@ -168,8 +163,8 @@ describe('private windows', () => {
   });
 
   it('a lookup from a private tab’s context menu carries no page text in its URL', async () => {
-    const opened = waitForExtensionPage(ext, 'src/popup/index.html?pq=');
-    await clickContextMenu(ext, privatePage, { menuItemId: 'orgcheck-lookup', selectionText: '中国机器人教育联盟' });
+    const opened = waitForExtensionPage(run.ext, 'src/popup/index.html?pq=');
+    await clickContextMenu(run.ext, privatePage, { menuItemId: 'orgcheck-lookup', selectionText: '中国机器人教育联盟' });
     const lookup = await opened;
     expect(decodeURIComponent(lookup.url())).not.toContain('机器人');
     await expect.poll(() => lookup.locator('#q').inputValue()).toBe('中国机器人教育联盟');
@@ -180,7 +175,7 @@ describe('private windows', () => {
   it('closing a banner in a private tab is session-only; storage.local holds nothing from the private window', async () => {
     await clickInBanner(privatePage, (a) => a['data-action'] === 'close');
     await waitFor(() => bannerShown(privatePage), false);
-    expect(Object.keys((await session<Record<string, unknown>>('dismissed')) ?? {})).toEqual([new URL(server.origin).host]);
+    expect(Object.keys((await session<Record<string, unknown>>('dismissed')) ?? {})).toEqual([new URL(run.server.origin).host]);
     const after = await local();
     expect(after).toEqual(localBefore);
     expect(JSON.stringify(after)).not.toContain('private=1');

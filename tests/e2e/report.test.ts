@@ -10,12 +10,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import bundled from '../../data/organizations.json' with { type: 'json' };
 import {
-  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, putStoredReports, readBanner, startServer, storedReports, tabIdOf, tabState, triggerAction,
-  openPopupFor, waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser, type FixtureServer,
+  clickContextMenu, clickInBanner, currentWorker, launchExtensionWithActions, putStoredReports, readBanner, storedReports,
+  tabIdOf, tabState, triggerAction, openPopupFor, waitFor, waitForExtensionPage, waitScanned, type ExtensionBrowser,
 } from './harness';
+import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
 const DIST = process.env.ORGCHECK_DIST; // a build elsewhere than dist/, while developing
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -27,8 +29,6 @@ interface Received {
   status: number;
 }
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
 const received: Received[] = [];
 /** scenario → status to answer the nth POST (1-based) with. */
 const scenarios: Record<string, (n: number) => number> = {
@@ -92,7 +92,7 @@ async function setReportSettings(e: ExtensionBrowser, endpoint: string | null, r
 
 async function openFixture(e: ExtensionBrowser, path: string): Promise<Page> {
   const page = await e.context.newPage();
-  await page.goto(`${server.origin}/${path}`);
+  await page.goto(run.url(path));
   await waitScanned(e, page);
   return page;
 }
@@ -118,25 +118,16 @@ async function download(report: Page, action: string): Promise<{ name: string; t
 
 const deliveryState = (report: Page) => report.locator('.delivery').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
 
-beforeAll(async () => {
-  server = await startServer();
-  server.routes.push(endpointRoute);
-  ext = await launchExtensionWithActions({ dist: DIST });
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const run = useExtension({ dist: DIST, launch: launchExtensionWithActions, routes: [endpointRoute] });
 
 describe('a report of a page', () => {
   it('holds the page, its organizations in context, the selection and the note, and nothing else', async () => {
-    const page = await openFixture(ext, 'report-page.html');
+    const page = await openFixture(run.ext, PAGES.reportPage);
     // Both frames have scanned.
-    await waitFor(async () => Object.keys((await tabState(ext, page))?.frames ?? {}).length, 2);
+    await waitFor(async () => Object.keys((await tabState(run.ext, page))?.frames ?? {}).length, 2);
     await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('other')!));
     const before = Date.now();
-    const report = await openReportViaMenu(ext, page);
+    const report = await openReportViaMenu(run.ext, page);
     await report.fill('#r-note', '  收费颁证，疑似山寨社团。  ');
     await expect.poll(async () => (await shownReport(report)).note).toBe('收费颁证，疑似山寨社团。');
 
@@ -155,28 +146,28 @@ describe('a report of a page', () => {
     const entry = (id: string) => (bundled as Array<{ id: string; listings: unknown[] }>).find((e) => e.id === id)!;
     expect(r.organizations).toEqual([
       {
-        id: 'china-robot-education-alliance',
+        id: ROBOT,
         name: '中国机器人教育联盟',
         nameEn: 'China Robot Education Alliance',
-        listings: entry('china-robot-education-alliance').listings,
+        listings: entry(ROBOT).listings,
         forms: ['中国机器人教育联盟'],
       },
       {
-        id: 'china-positive-discipline-association',
+        id: DISCIPLINE,
         name: '中国正面管教协会',
         nameEn: expect.any(String),
-        listings: entry('china-positive-discipline-association').listings,
+        listings: entry(DISCIPLINE).listings,
         forms: ['中國正面管教協會'],
       },
     ]);
     expect(r.excerpts).toEqual([
       {
-        entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '本次大赛由', after: '主办，获奖选手颁发等级证书，报名费每人980元。',
+        entryId: ROBOT, form: '中国机器人教育联盟', before: '本次大赛由', after: '主办，获奖选手颁发等级证书，报名费每人980元。',
         frameUrl: page.url(),
       },
       {
-        entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办单位：', after: '（家庭教育指导中心）',
-        frameUrl: `${server.origin}/report-child.html`,
+        entryId: DISCIPLINE, form: '中國正面管教協會', before: '协办单位：', after: '（家庭教育指导中心）',
+        frameUrl: run.url(PAGES.reportChild),
       },
     ]);
     expect(r.selection).toBe('联系电话：010-12345678。请于六月底前报名，逾期不候。');
@@ -200,27 +191,27 @@ describe('a report of a page', () => {
     await report.locator('[data-testid="no-endpoint"]').waitFor();
     // Kept in the history with what was done with it: in IndexedDB, where content scripts can't
     // read it, and nothing of it in storage.local (which they can, and whose changes every frame hears).
-    const stored = await storedReports(ext, [`report:${r.id}`, 'reportIndex']);
+    const stored = await storedReports(run.ext, [`report:${r.id}`, 'reportIndex']);
     expect((stored[`report:${r.id}`] as { actions: Array<{ kind: string }> }).actions.map((a) => a.kind)).toEqual(['download-json', 'download-txt']);
     expect(stored.reportIndex).toContain(r.id);
-    const localKeys = await currentWorker(ext).evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
+    const localKeys = await currentWorker(run.ext).evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
     expect(localKeys.filter((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportOutbox')).toEqual([]);
     await report.close();
     await page.close();
   });
 
   it('opens from the banner, without a screenshot option', async () => {
-    const page = await openFixture(ext, 'two-orgs.html');
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
     await waitFor(async () => (await readBanner(page)) !== null, true);
-    const waiting = waitForExtensionPage(ext, 'src/report/index.html');
+    const waiting = waitForExtensionPage(run.ext, 'src/report/index.html');
     await clickInBanner(page, (a) => a['data-action'] === 'report');
     const report = await waiting;
     expect(new URL(report.url()).searchParams.get('source')).toBe('banner');
     await report.waitForSelector('[data-testid="report-json"]');
     const r = await shownReport(report);
     expect((r.organizations as Array<{ id: string }>).map((o) => o.id).sort()).toEqual([
-      'china-positive-discipline-association',
-      'china-robot-education-alliance',
+      DISCIPLINE,
+      ROBOT,
     ]);
     expect(await report.locator('[data-testid="screenshot"]').count()).toBe(0);
     await report.close();
@@ -228,10 +219,10 @@ describe('a report of a page', () => {
   });
 
   it('opens from the popup', async () => {
-    const page = await openFixture(ext, 'two-orgs.html');
-    const tabId = await tabIdOf(ext, page);
-    const popup = await openPopupFor(ext, tabId);
-    const waiting = waitForExtensionPage(ext, 'src/report/index.html');
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
+    const tabId = await tabIdOf(run.ext, page);
+    const popup = await openPopupFor(run.ext, tabId);
+    const waiting = waitForExtensionPage(run.ext, 'src/report/index.html');
     await popup.click('button[data-action="report"]');
     const report = await waiting;
     const url = new URL(report.url());
@@ -244,9 +235,9 @@ describe('a report of a page', () => {
   });
 
   it('includes a screenshot only when ticked, under activeTab from the toolbar button', async () => {
-    const page = await openFixture(ext, 'two-orgs.html');
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
     // Without activeTab (nothing invoked the extension on this tab), no screenshot can be taken.
-    let report = await openReportViaMenu(ext, page);
+    let report = await openReportViaMenu(run.ext, page);
     await report.click('[data-testid="screenshot"]');
     await expect.poll(() => report.locator('[data-testid="screenshot-error"]').textContent()).toBeTruthy();
     expect((await shownReport(report)).screenshot).toBeNull();
@@ -254,8 +245,8 @@ describe('a report of a page', () => {
 
     // The toolbar button (as a user's click: CDP Extensions.triggerAction) grants activeTab.
     await page.bringToFront();
-    await triggerAction(ext, page);
-    report = await openReportViaMenu(ext, page);
+    await triggerAction(run.ext, page);
+    report = await openReportViaMenu(run.ext, page);
     expect((await shownReport(report)).screenshot).toBeNull(); // not until ticked
     await report.check('[data-testid="screenshot"]');
     await report.locator('[data-testid="screenshot-image"]').waitFor();
@@ -272,9 +263,9 @@ describe('a report of a page', () => {
 
 describe('sending to an endpoint', () => {
   it('retries after 503s and delivers the report exactly once, intact', async () => {
-    await setReportSettings(ext, `${server.origin}/collect/flaky`, 400);
-    const page = await openFixture(ext, 'two-orgs.html');
-    const report = await openReportViaMenu(ext, page);
+    await setReportSettings(run.ext, `${run.server.origin}/collect/flaky`, 400);
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
+    const report = await openReportViaMenu(run.ext, page);
     const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
     const id = (JSON.parse(shown) as { id: string }).id;
     await report.click('button[data-action="send"]');
@@ -295,10 +286,10 @@ describe('sending to an endpoint', () => {
   });
 
   it('does not follow a redirect: the report stays here, refused, and nothing reaches the other address', async () => {
-    await setReportSettings(ext, `${server.origin}/collect/moved`, 300);
+    await setReportSettings(run.ext, `${run.server.origin}/collect/moved`, 300);
     const okBefore = received.filter((x) => x.scenario === 'ok').length;
-    const page = await openFixture(ext, 'two-orgs.html');
-    const report = await openReportViaMenu(ext, page);
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
+    const report = await openReportViaMenu(run.ext, page);
     await report.click('button[data-action="send"]');
     await expect.poll(() => deliveryState(report), { timeout: 10_000 }).toBe('rejected');
     expect(await report.locator('.delivery').getAttribute('data-reason')).toBe('redirect');
@@ -310,9 +301,9 @@ describe('sending to an endpoint', () => {
   });
 
   it('stops at a 400 and shows the server’s answer', async () => {
-    await setReportSettings(ext, `${server.origin}/collect/bad`, 300);
-    const page = await openFixture(ext, 'two-orgs.html');
-    const report = await openReportViaMenu(ext, page);
+    await setReportSettings(run.ext, `${run.server.origin}/collect/bad`, 300);
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
+    const report = await openReportViaMenu(run.ext, page);
     await report.click('button[data-action="send"]');
     await expect.poll(() => deliveryState(report), { timeout: 10_000 }).toBe('rejected');
     expect(await report.locator('[data-testid="server-answer"]').textContent()).toBe('bad report: the field "organizations" is required');
@@ -326,9 +317,9 @@ describe('sending to an endpoint', () => {
 
 describe('the report page when the worker does not answer', () => {
   it('says so instead of loading for ever, and a screenshot that gets no answer frees its checkbox', async () => {
-    const page = await openFixture(ext, 'two-orgs.html');
-    const tabId = await tabIdOf(ext, page);
-    const url = `chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`;
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
+    const tabId = await tabIdOf(run.ext, page);
+    const url = `chrome-extension://${run.ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`;
     // The message fails as it does when the worker throws or the extension was reloaded.
     const failing = (types: string[]) => {
       const original = chrome.runtime.sendMessage.bind(chrome.runtime) as (...a: unknown[]) => unknown;
@@ -337,13 +328,13 @@ describe('the report page when the worker does not answer', () => {
         return original(...args);
       };
     };
-    let report = await ext.context.newPage();
+    let report = await run.ext.context.newPage();
     await report.addInitScript(failing, ['getReportDraft']);
     await report.goto(url);
     await expect.poll(() => report.getByTestId('report-load-error').textContent()).toMatch(/did not answer|没有响应|沒有回應/);
     await report.close();
 
-    report = await ext.context.newPage();
+    report = await run.ext.context.newPage();
     await report.addInitScript(failing, ['captureScreenshot']);
     await report.goto(url);
     await report.waitForSelector('[data-testid="report-json"]');
@@ -359,8 +350,8 @@ describe('the report page when the worker does not answer', () => {
 
 describe('the report history on the options page', () => {
   it('lists, views, exports and deletes reports; sets the endpoint', async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const items = options.locator('[data-testid="report-history"] > li');
     await expect.poll(() => items.count()).toBeGreaterThanOrEqual(4);
     const count = await items.count();
@@ -385,11 +376,11 @@ describe('the report history on the options page', () => {
     await options.fill('#report-endpoint', 'http://example.com/reports');
     await options.click('button[data-action="save-endpoint"]');
     await options.locator('[data-testid="reports-section"] form [role="alert"]').waitFor();
-    await options.fill('#report-endpoint', `${server.origin}/collect/ok`);
+    await options.fill('#report-endpoint', `${run.server.origin}/collect/ok`);
     await options.click('button[data-action="save-endpoint"]');
     await expect
-      .poll(() => currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint?: string } | undefined)?.endpoint))
-      .toBe(`${server.origin}/collect/ok`);
+      .poll(() => currentWorker(run.ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint?: string } | undefined)?.endpoint))
+      .toBe(`${run.server.origin}/collect/ok`);
     await options.close();
   });
 });
@@ -407,18 +398,18 @@ describe('reports kept by an older version', () => {
       actions: [{ kind: 'copy-zh', at: now - 86_400_000 }],
       delivery: null,
     };
-    await currentWorker(ext).evaluate(
+    await currentWorker(run.ext).evaluate(
       async ({ id, record }) => chrome.storage.local.set({ schemaVersion: 1, reportIndex: [id], reportOutbox: [], [`report:${id}`]: record }),
       { id, record },
     );
     // A page that reads reports migrates first (as the worker does when it starts after an update).
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     await options.locator(`li[data-report-id="${id}"]`).waitFor();
-    const local = await currentWorker(ext).evaluate(async () => chrome.storage.local.get(null));
+    const local = await currentWorker(run.ext).evaluate(async () => chrome.storage.local.get(null));
     expect(Object.keys(local).filter((k) => k.startsWith('report:') || k === 'reportIndex' || k === 'reportOutbox')).toEqual([]);
     expect(local.schemaVersion).toBe(2);
-    const moved = await storedReports(ext, [`report:${id}`, 'reportIndex']);
+    const moved = await storedReports(run.ext, [`report:${id}`, 'reportIndex']);
     expect(moved[`report:${id}`]).toEqual(record);
     expect(moved.reportIndex).toContain(id);
     await options.locator(`li[data-report-id="${id}"] button[data-action="delete"]`).click();
@@ -433,9 +424,9 @@ describe('an endpoint the user no longer has set', () => {
 
   /** A report sent to `scenario` (always 503, retried every few hundred ms), once it has been tried twice. */
   async function queuedFor(scenario: string): Promise<{ page: Page; report: Page; id: string; shown: string }> {
-    await setReportSettings(ext, `${server.origin}/collect/${scenario}`, 300);
-    const page = await openFixture(ext, 'two-orgs.html');
-    const report = await openReportViaMenu(ext, page);
+    await setReportSettings(run.ext, `${run.server.origin}/collect/${scenario}`, 300);
+    const page = await openFixture(run.ext, PAGES.twoOrgs);
+    const report = await openReportViaMenu(run.ext, page);
     const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
     await report.click('button[data-action="send"]');
     await expect.poll(() => posts(scenario), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
@@ -453,7 +444,7 @@ describe('an endpoint the user no longer has set', () => {
   it('gets nothing more once the endpoint is changed, however it was changed', async () => {
     const { page, report } = await queuedFor('olda');
     // As a settings import, or any other window, changes it: in storage.
-    await setReportSettings(ext, `${server.origin}/collect/newa`, 300);
+    await setReportSettings(run.ext, `${run.server.origin}/collect/newa`, 300);
     await expectNoMorePosts(report, 'olda');
     // Not sent to the new one either: the user did not ask for that. The page says why.
     expect(posts('newa')).toBe(0);
@@ -466,19 +457,19 @@ describe('an endpoint the user no longer has set', () => {
 
   it('options page: changing it asks first; "send them to the new one" sends there once, and nothing more to the old', async () => {
     const { page, report, id, shown } = await queuedFor('oldb');
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
-    await options.fill('#report-endpoint', `${server.origin}/collect/newb`);
+    await options.fill('#report-endpoint', `${run.server.origin}/collect/newb`);
     await options.click('button[data-action="save-endpoint"]');
     const question = options.getByTestId('queued-question');
     await expect.poll(() => question.textContent()).toContain('1 report(s) are still waiting to be sent to 127.0.0.1');
     // Nothing saved before the answer.
     const endpointNow = () =>
-      currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint: string | null }).endpoint);
-    expect(await endpointNow()).toBe(`${server.origin}/collect/oldb`);
+      currentWorker(run.ext).evaluate(async () => ((await chrome.storage.local.get('reportSettings')).reportSettings as { endpoint: string | null }).endpoint);
+    expect(await endpointNow()).toBe(`${run.server.origin}/collect/oldb`);
     await question.locator('button[data-action="queued-send-to-new"]').click();
-    await expect.poll(endpointNow).toBe(`${server.origin}/collect/newb`);
+    await expect.poll(endpointNow).toBe(`${run.server.origin}/collect/newb`);
     await expect.poll(() => posts('newb'), { timeout: 10_000 }).toBe(1);
     expect(received.find((x) => x.scenario === 'newb')!.body).toBe(shown);
     await expectNoMorePosts(options, 'oldb');
@@ -491,18 +482,18 @@ describe('an endpoint the user no longer has set', () => {
 
   it('a settings import that sets another endpoint says so first, and then keeps the queued report unsent, sent nowhere', async () => {
     const { page, report, id } = await queuedFor('oldd');
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
     const chooser = options.waitForEvent('filechooser');
     await options.getByRole('button', { name: 'Import settings…' }).click();
-    const settings = { reportEndpoint: `${server.origin}/collect/newc` };
+    const settings = { reportEndpoint: `${run.server.origin}/collect/newc` };
     await (await chooser).setFiles({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'orgcheck-settings', version: 1, settings })) });
     const preview = options.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.locator('li').allTextContents()).toEqual([
-      `Check this: Reports you choose to send will go to ${server.origin}/collect/newc (now: ${server.origin}/collect/oldd).`,
-      `1 report(s) waiting to be sent to ${new URL(server.origin).host} will not be sent; they stay in your report history.`,
+      `Check this: Reports you choose to send will go to ${run.server.origin}/collect/newc (now: ${run.server.origin}/collect/oldd).`,
+      `1 report(s) waiting to be sent to ${new URL(run.server.origin).host} will not be sent; they stay in your report history.`,
     ]);
     await preview.getByRole('button', { name: 'Apply these changes' }).click();
     const item = options.locator(`li[data-report-id="${id}"]`);
@@ -517,14 +508,14 @@ describe('an endpoint the user no longer has set', () => {
 
   it('options page: removing it asks first; "keep them unsent" keeps the report in the history, sent nowhere; "delete" deletes', async () => {
     const { page, report, id } = await queuedFor('oldc');
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     await options.locator(`li[data-report-id="${id}"][data-state]`).waitFor();
     // Cancel: nothing changes, the question goes.
     await options.click('button[data-action="remove-endpoint"]');
     await options.getByTestId('queued-question').locator('button[data-action="queued-cancel"]').click();
     expect(await options.getByTestId('queued-question').count()).toBe(0);
-    expect(await options.locator('#report-endpoint').inputValue()).toBe(`${server.origin}/collect/oldc`);
+    expect(await options.locator('#report-endpoint').inputValue()).toBe(`${run.server.origin}/collect/oldc`);
     // Removal offers no "send to the new one".
     await options.click('button[data-action="remove-endpoint"]');
     const question = options.getByTestId('queued-question');
@@ -541,11 +532,11 @@ describe('an endpoint the user no longer has set', () => {
     const second = await queuedFor('oldc');
     await options.reload();
     await options.locator(`li[data-report-id="${second.id}"][data-state="queued"]`).waitFor();
-    await options.fill('#report-endpoint', `${server.origin}/collect/newa`);
+    await options.fill('#report-endpoint', `${run.server.origin}/collect/newa`);
     await options.click('button[data-action="save-endpoint"]');
     await options.getByTestId('queued-question').locator('button[data-action="queued-delete"]').click();
     await expect.poll(() => options.locator(`li[data-report-id="${second.id}"]`).count()).toBe(0);
-    expect(await storedReports(ext, [`report:${second.id}`])).toEqual({});
+    expect(await storedReports(run.ext, [`report:${second.id}`])).toEqual({});
     await expectNoMorePosts(options, 'oldc');
     expect(posts('newa')).toBe(0);
     // The first, kept unsent, is still there.
@@ -561,7 +552,7 @@ describe('retries end', () => {
   it('3 days after Send: a report past them is not sent (even when due and the endpoint would take it); the history says so', async () => {
     const id = '5d2f7c1e-8a4b-4c3d-9e2f-1a6b7c8d9e0f';
     const now = Date.now();
-    const endpoint = `${server.origin}/collect/late`;
+    const endpoint = `${run.server.origin}/collect/late`;
     const record = {
       report: {
         format: 'orgcheck-report/1', id, createdAt: new Date(now - 4 * 86_400_000).toISOString(), url: 'https://example.org/late', title: 'late',
@@ -575,12 +566,12 @@ describe('retries end', () => {
         lastError: { kind: 'network', status: null, detail: 'net::ERR_CONNECTION_REFUSED' },
       },
     };
-    const lists = (await storedReports(ext, ['reportIndex', 'reportOutbox'])) as { reportIndex?: string[]; reportOutbox?: string[] };
-    await putStoredReports(ext, { [`report:${id}`]: record, reportIndex: [id, ...(lists.reportIndex ?? [])], reportOutbox: [...(lists.reportOutbox ?? []), id] });
+    const lists = (await storedReports(run.ext, ['reportIndex', 'reportOutbox'])) as { reportIndex?: string[]; reportOutbox?: string[] };
+    await putStoredReports(run.ext, { [`report:${id}`]: record, reportIndex: [id, ...(lists.reportIndex ?? [])], reportOutbox: [...(lists.reportOutbox ?? []), id] });
     // Wakes the outbox (as a browser start does): a change of the report settings drains it.
-    await setReportSettings(ext, endpoint, 250);
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    await setReportSettings(run.ext, endpoint, 250);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const item = options.locator(`li[data-report-id="${id}"]`);
     await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('stopped');
     expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('expired');
@@ -601,8 +592,8 @@ describe('the outbox across a browser restart', () => {
     try {
       let e = await launchExtensionWithActions({ dist: DIST, userDataDir });
       // A long backoff: nothing is retried before the browser closes.
-      await setReportSettings(e, `${server.origin}/collect/restart`, 120_000);
-      const page = await openFixture(e, 'two-orgs.html');
+      await setReportSettings(e, `${run.server.origin}/collect/restart`, 120_000);
+      const page = await openFixture(e, PAGES.twoOrgs);
       const report = await openReportViaMenu(e, page);
       const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
       await report.click('button[data-action="send"]');

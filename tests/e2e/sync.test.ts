@@ -4,10 +4,8 @@
  * dist-e2e-feed/ by beforeAll with the request timeout shortened to 3 s. Syncs are started with
  * the popup's "Sync now" button, never by waiting for the alarm.
  */
-import { execFileSync } from 'node:child_process';
 import { createPrivateKey, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -15,10 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listKey } from '../../src/core/compiled-list';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
 import type { BlocklistEntry } from '../../src/core/list-schema';
-import {
-  badgeText, currentWorker, launchExtension, openPopupFor, ROOT, saveScreenshot, startServer, tabIdOf, waitFor, type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { badgeText, currentWorker, launchExtension, openPopupFor, ROOT, saveScreenshot, tabIdOf, waitFor } from './harness';
+import { DISCIPLINE } from './fixtures';
+import { buildExtension, useExtension } from './use-extension';
 
 const DIST = join(ROOT, 'dist-e2e-feed');
 const DIST_NO_FEED = join(ROOT, 'dist-e2e-nofeed');
@@ -37,7 +34,7 @@ const NEW_ORG: BlocklistEntry = {
   warn: true,
   exact: false,
 };
-const RELISTED_ID = 'china-positive-discipline-association';
+const RELISTED_ID = DISCIPLINE;
 const RENAMED_ID = BUNDLED[0]!.id;
 const REMOVED_ID = BUNDLED[1]!.id;
 
@@ -73,12 +70,11 @@ const send = (status: number, body: string | Buffer, headers: Record<string, str
 /** A feed file and its good signature. */
 const signedFeed = (body: string, headers: Record<string, string> = {}): Scenario => ({ feed: send(200, body, headers), sig: send(200, sigOf(body), { 'content-type': 'text/plain' }) });
 
-let scenario: Scenario;
+/** How the feed's server answers; no network at first. */
+let scenario: Scenario = { feed: (req) => req.socket.destroy(), sig: (req) => req.socket.destroy() };
 const requests: Array<{ path: string; ifNoneMatch: string | undefined }> = [];
 const hanging = new Set<ServerResponse>();
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
 let page: Page;
 let popup: Page;
 
@@ -88,12 +84,12 @@ interface Status {
   lastSuccessAt: number | null;
 }
 async function syncStatus(): Promise<Status> {
-  const status = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('syncStatus')).syncStatus);
+  const status = await currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('syncStatus')).syncStatus);
   return (status as Status | undefined) ?? { runningSince: null, last: null, lastSuccessAt: null };
 }
 
 async function feedSettings(): Promise<{ url: string | null; intervalHours: number } | undefined> {
-  return currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('feedSettings')).feedSettings) as Promise<
+  return currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('feedSettings')).feedSettings) as Promise<
     { url: string | null; intervalHours: number } | undefined
   >;
 }
@@ -118,7 +114,7 @@ async function syncNow(on: Page | Locator, expected: string, timeout = 10_000): 
  */
 async function storeListAsSynced(version: number, entries: BlocklistEntry[]): Promise<void> {
   const ref = { version, generatedAt: '2026-11-29T00:00:00.000Z', count: entries.length, key: listKey(entries), publicKey: PUBLIC_KEY };
-  await currentWorker(ext).evaluate(
+  await currentWorker(run.ext).evaluate(
     async ({ ref, entries }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('orgcheck');
@@ -141,75 +137,63 @@ async function storeListAsSynced(version: number, entries: BlocklistEntry[]): Pr
 /** The list in use still finds both organizations after a reload (the new one exists only in the feed). */
 async function expectFeedListInUse(): Promise<void> {
   await page.reload();
-  await waitFor(() => badgeText(ext, page), '2');
+  await waitFor(() => badgeText(run.ext, page), '2');
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  scenario = { feed: (req) => req.socket.destroy(), sig: (req) => req.socket.destroy() }; // no network at first
-  server.routes.push((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/feed/page.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(readFileSync(join(FEED_DIR, 'page.html')));
-      return true;
-    }
-    if (!path.startsWith('/feed/') && !path.startsWith('/feed2/')) return false;
-    requests.push({ path, ifNoneMatch: req.headers['if-none-match'] });
-    res.on('close', () => hanging.delete(res));
-    hanging.add(res);
-    (path.endsWith('.sig') ? scenario.sig : scenario.feed)(req, res);
+/** The feed's files, as `scenario` answers them, and the page that names the feed's new organization. */
+function feedRoute(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/feed/page.html') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(readFileSync(join(FEED_DIR, 'page.html')));
     return true;
-  });
-  // The test key may only be built in when the build is told it is a test (vite.config.ts).
-  build(DIST, { FEED_URL: `${server.origin}/feed/blocklist.json`, FEED_PUBLIC_KEY: PUBLIC_KEY, FEED_TIMEOUT_MS: String(TIMEOUT_MS), ORGCHECK_ALLOW_TEST_FEED_KEY: '1' });
-  build(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' });
-  ext = await launchExtension({ dist: DIST, userDataDir: profile });
-}, 90_000);
-
-/** The profile is ours, so that the browser can be restarted on it. */
-const profile = mkdtempSync(join(tmpdir(), 'orgcheck-e2e-sync-'));
-
-function build(outDir: string, env: Record<string, string>): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, ...env },
-  });
+  }
+  if (!path.startsWith('/feed/') && !path.startsWith('/feed2/')) return false;
+  requests.push({ path, ifNoneMatch: req.headers['if-none-match'] });
+  res.on('close', () => hanging.delete(res));
+  hanging.add(res);
+  (path.endsWith('.sig') ? scenario.sig : scenario.feed)(req, res);
+  return true;
 }
 
-afterAll(async () => {
+// The profile is the run's own (keepProfile), so that the browser can be restarted on it.
+const run = useExtension({
+  dist: DIST,
+  routes: [feedRoute],
+  // The test key may only be built in when the build is told it is a test (vite.config.ts).
+  build: (server) => ({ FEED_URL: `${server.origin}/feed/blocklist.json`, FEED_PUBLIC_KEY: PUBLIC_KEY, FEED_TIMEOUT_MS: String(TIMEOUT_MS), ORGCHECK_ALLOW_TEST_FEED_KEY: '1' }),
+  keepProfile: true,
+});
+
+afterAll(() => {
   for (const res of hanging) res.destroy();
-  await ext?.close();
-  await server?.close();
-  rmSync(profile, { recursive: true, force: true });
 });
 
 describe('feed sync', () => {
   it('schedules the first sync within a minute of install, and warns from the bundled list with no network', async () => {
     const alarm = await waitFor(async () => {
-      const a = await currentWorker(ext).evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
+      const a = await currentWorker(run.ext).evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
       return a ? a.scheduledTime - Date.now() < 61_000 : false;
     }, true);
     expect(alarm).toBe(true);
     // The test drives every sync itself from here on.
-    await currentWorker(ext).evaluate(() => chrome.alarms.clearAll());
+    await currentWorker(run.ext).evaluate(() => chrome.alarms.clearAll());
 
-    page = await ext.context.newPage();
-    await page.goto(`${server.origin}/feed/page.html`);
-    await waitFor(() => badgeText(ext, page), '1'); // 中国机器人教育联盟, from the bundled list
-    popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    page = await run.ext.context.newPage();
+    await page.goto(run.url('feed/page.html'));
+    await waitFor(() => badgeText(run.ext, page), '1'); // 中国机器人教育联盟, from the bundled list
+    popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await expect.poll(() => popup.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
     await syncNow(popup, 'network');
     await expect.poll(() => popup.getByTestId('sync-last-success').getAttribute('data-never')).toBe('true');
-    expect(await badgeText(ext, page)).toBe('1');
+    expect(await badgeText(run.ext, page)).toBe('1');
   });
 
   it('takes a good newer feed: open tabs rescan and find its new organization; the popup lists the changes', async () => {
     scenario = signedFeed(feedJson(V1), { etag: '"v1"' });
     await syncNow(popup, 'updated');
     // The open tab rescans with the new list without a reload.
-    await waitFor(() => badgeText(ext, page), '2');
+    await waitFor(() => badgeText(run.ext, page), '2');
     const changes = popup.getByTestId('sync-changes');
     await changes.locator('summary').click();
     await expect.poll(() => changes.textContent()).toContain('星海虚构测试促进会');
@@ -219,7 +203,7 @@ describe('feed sync', () => {
     expect(text).toContain('suspected-illegal-e2e'); // listed again
     await saveScreenshot(popup, 'sync-popup-updated');
     await expect.poll(() => popup.getByTestId('list-source').getAttribute('data-source')).toBe('feed');
-    const relisted = await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('relisted')).relisted as Record<string, number>);
+    const relisted = await currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('relisted')).relisted as Record<string, number>);
     expect(Object.keys(relisted)).toEqual([RELISTED_ID]);
     // The popup's lookup uses the new list.
     await popup.fill('input[type="search"]', '星海虚构');
@@ -244,7 +228,7 @@ describe('feed sync', () => {
   it('sends no If-None-Match when the feed list was set aside: a 304 would keep the older bundled list', async () => {
     // The stored list becomes unusable (as after a build with another key, or a lost body): the
     // bundled list is in use, while the ETag of the feed list is still stored.
-    await currentWorker(ext).evaluate(async () => {
+    await currentWorker(run.ext).evaluate(async () => {
       const { list } = await chrome.storage.local.get('list');
       await chrome.storage.local.set({ list: { ...(list as object), publicKey: 'another key' } });
     });
@@ -322,8 +306,8 @@ describe('feed sync', () => {
   });
 
   it('says in the options page why a validly signed hostile list was refused, and keeps the last good list', async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const section = options.getByTestId('feed-section');
     scenario = signedFeed(feedJson(ver(1), withEntry({ aliases: ['长'.repeat(9000)] })));
     await syncNow(section, 'limits');
@@ -342,7 +326,7 @@ describe('feed sync', () => {
     expect(await popup.getByTestId('list-stale').count()).toBe(0);
     const day = 86_400_000;
     const lastGood = Date.now() - 31 * day;
-    await currentWorker(ext).evaluate(async (at) => {
+    await currentWorker(run.ext).evaluate(async (at) => {
       const syncStatus = (await chrome.storage.local.get('syncStatus')).syncStatus as Record<string, unknown>;
       await chrome.storage.local.set({ syncStatus: { ...syncStatus, lastSuccessAt: at } });
     }, lastGood);
@@ -350,12 +334,12 @@ describe('feed sync', () => {
     await expect.poll(() => stale.getAttribute('data-kind')).toBe('checked');
     expect(await stale.textContent()).toMatch(/^The list may be out of date: OrgCheck last managed to check for a newer one on /);
     await saveScreenshot(popup, 'sync-popup-stale');
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     await expect.poll(() => options.getByTestId('feed-section').getByTestId('list-stale').getAttribute('data-kind')).toBe('checked');
     await options.close();
     // A good check (here: the same list again) ends it.
-    scenario = signedFeed(feedJson((await currentWorker(ext).evaluate(async () => ((await chrome.storage.local.get('list')).list as { version: number }).version))));
+    scenario = signedFeed(feedJson((await currentWorker(run.ext).evaluate(async () => ((await chrome.storage.local.get('list')).list as { version: number }).version))));
     await syncNow(popup, 'up-to-date');
     await expect.poll(() => stale.count()).toBe(0);
   });
@@ -366,8 +350,8 @@ describe('feed sync', () => {
       feed: (req, res) => void setTimeout(() => send(200, body)(req, res), 1500),
       sig: send(200, sigOf(body)),
     };
-    const other = await ext.context.newPage();
-    await other.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const other = await run.ext.context.newPage();
+    await other.goto(`chrome-extension://${run.ext.extensionId}/src/popup/index.html`);
     const before = (await syncStatus()).last?.at ?? 0;
     await other.getByRole('button', { name: /Sync now|立即同步/ }).click();
     await waitFor(async () => (await syncStatus()).runningSince !== null, true);
@@ -381,14 +365,14 @@ describe('feed sync', () => {
   });
 
   it('takes a new URL from the options page, keeping the version floor', async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const section = options.getByTestId('feed-section');
     const field = section.locator('#feed-url');
-    await expect.poll(() => field.inputValue()).toBe(`${server.origin}/feed/blocklist.json`);
-    await field.fill(`${server.origin}/feed2/blocklist.json`);
+    await expect.poll(() => field.inputValue()).toBe(`${run.server.origin}/feed/blocklist.json`);
+    await field.fill(`${run.server.origin}/feed2/blocklist.json`);
     await section.locator('form button[type="submit"]').click();
-    await expect.poll(async () => (await feedSettings())?.url).toBe(`${server.origin}/feed2/blocklist.json`);
+    await expect.poll(async () => (await feedSettings())?.url).toBe(`${run.server.origin}/feed2/blocklist.json`);
     // The new URL serves a list older than the one in use: refused.
     requests.length = 0;
     scenario = signedFeed(feedJson(ver(2)));
@@ -405,21 +389,20 @@ describe('feed sync', () => {
 
   it('keeps the synced list across a browser restart, and syncs soon when the last sync is older than the interval', async () => {
     // The last success two days ago, the next sync far away: a browser start must bring it forward.
-    await currentWorker(ext).evaluate(async () => {
+    await currentWorker(run.ext).evaluate(async () => {
       const syncStatus = (await chrome.storage.local.get('syncStatus')).syncStatus as Record<string, unknown>;
       const day = 86_400_000;
       await chrome.storage.local.set({ syncStatus: { ...syncStatus, lastSuccessAt: Date.now() - 2 * day, nextAt: Date.now() + 10 * day } });
     });
-    await ext.close();
-    ext = await launchExtension({ dist: DIST, userDataDir: profile });
+    await run.restart();
     await waitFor(async () => {
-      const a = await currentWorker(ext).evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
+      const a = await currentWorker(run.ext).evaluate(() => chrome.alarms.get('orgcheck-feed-sync'));
       return a ? a.scheduledTime - Date.now() < 61_000 : false;
     }, true);
-    await currentWorker(ext).evaluate(() => chrome.alarms.clearAll());
-    page = await ext.context.newPage();
-    await page.goto(`${server.origin}/feed/page.html`);
-    await waitFor(() => badgeText(ext, page), '2'); // the new organization, from the list kept in IndexedDB
+    await currentWorker(run.ext).evaluate(() => chrome.alarms.clearAll());
+    page = await run.ext.context.newPage();
+    await page.goto(run.url('feed/page.html'));
+    await waitFor(() => badgeText(run.ext, page), '2'); // the new organization, from the list kept in IndexedDB
   });
 
   it('sets aside a synced list stored before the limits existed that breaks them, for the bundled list, and says why', async () => {
@@ -427,10 +410,10 @@ describe('feed sync', () => {
     await storeListAsSynced(ver(7), withEntry({ aliases: ['的'] }));
     await page.reload();
     // The bundled list's one organization on the page; with 的 as a name, the stored list would find two.
-    await waitFor(() => badgeText(ext, page), '1');
+    await waitFor(() => badgeText(run.ext, page), '1');
     await waitFor(async () => (await syncStatus()).last?.error?.code, 'limits');
-    expect(await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
-    const view = await openPopupFor(ext, await tabIdOf(ext, page));
+    expect(await currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
+    const view = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await expect.poll(() => view.getByTestId('sync-result').getAttribute('data-code')).toBe('limits');
     await expect.poll(() => view.getByTestId('list-source').getAttribute('data-source')).toBe('bundled');
     await view.close();
@@ -440,23 +423,25 @@ describe('feed sync', () => {
     await storeListAsSynced(99991231235959, feedEntries());
     await page.reload();
     await waitFor(async () => (await syncStatus()).last?.error?.code, 'future');
-    await waitFor(() => badgeText(ext, page), '1'); // the bundled list; the stored one would find two
-    expect(await currentWorker(ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
+    await waitFor(() => badgeText(run.ext, page), '1'); // the bundled list; the stored one would find two
+    expect(await currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('list')).list)).toBeNull();
     // The floor is the bundled list's again: a good feed is taken.
     scenario = signedFeed(feedJson(ver(8)));
-    const view = await openPopupFor(ext, await tabIdOf(ext, page));
+    const view = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await syncNow(view, 'updated');
-    await waitFor(() => badgeText(ext, page), '2');
+    await waitFor(() => badgeText(run.ext, page), '2');
     await view.close();
   });
 });
 
 describe('a build without a feed', () => {
+  beforeAll(() => buildExtension(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' }), 60_000);
+
   it('uses the bundled list, says "no feed configured", and schedules nothing', async () => {
     const plain = await launchExtension({ dist: DIST_NO_FEED });
     try {
       const tab = await plain.context.newPage();
-      await tab.goto(`${server.origin}/feed/page.html`);
+      await tab.goto(run.url('feed/page.html'));
       await waitFor(() => badgeText(plain, tab), '1');
       const view = await plain.context.newPage();
       await view.goto(`chrome-extension://${plain.extensionId}/src/popup/index.html`);

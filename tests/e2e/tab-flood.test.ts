@@ -4,33 +4,24 @@
  * Before the fix each frame's URL went into storage.session as the frame said it, and every
  * update rewrote the whole tab: 9.5 MB stored, and another tab's badge took seconds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, currentWorker, launchExtension, startServer, tabState, waitFor, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { badgeText, currentWorker, tabState, waitFor } from './harness';
+import { PAGES } from './fixtures';
+import { useExtension } from './use-extension';
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
+const run = useExtension();
 
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const sessionBytes = () => currentWorker(ext).evaluate(() => chrome.storage.session.getBytesInUse(null));
+const sessionBytes = () => currentWorker(run.ext).evaluate(() => chrome.storage.session.getBytesInUse(null));
 
 describe('a page that floods the background', () => {
   it('keeps storage.session small, and another tab gets its badge at once', { timeout: 120_000 }, async () => {
-    const flood = await ext.context.newPage();
-    await flood.goto(`${server.origin}/flood-parent.html`);
+    const flood = await run.ext.context.newPage();
+    await flood.goto(run.url(PAGES.floodParent));
     // The frames report (their findings come and go every 250 ms).
-    await waitFor(async () => Object.keys((await tabState(ext, flood))?.frames ?? {}).length > 1, true, 20_000);
+    await waitFor(async () => Object.keys((await tabState(run.ext, flood))?.frames ?? {}).length > 1, true, 20_000);
     await new Promise((r) => setTimeout(r, 3000)); // let it run a while
 
-    const state = await tabState(ext, flood);
+    const state = await tabState(run.ext, flood);
     for (const [id, frame] of Object.entries(state!.frames)) {
       // The browser's URL, without its fragment.
       if (id !== '0') expect(frame.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/flood-child\.html\?n=\d$/);
@@ -42,10 +33,10 @@ describe('a page that floods the background', () => {
     // five rounds: the machine is shared, and one slow round says more about it than about us.
     const times: number[] = [];
     for (let round = 0; round < 5; round++) {
-      const other = await ext.context.newPage();
+      const other = await run.ext.context.newPage();
       const loaded = Date.now();
-      await other.goto(`${server.origin}/two-orgs.html`);
-      await waitFor(() => badgeText(ext, other), '2', 10_000);
+      await other.goto(run.url(PAGES.twoOrgs));
+      await waitFor(() => badgeText(run.ext, other), '2', 10_000);
       times.push(Date.now() - loaded);
       await other.close();
     }

@@ -1,30 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  badgeText, clickInBanner, launchExtension, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, startServer, waitFor,
-  type ExtensionBrowser, type FixtureServer,
-} from './harness';
+/**
+ * The basics, end to end: a page naming two listed organizations gets the badge and the banner
+ * (in a closed shadow root), a page naming none gets neither, and navigation clears them; the
+ * banner closes; the popup finds an organization from part of its name and shows a tab's
+ * findings; a tab's findings outlive the service worker's stop; a compiled list stored by
+ * another version is rebuilt. (This file began as the project's first, skeleton, test.)
+ */
+import { describe, expect, it } from 'vitest';
+import { badgeText, clickInBanner, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, waitFor } from './harness';
+import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
+import { useExtension } from './use-extension';
 
-let ext: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const run = useExtension();
 
 describe('the built extension in Chromium', () => {
   it('counts two listed organizations on the badge and names both in the banner', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, page), '2');
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, page), '2');
     const banner = await waitFor(async () => (await readBanner(page))?.entryIds.sort() ?? [], [
-      'china-positive-discipline-association',
-      'china-robot-education-alliance',
+      DISCIPLINE,
+      ROBOT,
     ]);
     expect(banner).toHaveLength(2);
     const snapshot = (await readBanner(page))!;
@@ -43,39 +38,39 @@ describe('the built extension in Chromium', () => {
   });
 
   it('leaves the badge empty and shows no banner on a page naming none', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/none.html`);
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.none));
     // Give the scan time to finish: a report has reached the background when the tab state exists.
     await page.waitForTimeout(1500);
-    expect(await badgeText(ext, page)).toBe('');
+    expect(await badgeText(run.ext, page)).toBe('');
     expect(await readBanner(page)).toBeNull();
     await page.close();
   });
 
   it('follows navigation: the badge and banner clear on a page naming none', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, page), '2');
-    await page.goto(`${server.origin}/none.html`);
-    await waitFor(() => badgeText(ext, page), '');
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, page), '2');
+    await page.goto(run.url(PAGES.none));
+    await waitFor(() => badgeText(run.ext, page), '');
     expect(await readBanner(page)).toBeNull();
     await page.close();
   });
 
   it('closes the banner with its close button', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
     await waitFor(async () => (await readBanner(page)) !== null, true);
     await clickInBanner(page, (attrs) => attrs.class === 'close');
     await waitFor(async () => (await readBanner(page)) === null, true);
     // Closing hides the banner, not the finding: the badge still counts.
-    expect(await badgeText(ext, page)).toBe('2');
+    expect(await badgeText(run.ext, page)).toBe('2');
     await page.close();
   });
 
   it('finds an organization in the popup from part of its name', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?q=${encodeURIComponent('机器人教育')}`);
+    const page = await run.ext.context.newPage();
+    await page.goto(`chrome-extension://${run.ext.extensionId}/src/popup/index.html?q=${encodeURIComponent('机器人教育')}`);
     await expect.poll(() => page.locator('.results .entry .zh').allTextContents()).toContain('中国机器人教育联盟');
     // The search box has focus on open.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
@@ -87,27 +82,27 @@ describe('the built extension in Chromium', () => {
   });
 
   it('keeps every tab’s findings when Chrome stops the idle service worker', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, page), '2');
-    await stopServiceWorker(ext); // resolves when the worker has closed
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, page), '2');
+    await stopServiceWorker(run.ext); // resolves when the worker has closed
     // Opening the popup wakes the worker, which finds the tab's findings in storage.session.
-    const popup = await ext.context.newPage();
-    const restarted = ext.context.serviceWorkers().length ? undefined : ext.context.waitForEvent('serviceworker', { timeout: 20_000 });
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    const popup = await run.ext.context.newPage();
+    const restarted = run.ext.context.serviceWorkers().length ? undefined : run.ext.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    await popup.goto(`chrome-extension://${run.ext.extensionId}/src/popup/index.html`);
     await restarted;
-    const tabId = await tabIdOf(ext, page);
-    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    const tabId = await tabIdOf(run.ext, page);
+    await popup.goto(`chrome-extension://${run.ext.extensionId}/src/popup/index.html?tab=${tabId}`);
     await expect.poll(() => popup.locator('[data-testid="tab-findings"] .zh').count()).toBe(2);
     // And keeps counting: a navigation after the restart updates the badge.
-    await page.goto(`${server.origin}/traditional.html`);
-    await waitFor(() => badgeText(ext, page), '1');
+    await page.goto(run.url(PAGES.traditional));
+    await waitFor(() => badgeText(run.ext, page), '1');
     await popup.close();
     await page.close();
   });
 
   it('rebuilds a compiled list that another version of the extension stored', async () => {
-    const worker = () => ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId))!;
+    const worker = () => run.ext.context.serviceWorkers().find((w) => w.url().includes(run.ext.extensionId))!;
     const readCompiled = () =>
       worker().evaluate(async () => (await chrome.storage.local.get('compiled')).compiled as { compiler: string; fold: string; matcher: { format: number } });
     const current = await readCompiled();
@@ -116,9 +111,9 @@ describe('the built extension in Chromium', () => {
       (stale) => chrome.storage.local.set({ compiled: stale }),
       { ...current, compiler: '1-older', fold: undefined, matcher: { format: 1, tables: {} } },
     );
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/traditional.html`);
-    await waitFor(() => badgeText(ext, page), '1');
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.traditional));
+    await waitFor(() => badgeText(run.ext, page), '1');
     const rebuilt = await readCompiled();
     expect(rebuilt.compiler).toBe(current.compiler);
     expect(rebuilt.matcher.format).toBe(3);
@@ -127,10 +122,10 @@ describe('the built extension in Chromium', () => {
   });
 
   it('shows a tab’s findings in the popup opened with ?tab=', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/two-orgs.html`);
-    await waitFor(() => badgeText(ext, page), '2');
-    const popup = await openPopupFor(ext, await tabIdOf(ext, page));
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, page), '2');
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     await expect.poll(() => popup.locator('[data-testid="tab-findings"] .zh').allTextContents()).toEqual(
       expect.arrayContaining(['中国机器人教育联盟', '中国正面管教协会']),
     );
