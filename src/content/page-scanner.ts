@@ -132,7 +132,9 @@ export class PageScanner {
     const { text, offsets } = normalizeWithOffsets(raw);
     const hits: BlockHit[] = this.matcher.scan(text).map((h) => {
       const start = offsets[h.start]!;
-      const end = offsets[h.end - 1]! + 1;
+      let end = offsets[h.end - 1]! + 1;
+      // A name ending in a character outside the BMP (🈐 → 手) ends after its low surrogate.
+      if (isLowSurrogate(raw.charCodeAt(end)) && !isLowSurrogate(raw.charCodeAt(end - 1))) end++;
       return {
         entryId: this.entryIds[h.entry]!,
         form: raw.slice(start, end),
@@ -208,6 +210,10 @@ export class PageScanner {
     for (const hit of this.title) add(hit, 0);
     return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** Overlap between hard-cut pieces: room for the longest name, with slack for characters

@@ -2,13 +2,23 @@
  * One normalization for list names and page text, so that both meet in the same form:
  * - full-width Latin, digits and punctuation fold to half-width (（）→ ()), Latin case folds;
  * - traditional Chinese folds to simplified, character by character (script-fold.ts);
- * - zero-width characters and soft hyphens vanish;
+ * - compatibility forms fold to the character they stand for (Unicode NFKC, one character to one):
+ *   Kangxi radicals (⼈ → 人), CJK compatibility ideographs, enclosed and circled forms (㊥ → 中,
+ *   ① → 1), half-width katakana and other width variants. Forms that NFKC expands to several
+ *   characters (㈱ → (株), ⑩ → 10, ㍻ → 平成) stay as they are: no listed name is written with them,
+ *   and keeping one output character per input character keeps the table a flat array;
+ * - every Default_Ignorable_Code_Point vanishes (zero-width characters, soft hyphens, bidi marks,
+ *   variation selectors, Hangul fillers, tags …: characters a reader never sees, which a page
+ *   can put inside a name to hide it), taken from the Unicode property, not a hand-kept list;
  * - whitespace between two CJK characters vanishes (an HTML line break inside a name), other
  *   runs of whitespace collapse to one space; leading and trailing whitespace go.
  *
  * Hot path: runs over every character of every page. One lookup in a 64 K-entry Uint16Array per
  * UTF-16 code unit, no regular expressions, no per-character allocation. The table is 128 kB and
- * sparse: 0 means "unchanged", so filling it touches only the ~3,500 code units that change.
+ * sparse: 0 means "unchanged", so filling it touches only the ~6,500 code units that change.
+ * Characters outside the BMP (surrogate pairs: ideographic variation selectors, tags, enclosed
+ * ideographs 🈐, the compatibility ideographs supplement) take a slower path, once per distinct
+ * character (memoized): the table marks every high surrogate, and `foldAstral` decides.
  * Building it from OpenCC's tables still costs 3–7 ms in a fresh content script (measured in
  * Chromium: before any JIT warm-up, the largest part of the script's start); so the background
  * stores the table's pairs beside the compiled list (`foldTablePairs`), and content scripts
@@ -24,6 +34,11 @@ import { writeTraditionalToSimplified } from './script-fold';
 const SAME = 0;
 /** Table value: the code unit vanishes (U+FFFF is a noncharacter, never a real mapping target). */
 const DELETE = 0xffff;
+/** Table value on high surrogates: the pair is folded by `foldAstral` (U+FFFE: a noncharacter too). */
+const ASTRAL = 0xfffe;
+/** Characters a reader never sees (Unicode's Default_Ignorable_Code_Point property). */
+const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const DEFAULT_IGNORABLES = /\p{Default_Ignorable_Code_Point}/gu;
 const SPACE = 0x20;
 
 let foldTable: Uint16Array | undefined;
@@ -53,8 +68,80 @@ function buildFoldTable(): Uint16Array {
     table[ws] = SPACE;
   }
   for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
-  for (const zw of [0x0000, 0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) table[zw] = DELETE;
+  const bmp = allBmpCharacters();
+  table[0] = DELETE;
+  for (const m of bmp.matchAll(DEFAULT_IGNORABLES)) table[m[0].charCodeAt(0)] = DELETE;
+  writeCompatibilityForms(table, bmp);
+  for (let h = 0xd800; h <= 0xdbff; h++) table[h] = ASTRAL;
+  settle(table);
   return table;
+}
+
+/** Every BMP code unit except surrogates, in order (index c is U+c below U+D800, U+c+0x800 above). */
+function allBmpCharacters(): string {
+  const units = new Uint16Array(0x10000 - 0x800);
+  for (let k = 0; k < units.length; k++) units[k] = k < 0xd800 ? k : k + 0x800;
+  let out = '';
+  for (let start = 0; start < units.length; start += CHUNK) {
+    out += String.fromCharCode.apply(null, units.subarray(start, start + CHUNK) as unknown as number[]);
+  }
+  return out;
+}
+
+/**
+ * NFKC, one character to one, for characters nothing else folded yet, composed with the rest of
+ * the table (⾨ → 門 → 门, Ⓐ → A → a). Checked per block of 256 first: a block NFKC leaves as it
+ * is needs no per-character look (most of the BMP), which keeps the build to a few ms.
+ */
+function writeCompatibilityForms(table: Uint16Array, bmp: string): void {
+  const BLOCK = 256;
+  for (let b = 0; b < bmp.length; b += BLOCK) {
+    const block = bmp.slice(b, b + BLOCK);
+    if (block.normalize('NFKC') === block) continue;
+    for (let k = 0; k < block.length; k++) {
+      const c = block.charCodeAt(k);
+      if (table[c] !== SAME) continue;
+      const compat = block[k]!.normalize('NFKC');
+      if (compat.length !== 1) continue;
+      const d = compat.charCodeAt(0);
+      if (d !== c) table[c] = table[d] === SAME ? d : table[d]!;
+    }
+  }
+}
+
+/** Follows chains (c → d → e) to their end, so that folding twice gives what folding once gave. */
+function settle(table: Uint16Array): void {
+  for (let c = 0; c < 0x10000; c++) {
+    let to = table[c]!;
+    for (let steps = 0; to !== SAME && to !== DELETE && to !== ASTRAL && to !== SPACE && table[to] !== SAME && table[to] !== to && steps < 4; steps++) {
+      to = table[to]!;
+    }
+    if (to !== SAME) table[c] = to;
+  }
+}
+
+/** Folds of characters outside the BMP, by code point, as met (see the module header). */
+const astralFolds = new Map<number, string>();
+
+/**
+ * The fold of one astral character: '' when it is default-ignorable, its NFKC form when that is
+ * one character (then folded by the table: 🈐 → 手, 𝐀 → A → a), else the character itself.
+ */
+function foldAstral(codePoint: number): string {
+  let folded = astralFolds.get(codePoint);
+  if (folded !== undefined) return folded;
+  const ch = String.fromCodePoint(codePoint);
+  folded = ch;
+  if (DEFAULT_IGNORABLE.test(ch)) folded = '';
+  else {
+    const compat = ch.normalize('NFKC');
+    if (compat !== ch && compat.length === 1) {
+      const to = getFoldTable()[compat.charCodeAt(0)]!;
+      folded = to === SAME ? compat : to === DELETE ? '' : String.fromCharCode(to);
+    } else if (compat !== ch && compat.length === 2 && compat.codePointAt(0)! > 0xffff) folded = compat;
+  }
+  astralFolds.set(codePoint, folded);
+  return folded;
 }
 
 function getFoldTable(): Uint16Array {
@@ -83,6 +170,7 @@ export function useFoldTablePairs(pairs: Uint16Array): void {
   const table = new Uint16Array(0x10000);
   for (let k = 0; k < pairs.length; k += 2) table[pairs[k]!] = pairs[k + 1]!;
   foldTable = table;
+  astralFolds.clear();
 }
 
 /** Han ideographs (and surrogates, which on Chinese pages are nearly always Han extensions). */
@@ -140,13 +228,38 @@ function normalizeCore(input: string, withOffsets: boolean): { text: string; off
   let pendingAt = 0;
   for (let i = 0; i < n; i++) {
     let c = input.charCodeAt(i);
+    const at = i;
     const mapped = table[c]!;
     if (mapped !== SAME) {
       if (mapped === DELETE) continue;
-      c = mapped;
+      if (mapped === ASTRAL) {
+        const low = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          i++;
+          const folded = foldAstral(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+          if (folded.length === 0) continue;
+          if (folded.length === 2) {
+            // Still astral (a surrogate pair): both units, both from this character.
+            if (pendingSpace) {
+              pendingSpace = false;
+              if (len > 0 && !(isCjk(out[len - 1]!) && isCjk(folded.charCodeAt(0)))) {
+                if (offsets) offsets[len] = pendingAt;
+                out[len++] = SPACE;
+              }
+            }
+            if (offsets) offsets[len] = at;
+            out[len++] = folded.charCodeAt(0);
+            if (offsets) offsets[len] = at + 1;
+            out[len++] = folded.charCodeAt(1);
+            continue;
+          }
+          c = folded.charCodeAt(0);
+        }
+        // A lone high surrogate stays as it is.
+      } else c = mapped;
     }
     if (c === SPACE) {
-      if (!pendingSpace) pendingAt = i;
+      if (!pendingSpace) pendingAt = at;
       pendingSpace = true;
       continue;
     }
@@ -158,7 +271,7 @@ function normalizeCore(input: string, withOffsets: boolean): { text: string; off
         out[len++] = SPACE;
       }
     }
-    if (offsets) offsets[len] = i;
+    if (offsets) offsets[len] = at;
     out[len++] = c;
   }
   let text = '';
