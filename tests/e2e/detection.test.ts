@@ -41,7 +41,7 @@ describe('finds listed names as a person reads them', () => {
     ['a name in an open shadow root', 'shadow-root.html', [ROBOT]],
     ['an exact (generic) name standing alone', 'exact-standalone.html', ['zhongguo-yishu-yuan']],
     ['names only in script, style and comments', 'none.html', []],
-    ['names only in form fields, noscript, template and editable regions; visible text after them', 'pruned.html', [ROBOT]],
+    ['names only in fields the user can edit, noscript, template and a ruby annotation; visible text after them', 'pruned.html', [ROBOT]],
     ['warn:false names and an exact name inside a longer word', 'no-warn-entries.html', []],
   ];
   for (const [what, path, expected] of cases) {

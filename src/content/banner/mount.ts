@@ -6,7 +6,7 @@
  */
 import { h, render } from 'preact';
 import type { TabFindings } from '../../shared/findings';
-import { OWN_UI_ATTRIBUTE } from '../text-blocks';
+import { markOwnUi } from '../text-blocks';
 import { Banner, type BannerActions } from './Banner';
 import { BANNER_CSS, HOST_STYLE } from './styles';
 
@@ -43,7 +43,7 @@ export class BannerHost {
   private ensureHost(): void {
     if (!this.host) {
       this.host = document.createElement('orgcheck-banner');
-      this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
+      markOwnUi(this.host);
       this.host.setAttribute('style', HOST_STYLE);
       // Tests of the banner's accessibility build with VITE_OPEN_SHADOW=1; what ships is closed.
       const shadow = this.host.attachShadow({ mode: import.meta.env.VITE_OPEN_SHADOW === '1' ? 'open' : 'closed' });
