@@ -10,10 +10,14 @@
  * Which elements separate: those that are not inline in the browsers' default style sheet, by
  * tag name. Everything else, custom elements (<x-name>) and unknown tags included, is inline,
  * as it renders unless the page styles it. Taking the page's CSS `display` into account instead
- * was measured (Chromium, corpus pages, getComputedStyle(el).display on each element the walk
- * meets; see BLOCK_BY_COMPUTED_STYLE_MS below) and rejected: it forces style resolution of every
- * element, a multiple of the walk itself, for the few pages that style an inline tag as a block
- * (which only joins text a reader sees on two lines) or a block tag as inline.
+ * was measured and rejected. In Chromium, after load (styles already resolved), reading
+ * getComputedStyle(el).display of every element costs 0.5–26 ms a page (yahoo-2 9 ms,
+ * wikipedia-2 8.5, the 5 MB test page 26), 50–100 % of this walk (cold: yahoo-2 8.7 ms,
+ * wikipedia-2 16, 5 MB 52); at document_end, where the content script first scans, the first
+ * read also forces the page's style resolution: the extension's scan went from 125 to 392 ms
+ * on the 5 MB page, 53 → 74 ms on wikipedia-2 (min of 7 rounds, machine under load). All that
+ * for the few pages that style an inline tag as a block (which only joins text a reader sees
+ * on two lines) or a block tag as inline.
  *
  * Hidden filler: an element with the `hidden` attribute or an inline display:none,
  * visibility:hidden or font-size:0 is recorded on its block (`fillers`) and splits nothing;
@@ -87,6 +91,8 @@ const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s
 
 /** An element that renders nothing, or nothing readable, by its attributes (see the module header). */
 export function mayHideFiller(el: Element): boolean {
+  // Most elements of a page carry no attribute at all: one call answers for them.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && HIDING_STYLE.test(style);
@@ -158,11 +164,21 @@ const closedRootReader: ClosedRootReader | undefined = (() => {
   return undefined;
 })();
 
+/**
+ * The element's shadow root, open or closed. Asking for a closed one is a call into the
+ * extension's bindings: measured on a 5 MB page of 35,000 <p> (Chromium, a loaded 2-core
+ * machine), asking at every element that may host one made the scan about five times slower
+ * (min of 7 rounds 116 → 590 ms). So it is asked only of custom elements (components, the usual
+ * hosts) and of childless elements (a declarative shadow root's host once its <template> is
+ * consumed, an element a script attached a root to): a closed root behind light-DOM children
+ * of a <div> is not looked for.
+ */
 export function shadowRootOf(el: Element): ShadowRoot | null {
   const open = el.shadowRoot;
   if (open || !closedRootReader) return open;
   const name = el.localName;
-  return SHADOW_HOSTS.has(name) || name.includes('-') ? closedRootReader(el) : null;
+  if (name.includes('-') || (el.firstChild === null && SHADOW_HOSTS.has(name))) return closedRootReader(el);
+  return null;
 }
 
 const ELEMENT_OR_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
@@ -187,6 +203,8 @@ export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
     // skipped by moving the walker past them instead.
     const walker = doc.createTreeWalker(top, ELEMENT_OR_TEXT);
     let block: TextBlock | undefined;
+    /** The last block element met: text right inside it is its block's, without a look upwards. */
+    let lastBlockElement: Node | undefined;
     /** Possibly hidden elements met since the last block boundary (see withFillers). */
     const fillers: Element[] = [];
     let visited = 0;
@@ -196,7 +214,8 @@ export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
       if (node.nodeType === Node.TEXT_NODE) {
         const text = (node as Text).data;
         if (text) {
-          const owner = blockOwner(node);
+          const parent = node.parentNode;
+          const owner = parent === lastBlockElement ? parent! : blockOwner(node);
           if (block && block.owner !== owner) {
             yield withFillers(block, fillers);
             block = undefined;
@@ -224,6 +243,7 @@ export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
           // A block element or <br>: what came before it is one block.
           if (block) yield withFillers(block, fillers);
           block = undefined;
+          lastBlockElement = el;
         }
       }
       node = walker.nextNode();
