@@ -158,10 +158,12 @@ export class PageScanner {
     if (cached) return cached;
     const { text, offsets } = normalizeWithOffsets(raw);
     const hits: BlockHit[] = this.matcher.scan(text).map((h) => {
-      const start = offsets[h.start]!;
+      let start = offsets[h.start]!;
       let end = offsets[h.end - 1]! + 1;
-      // A name ending in a character outside the BMP (🈐 → 手) ends after its low surrogate.
-      if (isLowSurrogate(raw.charCodeAt(end)) && !isLowSurrogate(raw.charCodeAt(end - 1))) end++;
+      // A character outside the BMP folded into a name (🈐 → 手) maps to its low surrogate: a
+      // name starting with it starts at its high surrogate; one ending in it, after the low.
+      if (isLowSurrogate(raw.charCodeAt(start)) && isHighSurrogate(raw.charCodeAt(start - 1))) start--;
+      if (isLowSurrogate(raw.charCodeAt(end)) && isHighSurrogate(raw.charCodeAt(end - 1))) end++;
       return {
         entryId: this.entryIds[h.entry]!,
         form: raw.slice(start, end),
@@ -245,6 +247,10 @@ export class PageScanner {
 
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /** Overlap between hard-cut pieces: room for the longest name, with slack for characters

@@ -17,16 +17,17 @@
  * UTF-16 code unit, no regular expressions, no per-character allocation. The table is 128 kB and
  * sparse: 0 means "unchanged", so filling it touches only the ~6,500 code units that change.
  * Characters outside the BMP (surrogate pairs: ideographic variation selectors, tags, enclosed
- * ideographs 🈐, the compatibility ideographs supplement) take a slower path, once per distinct
- * character (memoized): the table marks every high surrogate, and `foldAstral` decides.
+ * ideographs 🈐, mathematical letters 𝐀) take a slower path, memoized per distinct character: the
+ * table marks every high surrogate, and `foldAstral` decides.
  * Building it from OpenCC's tables still costs 3–7 ms in a fresh content script (measured in
  * Chromium: before any JIT warm-up, the largest part of the script's start); so the background
  * stores the table's pairs beside the compiled list (`foldTablePairs`), and content scripts
  * install them in one pass (`useFoldTablePairs`). That also folds page text with exactly the
  * table the list's names were folded with.
  *
- * `offsets[i]` is the index in the input of output code unit i, so a match found in normalized
- * text maps back to the page's text nodes (highlights, report context).
+ * `offsets[i]` is the index in the input of output code unit i (for a surrogate pair folded to one
+ * unit, its low surrogate's), so a match found in normalized text maps back to the page's text
+ * nodes (highlights, report context).
  */
 import { writeTraditionalToSimplified } from './script-fold';
 
@@ -120,32 +121,37 @@ function settle(table: Uint16Array): void {
   }
 }
 
+function getFoldTable(): Uint16Array {
+  return (foldTable ??= buildFoldTable());
+}
+
 /** Folds of characters outside the BMP, by code point, as met (see the module header). */
-const astralFolds = new Map<number, string>();
+const astralFolds = new Map<number, number>();
 
 /**
- * The fold of one astral character: '' when it is default-ignorable, its NFKC form when that is
- * one character (then folded by the table: 🈐 → 手, 𝐀 → A → a), else the character itself.
+ * The fold of the pair (high, low): DELETE when the character is default-ignorable, a BMP code
+ * unit when its NFKC form is one BMP character (then folded by the table: 🈐 → 手, 𝐀 → A → a),
+ * else SAME (left as it is; also when `low` is no low surrogate). An NFKC form outside the BMP
+ * (a few compatibility ideographs of the supplement, U+2F800…) is left alone: one output unit
+ * per pair keeps the hot loop small.
  */
-function foldAstral(codePoint: number): string {
-  let folded = astralFolds.get(codePoint);
-  if (folded !== undefined) return folded;
+function foldAstral(high: number, low: number): number {
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return SAME;
+  const codePoint = ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  const known = astralFolds.get(codePoint);
+  if (known !== undefined) return known;
   const ch = String.fromCodePoint(codePoint);
-  folded = ch;
-  if (DEFAULT_IGNORABLE.test(ch)) folded = '';
+  let folded = SAME;
+  if (DEFAULT_IGNORABLE.test(ch)) folded = DELETE;
   else {
     const compat = ch.normalize('NFKC');
     if (compat !== ch && compat.length === 1) {
       const to = getFoldTable()[compat.charCodeAt(0)]!;
-      folded = to === SAME ? compat : to === DELETE ? '' : String.fromCharCode(to);
-    } else if (compat !== ch && compat.length === 2 && compat.codePointAt(0)! > 0xffff) folded = compat;
+      folded = to === SAME ? compat.charCodeAt(0) : to;
+    }
   }
   astralFolds.set(codePoint, folded);
   return folded;
-}
-
-function getFoldTable(): Uint16Array {
-  return (foldTable ??= buildFoldTable());
 }
 
 /** The fold table as the code units it changes, in pairs: [from, to, from, to, …]. */
@@ -228,38 +234,22 @@ function normalizeCore(input: string, withOffsets: boolean): { text: string; off
   let pendingAt = 0;
   for (let i = 0; i < n; i++) {
     let c = input.charCodeAt(i);
-    const at = i;
     const mapped = table[c]!;
     if (mapped !== SAME) {
       if (mapped === DELETE) continue;
       if (mapped === ASTRAL) {
-        const low = i + 1 < n ? input.charCodeAt(i + 1) : 0;
-        if (low >= 0xdc00 && low <= 0xdfff) {
+        // A surrogate pair: folded to nothing or to one BMP character (then both units are
+        // consumed, and the output's offset is the low surrogate's), or left as it is.
+        const folded = foldAstral(c, input.charCodeAt(i + 1));
+        if (folded !== SAME) {
           i++;
-          const folded = foldAstral(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-          if (folded.length === 0) continue;
-          if (folded.length === 2) {
-            // Still astral (a surrogate pair): both units, both from this character.
-            if (pendingSpace) {
-              pendingSpace = false;
-              if (len > 0 && !(isCjk(out[len - 1]!) && isCjk(folded.charCodeAt(0)))) {
-                if (offsets) offsets[len] = pendingAt;
-                out[len++] = SPACE;
-              }
-            }
-            if (offsets) offsets[len] = at;
-            out[len++] = folded.charCodeAt(0);
-            if (offsets) offsets[len] = at + 1;
-            out[len++] = folded.charCodeAt(1);
-            continue;
-          }
-          c = folded.charCodeAt(0);
+          if (folded === DELETE) continue;
+          c = folded;
         }
-        // A lone high surrogate stays as it is.
       } else c = mapped;
     }
     if (c === SPACE) {
-      if (!pendingSpace) pendingAt = at;
+      if (!pendingSpace) pendingAt = i;
       pendingSpace = true;
       continue;
     }
@@ -271,7 +261,7 @@ function normalizeCore(input: string, withOffsets: boolean): { text: string; off
         out[len++] = SPACE;
       }
     }
-    if (offsets) offsets[len] = at;
+    if (offsets) offsets[len] = i;
     out[len++] = c;
   }
   let text = '';

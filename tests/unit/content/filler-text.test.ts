@@ -40,7 +40,7 @@ function fakeElement(attributes: Record<string, string>): Element {
 describe('mayHideFiller', () => {
   it('flags the hidden attribute and inline styles that hide text', () => {
     for (const attributes of [
-      { hidden: '' },
+      { hidden: '' } as Record<string, string>,
       { style: 'display:none' },
       { style: 'color: red; DISPLAY : none !important' },
       { style: 'visibility: hidden; position: absolute' },
@@ -53,7 +53,7 @@ describe('mayHideFiller', () => {
   });
 
   it('leaves visible elements alone', () => {
-    for (const attributes of [{}, { class: 'x' }, { style: 'display:block' }, { style: 'font-size:0.8em' }, { style: 'font-size: 10px' }, { style: 'visibility:visible' }]) {
+    for (const attributes of [{} as Record<string, string>, { class: 'x' }, { style: 'display:block' }, { style: 'font-size:0.8em' }, { style: 'font-size: 10px' }, { style: 'visibility:visible' }]) {
       expect(mayHideFiller(fakeElement(attributes)), JSON.stringify(attributes)).toBe(false);
     }
   });
