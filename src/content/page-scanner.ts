@@ -136,6 +136,10 @@ export class PageScanner {
    * without the possibly hidden elements' text is matched too, and only where that finds a
    * name the plain text did not are those elements inside it checked (checkVisibility(), the
    * computed font size): the one place the scan asks for style, at candidate hits only.
+   * Measured over the 180 corpus pages (readability + zh-news, Chromium): 1,443 of 115,453
+   * blocks (1.2 %, on 99 pages) hold such elements and are matched twice; no visibility check
+   * ran, as none of these pages names a listed organization. Checking every such element
+   * instead would have cost up to ~1.5 ms a page (110 elements on thepaper) and forced style.
    */
   private hitsBehindFillers(block: TextBlock, plain: readonly BlockHit[]): BlockHit[] {
     const fillers = block.fillers!;
