@@ -63,9 +63,21 @@ export function isOwnUi(node: Node): boolean {
   return ownUi.has(node);
 }
 
+/** How many hosts were marked as typed in: a walk that sees it change re-checks its blocks. */
+let userEdits = 0;
+
 /** From now on `el` (an editing host or a field) holds what the user typed: never read it. */
 export function markUserEdited(el: Element): void {
   userEdited.add(el);
+  userEdits++;
+}
+
+/** Whether `node` is in a host the user typed in (across shadow boundaries). */
+function inUserEdited(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+    if (userEdited.has(n)) return true;
+  }
+  return false;
 }
 
 /** An element whose text may be filler a reader never sees, and where its text is in the block. */
@@ -193,6 +205,16 @@ const CHECKPOINT_NODES = 256;
  * block made of thousands of inline elements. Shadow roots met on the way are walked after.
  */
 export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
+  const editsBefore = userEdits;
+  for (const block of walkAllBlocks(root, onShadowRoot)) {
+    // The user typed somewhere while this walk was paused (it may already be inside that
+    // host): from then on each block is checked, so no typed text is ever handed out.
+    if (block && userEdits !== editsBefore && (inUserEdited(block.owner) || block.nodes.some(inUserEdited))) continue;
+    yield block;
+  }
+}
+
+function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
   const pending: Node[] = [root];
   while (pending.length) {
     const top = pending.pop()!;
