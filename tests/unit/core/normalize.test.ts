@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, normalizeWithOffsets } from '../../../src/core/normalize';
+import { foldTablePairs, normalize, normalizeWithOffsets, useFoldTablePairs } from '../../../src/core/normalize';
 
 describe('normalize', () => {
   it('folds full-width Latin, digits and punctuation to half-width and lower case', () => {
@@ -51,6 +51,13 @@ describe('normalize', () => {
       const radical = String.fromCodePoint(cp);
       expect(normalize(radical)).toBe(normalize(radical.normalize('NFKC')));
     }
+  });
+
+  it('folds characters outside the BMP the same with a table installed from its pairs (as content scripts do)', () => {
+    const before = normalize('中\u{E0100}国🈐𝐀\u{20000}');
+    useFoldTablePairs(foldTablePairs());
+    expect(normalize('中\u{E0100}国🈐𝐀\u{20000}')).toBe(before);
+    expect(before).toBe('中国手a\u{20000}');
   });
 
   it('maps characters outside the BMP back to where they were', () => {
