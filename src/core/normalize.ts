@@ -39,7 +39,6 @@ const DELETE = 0xffff;
 const ASTRAL = 0xfffe;
 /** Characters a reader never sees (Unicode's Default_Ignorable_Code_Point property). */
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-const DEFAULT_IGNORABLES = /\p{Default_Ignorable_Code_Point}/gu;
 const SPACE = 0x20;
 
 let foldTable: Uint16Array | undefined;
@@ -69,10 +68,8 @@ function buildFoldTable(): Uint16Array {
     table[ws] = SPACE;
   }
   for (let c = 0x2000; c <= 0x200a; c++) table[c] = SPACE;
-  const bmp = allBmpCharacters();
   table[0] = DELETE;
-  for (const m of bmp.matchAll(DEFAULT_IGNORABLES)) table[m[0].charCodeAt(0)] = DELETE;
-  writeCompatibilityForms(table, bmp);
+  writeIgnorablesAndCompatibilityForms(table);
   markHighSurrogates(table);
   settle(table);
   return table;
@@ -82,29 +79,25 @@ function markHighSurrogates(table: Uint16Array): void {
   table.fill(ASTRAL, 0xd800, 0xdc00);
 }
 
-/** Every BMP code unit except surrogates, in order (index c is U+c below U+D800, U+c+0x800 above). */
-function allBmpCharacters(): string {
-  const units = new Uint16Array(0x10000 - 0x800);
-  for (let k = 0; k < units.length; k++) units[k] = k < 0xd800 ? k : k + 0x800;
-  let out = '';
-  for (let start = 0; start < units.length; start += CHUNK) {
-    out += String.fromCharCode.apply(null, units.subarray(start, start + CHUNK) as unknown as number[]);
-  }
-  return out;
-}
-
 /**
- * NFKC, one character to one, for characters nothing else folded yet, composed with the rest of
- * the table (⾨ → 門 → 门, Ⓐ → A → a). Checked per block of 256 first: a block NFKC leaves as it
- * is needs no per-character look (most of the BMP), which keeps the build to a few ms.
+ * Every Default_Ignorable_Code_Point vanishes; then NFKC, one character to one, for characters
+ * nothing else folded yet, composed with the rest of the table (⾨ → 門 → 门, Ⓐ → A → a). The BMP
+ * is looked at in blocks of 256: a block with no ignorable character and that NFKC leaves as it
+ * is (most of them) needs no per-character look, which keeps the build to a few ms.
  */
-function writeCompatibilityForms(table: Uint16Array, bmp: string): void {
+function writeIgnorablesAndCompatibilityForms(table: Uint16Array): void {
   const BLOCK = 256;
-  for (let b = 0; b < bmp.length; b += BLOCK) {
-    const block = bmp.slice(b, b + BLOCK);
+  const units = new Uint16Array(BLOCK);
+  for (let from = 0; from < 0x10000; from += BLOCK) {
+    if (from >= 0xd800 && from < 0xe000) continue; // surrogates: no characters of their own
+    for (let k = 0; k < BLOCK; k++) units[k] = from + k;
+    const block = String.fromCharCode.apply(null, units as unknown as number[]);
+    if (DEFAULT_IGNORABLE.test(block)) {
+      for (let k = 0; k < BLOCK; k++) if (DEFAULT_IGNORABLE.test(block[k]!)) table[from + k] = DELETE;
+    }
     if (block.normalize('NFKC') === block) continue;
-    for (let k = 0; k < block.length; k++) {
-      const c = block.charCodeAt(k);
+    for (let k = 0; k < BLOCK; k++) {
+      const c = from + k;
       if (table[c] !== SAME) continue;
       const compat = block[k]!.normalize('NFKC');
       if (compat.length !== 1) continue;
