@@ -6,7 +6,7 @@
  * overlay of boxes in our own element marks it instead. Either way, when the highlight ends the
  * page is as it was.
  */
-import { OWN_UI_ATTRIBUTE } from './text-blocks';
+import { markOwnUi } from './text-blocks';
 
 const HIGHLIGHT_NAME = 'orgcheck-occurrence';
 const HIGHLIGHT_MS = 6_000;
@@ -43,9 +43,10 @@ export function showRange(range: Range): void {
   const element = range.startContainer.parentElement;
   element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
   const api = highlightApi();
-  if (api && range.startContainer.getRootNode() === document) {
+  // A field's value is no text node: its box is marked by the overlay.
+  if (api && range.startContainer.nodeType === Node.TEXT_NODE && range.startContainer.getRootNode() === document) {
     styleElement = document.createElement('style');
-    styleElement.setAttribute(OWN_UI_ATTRIBUTE, '');
+    markOwnUi(styleElement);
     styleElement.textContent = `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffd54f; color: #000; }`;
     (document.head ?? document.documentElement).append(styleElement);
     api.registry.set(HIGHLIGHT_NAME, new api.Highlight(range));
@@ -59,7 +60,7 @@ export function showRange(range: Range): void {
 function drawOverlay(range: Range): void {
   overlay?.remove();
   overlay = document.createElement('orgcheck-highlight');
-  overlay.setAttribute(OWN_UI_ATTRIBUTE, '');
+  markOwnUi(overlay);
   overlay.setAttribute('style', 'all: initial !important; position: absolute !important; left: 0 !important; top: 0 !important; pointer-events: none !important; z-index: 2147483646 !important;');
   const shadow = overlay.attachShadow({ mode: 'closed' });
   for (const rect of range.getClientRects()) {

@@ -20,6 +20,7 @@ import type { BannerHost } from './banner/mount';
 import { MutationBatcher } from './mutation-batcher';
 import { clearHighlight, showRange } from './highlighter';
 import { PageScanner, rangeOf } from './page-scanner';
+import { watchUserInput } from './user-input';
 
 const isTopFrame = window === window.top;
 
@@ -87,6 +88,9 @@ let running: Promise<void> = Promise.resolve();
 let queued: Node[] | 'all' | undefined;
 
 const batcher = new MutationBatcher((roots) => requestScan(roots));
+// From the first keystroke in an editing host or field, its content is the user's: what was
+// found in it is dropped now, and nothing in it is read again (user-input.ts).
+watchUserInput((host) => requestScan([host]));
 
 /** The global switch (options page): off, nothing is read. */
 let enabled = false;

@@ -3,7 +3,7 @@
  * flush dedupes the changed roots and hands them over, or asks for a full rescan when so much
  * changed that walking the pieces would cost more than walking the page.
  */
-import { OWN_UI_ATTRIBUTE } from './text-blocks';
+import { isOwnUi as isOwnElement } from './text-blocks';
 
 const DEBOUNCE_MS = 150;
 /** A page that never stops changing (a ticker, a typing effect) still gets scanned this often. */
@@ -56,10 +56,9 @@ export class MutationBatcher {
   }
 }
 
+/** Inside one of OrgCheck's own elements (known by identity, not by an attribute a page can copy). */
 function isOwnUi(node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-  }
+  for (let n: Node | null = node; n; n = n.parentNode) if (isOwnElement(n)) return true;
   return false;
 }
 
@@ -67,5 +66,5 @@ function isOwnUi(node: Node): boolean {
 function onlyOwnUi(r: MutationRecord): boolean {
   if (r.type !== 'childList') return false;
   const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every((n) => n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(OWN_UI_ATTRIBUTE));
+  return nodes.length > 0 && nodes.every((n) => isOwnElement(n));
 }

@@ -17,7 +17,7 @@ import { h, render } from 'preact';
 import { closeLasts, controlActs, gateAt, type BannerHiddenBy, type Gate } from '../../core/banner-gate';
 import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
-import { OWN_UI_ATTRIBUTE } from '../text-blocks';
+import { markOwnUi } from '../text-blocks';
 import { Banner } from './Banner';
 import { BANNER_CSS, HOST_STYLE } from './styles';
 import { VisibilityTracker } from './visibility';
@@ -130,7 +130,7 @@ export class BannerHost {
   private ensureHost(): void {
     if (!this.host) {
       this.host = document.createElement('orgcheck-banner');
-      this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
+      markOwnUi(this.host);
       this.host.setAttribute('style', HOST_STYLE);
       // Tests of the banner's accessibility build with VITE_OPEN_SHADOW=1; what ships is closed.
       const shadow = this.host.attachShadow({ mode: import.meta.env.VITE_OPEN_SHADOW === '1' ? 'open' : 'closed' });

@@ -79,3 +79,17 @@ describe('PageScanner on a huge block', () => {
     );
   }, 60_000);
 });
+
+describe('PageScanner hits', () => {
+  it('start and end around a character outside the BMP that folds into a name (🈐 → 手)', () => {
+    const withHand = compileList([entry('hand', '中国手工艺联盟')], 'k');
+    const scanner = new PageScanner(withHand, false) as unknown as { scanText(raw: string): Array<{ form: string }> };
+    expect(scanner.scanText('主办：中国🈐工艺联盟。').map((h) => h.form)).toEqual(['中国🈐工艺联盟']);
+    const head = compileList([entry('hand', '手工艺联盟')], 'k');
+    const headScanner = new PageScanner(head, false) as unknown as { scanText(raw: string): Array<{ form: string }> };
+    expect(headScanner.scanText('主办：🈐工艺联盟').map((h) => h.form)).toEqual(['🈐工艺联盟']);
+    const tail = compileList([entry('hand', '中国工艺手')], 'k');
+    const tailScanner = new PageScanner(tail, false) as unknown as { scanText(raw: string): Array<{ form: string }> };
+    expect(tailScanner.scanText('中国工艺🈐，').map((h) => h.form)).toEqual(['中国工艺🈐']);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The Firefox side of tests/e2e/hidden-names.test.ts, for what takes a different path there:
+ * closed shadow roots (element.openOrClosedShadowRoot instead of chrome.dom), frames without a
+ * URL of their own (match_origin_as_fallback), hidden filler (checkVisibility in Gecko).
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
+import { DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+
+type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+const GECKO_ID = 'orgcheck@orgcheck.example';
+const ROBOT = 'china-robot-education-alliance';
+const DISCIPLINE = 'china-positive-discipline-association';
+const HOISTING = 'china-large-hoisting-enterprise-alliance';
+
+let firefox: Firefox | undefined;
+let server: Server | undefined;
+let context = '';
+
+beforeAll(async () => {
+  server = await startServer(join(ROOT, 'tests/fixtures/pages'));
+  firefox = await launchFirefox({ allowSystemAccess: true });
+  const { bidi } = firefox;
+  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: DIST_FIREFOX } });
+  const { contexts } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
+  context = contexts[0].context;
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** The entry ids the banner lists on `path`, once it lists `count` of them (or after 15 s). */
+async function bannerIds(path: string, count: number): Promise<string[]> {
+  const { bidi } = firefox!;
+  await bidi.send('browsingContext.navigate', { context, url: `${server!.origin}/${path}`, wait: 'complete' });
+  const read = async () => {
+    const { result } = await bidi.send('script.evaluate', {
+      expression: `document.querySelector('orgcheck-banner')`,
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: null, includeShadowTree: 'all' },
+    });
+    return result.type === 'node' ? (serializedText(result, 'data-entry-id').values as string[]) : [];
+  };
+  let ids = await read();
+  for (const deadline = Date.now() + 15_000; ids.length < count && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 200));
+    ids = await read();
+  }
+  return [...ids].sort();
+}
+
+describe('no way to hide a name in firefox-esr', () => {
+  it('closed shadow roots, declarative and scripted', async () => {
+    expect(await bannerIds('hidden-closed-shadow.html', 2), firefox!.stderr()).toEqual([DISCIPLINE, ROBOT]);
+  });
+
+  it('frames without a URL of their own: srcdoc, about:blank, blob:', async () => {
+    expect(await bannerIds('hidden-frames.html', 3), firefox!.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
+  });
+
+  it('hidden filler between the parts of names', async () => {
+    expect(await bannerIds('hidden-filler.html', 3), firefox!.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
+  });
+});
