@@ -53,7 +53,7 @@
  */
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { isLatinWordChar, normalize } from './normalize';
-import { continuesIntoLongerWord, headsLongerName, isPhraseName, standsApart } from './prose-boundary';
+import { guardedHitStands, isPhraseName, phraseHitStands } from './prose-boundary';
 
 /** A guarded name: silent inside a longer name or word (prose-boundary.ts). */
 export const FLAG_GUARDED = 1;
@@ -304,8 +304,8 @@ export class NameMatcher {
     if (f === 0) return true;
     if (f & FLAG_LATIN_START && start > 0 && isLatinWordChar(text.charCodeAt(start - 1))) return false;
     if (f & FLAG_LATIN_END && end < text.length && isLatinWordChar(text.charCodeAt(end))) return false;
-    if (f & FLAG_PHRASE) return standsApart(text, start, end);
-    if (f & FLAG_GUARDED) return !headsLongerName(text, start) && !continuesIntoLongerWord(text, end);
+    if (f & FLAG_PHRASE) return phraseHitStands(text, start, end);
+    if (f & FLAG_GUARDED) return guardedHitStands(text, start, end);
     return true;
   }
 
