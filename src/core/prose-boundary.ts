@@ -30,43 +30,59 @@
  */
 import { isHan } from './normalize';
 
-/** Words of one table, space-separated (kept compact), grouped by length for suffix lookups. */
-function byLength(words: string): Map<number, Set<string>> {
-  const map = new Map<number, Set<string>>();
+/**
+ * Words of one table, space-separated (kept compact), grouped by length, with the code units
+ * they end and start with: most candidate hits touch no word of a table, and one lookup of the
+ * touching code unit says so without slicing the text.
+ */
+interface WordTable {
+  byLength: Map<number, Set<string>>;
+  lastCodes: Set<number>;
+  firstCodes: Set<number>;
+}
+
+function table(words: string): WordTable {
+  const byLength = new Map<number, Set<string>>();
+  const lastCodes = new Set<number>();
+  const firstCodes = new Set<number>();
   for (const word of words.split(/\s+/).filter(Boolean)) {
-    const set = map.get(word.length) ?? new Set<string>();
+    const set = byLength.get(word.length) ?? new Set<string>();
     set.add(word);
-    map.set(word.length, set);
+    byLength.set(word.length, set);
+    lastCodes.add(word.charCodeAt(word.length - 1));
+    firstCodes.add(word.charCodeAt(0));
   }
-  return map;
+  return { byLength, lastCodes, firstCodes };
 }
 
 /** Does text[..start) end with a word of the table? */
-function endsWithOneOf(table: Map<number, Set<string>>, text: string, start: number): boolean {
-  for (const [length, words] of table) {
-    if (start >= length && words.has(text.slice(start - length, start))) return true;
+function endsWithOneOf(words: WordTable, text: string, start: number): boolean {
+  if (start === 0 || !words.lastCodes.has(text.charCodeAt(start - 1))) return false;
+  for (const [length, set] of words.byLength) {
+    if (start >= length && set.has(text.slice(start - length, start))) return true;
   }
   return false;
 }
 
 /** Does text[end..) start with a word of the table? */
-function startsWithOneOf(table: Map<number, Set<string>>, text: string, end: number): boolean {
-  for (const [length, words] of table) {
-    if (end + length <= text.length && words.has(text.slice(end, end + length))) return true;
+function startsWithOneOf(words: WordTable, text: string, end: number): boolean {
+  if (end >= text.length || !words.firstCodes.has(text.charCodeAt(end))) return false;
+  for (const [length, set] of words.byLength) {
+    if (end + length <= text.length && set.has(text.slice(end, end + length))) return true;
   }
   return false;
 }
 
 /** Scope words that make a national name out of what follows; no head of a national name. */
-const NATIONAL_SCOPE = byLength('中国 中华 全国 国家');
+const NATIONAL_SCOPE = table('中国 中华 全国 国家');
 /** Other scope words: they head any name (世界中国书画家协会, 国际中国…). */
-const OTHER_SCOPE = byLength('国际 世界 亚洲 全球 环球 华夏 两岸 海峡');
+const OTHER_SCOPE = table('国际 世界 亚洲 全球 环球 华夏 两岸 海峡');
 /**
  * Mainland provinces and prefecture-level cities (short forms, without 省/市). Left out: city
  * names that are also common words and could end the word before a name (来宾 guests, 安康
  * well-being, 白银 silver, 日照 sunshine, 大同, 长治 as in 长治久安, 朝阳 morning sun).
  */
-const MAINLAND_PLACES = byLength(`
+const MAINLAND_PLACES = table(`
   北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东
   海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆
   石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 阳泉 晋城 朔州 晋中 运城 忻州
@@ -88,7 +104,7 @@ const MAINLAND_PLACES = byLength(`
   乌鲁木齐 克拉玛依 吐鲁番 哈密
 `);
 /** Hong Kong, Macao, Taiwan, and foreign countries, regions and cities where overseas bodies sit. */
-const OTHER_PLACES = byLength(`
+const OTHER_PLACES = table(`
   香港 澳门 台湾 海外
   美国 英国 法国 德国 俄罗斯 日本 韩国 朝鲜 泰国 越南 缅甸 老挝 柬埔寨 新加坡 马来西亚 印尼 印度尼西亚
   菲律宾 文莱 印度 巴基斯坦 蒙古 哈萨克斯坦 加拿大 墨西哥 巴西 阿根廷 智利 秘鲁 巴拿马 澳大利亚 澳洲
@@ -98,7 +114,7 @@ const OTHER_PLACES = byLength(`
   墨尔本 多伦多 温哥华 曼谷 吉隆坡 雅加达 马尼拉
 `);
 /** Institutions a research body or society can belong to (某大学…, 某科技集团…, 该校…). */
-const INSTITUTIONS = byLength('大学 学院 集团 公司 医院 研究所 校');
+const INSTITUTIONS = table('大学 学院 集团 公司 医院 研究所 校');
 /** Administrative suffixes: a mainland place name ends in one (潍坊市, 德州, 海淀区) right before the name. */
 const PLACE_SUFFIXES = '省市县区州';
 
@@ -109,14 +125,15 @@ const CONTINUATIONS: Record<string, string> = {
   盟: '链',
 };
 /** Common two-character words that start with a continuation character: after a name, the name ends. */
-const ORDINARY_FOLLOWERS = byLength('所属 所有 所在 团队 系统 系列 线上 线下 校友 校区');
+const ORDINARY_FOLLOWERS = table('所属 所有 所在 团队 系统 系列 线上 线下 校友 校区');
 
 /** Words after which 学会/研究会 is a verb phrase: 学会了 (not 了解), 研究会更加 (not 更名 …), 越. */
 const VERB_TAILS = ['学会', '究会'];
 const VERB_MARKERS: Record<string, string> = { 了: '解', 更: '名换改新', 越: '' };
+const HUI = '会'.charCodeAt(0);
 
 /** Words only an organization takes: after an everyday phrase, they make it a name. */
-const ORGANIZATION_FOLLOWERS = byLength('网站 官网 官方 平台 公众号 主办 颁发 证书 会员');
+const ORGANIZATION_FOLLOWERS = table('网站 官网 官方 平台 公众号 主办 颁发 证书 会员');
 
 /** Last characters of organization names; a guarded name ending otherwise is a phrase. */
 const ORGANIZATION_ENDINGS = '会院心盟团社所站队处部馆校地堂位室组金局厅';
@@ -159,7 +176,8 @@ export function continuesIntoLongerWord(text: string, end: number): boolean {
 
 /** A hit ending in 学会/研究会 that the next characters make a verb phrase (学会了, 研究会更加). */
 export function readsAsVerbPhrase(text: string, end: number): boolean {
-  if (end < 2 || end >= text.length || !VERB_TAILS.includes(text.slice(end - 2, end))) return false;
+  if (end < 2 || end >= text.length || text.charCodeAt(end - 1) !== HUI) return false;
+  if (!VERB_TAILS.includes(text.slice(end - 2, end))) return false;
   const except = VERB_MARKERS[text.charAt(end)];
   return except !== undefined && !(end + 1 < text.length && except.includes(text.charAt(end + 1)));
 }
