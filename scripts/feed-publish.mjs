@@ -49,6 +49,12 @@ const { module: core } = await runnerImport(join(ROOT, 'src/core/feed/index.ts')
   logLevel: 'silent',
   root: ROOT,
 });
+// validateEntries lives in the list's schema, which the feed module does not re-export.
+const { module: listSchema } = await runnerImport(join(ROOT, 'src/core/list-schema.ts'), {
+  configFile: false,
+  logLevel: 'silent',
+  root: ROOT,
+});
 
 if (values.help) {
   console.log(USAGE);
@@ -85,7 +91,7 @@ function stampBundle() {
     console.log(`data/list-version.json already matches data/organizations.json (version ${previous.version})`);
     return;
   }
-  const valid = core.validateEntries(JSON.parse(bytes.toString('utf8')));
+  const valid = listSchema.validateEntries(JSON.parse(bytes.toString('utf8')));
   if (!valid.ok) die(`data/organizations.json is not a valid list:\n  ${valid.errors.join('\n  ')}`);
   const version = core.nextVersion(new Date(), previous?.version);
   const stamp = {

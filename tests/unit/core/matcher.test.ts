@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NameMatcher, type MatcherPattern } from '../../../src/core/matcher';
 import { isLatinWordChar, normalize } from '../../../src/core/normalize';
-import { continuesIntoLongerWord, headsLongerName, isPhraseName, standsApart } from '../../../src/core/prose-boundary';
+import { guardedHitStands, isPhraseName, phraseHitStands } from '../../../src/core/prose-boundary';
 
 /** The reference: at each position the longest valid name starting there, then jump past it. */
 function naiveSearch(patterns: readonly MatcherPattern[], text: string) {
@@ -10,8 +10,8 @@ function naiveSearch(patterns: readonly MatcherPattern[], text: string) {
   const valid = (start: number, end: number, p: (typeof names)[number]) => {
     const before = start > 0 ? text.charCodeAt(start - 1) : -1;
     const after = end < text.length ? text.charCodeAt(end) : -1;
-    if (p.exact && isPhraseName(p.text) && !standsApart(text, start, end)) return false;
-    if (p.exact && !isPhraseName(p.text) && (headsLongerName(text, start) || continuesIntoLongerWord(text, end))) return false;
+    if (p.exact && isPhraseName(p.text) && !phraseHitStands(text, start, end)) return false;
+    if (p.exact && !isPhraseName(p.text) && !guardedHitStands(text, start, end)) return false;
     if (isLatinWordChar(p.text.charCodeAt(0)) && before >= 0 && isLatinWordChar(before)) return false;
     if (isLatinWordChar(p.text.charCodeAt(p.text.length - 1)) && after >= 0 && isLatinWordChar(after)) return false;
     return true;
