@@ -15,6 +15,8 @@ interface Options {
 declare global {
   interface Window {
     runMatcherBench(options: Options): Promise<MatcherRow[]>;
+    /** CPU time of this page's main thread in ms (CDP ThreadTime, bound by matcher.bench.ts). */
+    mainThreadCpuMs(): Promise<number>;
   }
 }
 
@@ -22,5 +24,5 @@ window.runMatcherBench = async (options) => {
   const current = (await import(options.currentUrl)) as Engine;
   const base = options.baseUrl ? ((await import(options.baseUrl)) as Engine) : undefined;
   const texts = (await (await fetch(options.textsUrl)).json()) as Array<{ id: string; text: string }>;
-  return runMatcherBench({ current, base, texts, rounds: options.rounds, sizes: options.sizes, log: (line) => console.log(line) });
+  return runMatcherBench({ current, base, texts, rounds: options.rounds, sizes: options.sizes, log: (line) => console.log(line), cpuMs: () => window.mainThreadCpuMs() });
 };

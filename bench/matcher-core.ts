@@ -14,6 +14,10 @@
  * - base matcher: the matcher of the comparison commit (bench/base-build.ts), when given.
  * RegExp and indexOf are flattered: they are spared normalization.
  *
+ * Timed in CPU time of the thread that scans, not wall time (the `cpuMs` clock the caller gives:
+ * process.cpuUsage in Node, CDP's ThreadTime of the page's main thread in Chromium), so that
+ * another process taking the core mid-scan doesn't count; the clock's own cost, measured first,
+ * is subtracted.
  * Robust to a loaded machine: every column is timed once per round, the columns' order rotates
  * from round to round, and each figure is the median over rounds; the ratios (matcher ÷
  * normalization, matcher ÷ base matcher) are medians of per-round ratios of runs made back to
@@ -43,6 +47,8 @@ export interface MatcherBenchInput {
   /** Name-set sizes (synthetic); the real list is always added first. */
   sizes: number[];
   log?: (line: string) => void;
+  /** CPU time of this thread (or process), in ms. */
+  cpuMs: () => number | Promise<number>;
 }
 
 export interface MatcherRow {
@@ -83,14 +89,21 @@ function sampleFor(scan: (t: string) => unknown, text: string, targetMs: number)
   return chars >= text.length ? text : text.slice(0, Math.max(20_000, chars));
 }
 
-function timed(scan: (t: string) => unknown, text: string): number {
-  const start = performance.now();
-  scan(text);
-  return ((performance.now() - start) / text.length) * 1e6;
-}
-
-export function runMatcherBench(input: MatcherBenchInput): MatcherRow[] {
-  const { current, base, rounds } = input;
+export async function runMatcherBench(input: MatcherBenchInput): Promise<MatcherRow[]> {
+  const { current, base, rounds, cpuMs } = input;
+  // What reading the clock twice costs (CDP round trip in Chromium), subtracted from every timing.
+  const empty: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const a = await cpuMs();
+    empty.push((await cpuMs()) - a);
+  }
+  const clockCost = median(empty);
+  const timed = async (scan: (t: string) => unknown, text: string): Promise<number> => {
+    const start = await cpuMs();
+    scan(text);
+    const ms = (await cpuMs()) - start - clockCost;
+    return (Math.max(ms, 0) / text.length) * 1e6;
+  };
   const log = input.log ?? (() => {});
   const sets: Array<[string, Pattern[]]> = [[`real`, current.realPatterns()]];
   for (const n of input.sizes) sets.push([n >= 1000 ? `${n / 1000}k` : String(n), syntheticNames(n)]);
@@ -162,7 +175,7 @@ export function runMatcherBench(input: MatcherBenchInput): MatcherRow[] {
         for (let j = 0; j < order.length; j++) {
           const k = order[(j + r) % order.length]!;
           const scan = columns[k];
-          if (scan) got[k] = timed(scan, inputs[k]);
+          if (scan) got[k] = await timed(scan, inputs[k]);
         }
         for (const k of order) if (got[k] !== undefined) times[k].push(got[k]!);
         ratios.push(got.matcher! / got.normalize!);
