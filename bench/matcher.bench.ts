@@ -88,7 +88,7 @@ function printTable(engineLabel: string, rows: MatcherRow[]): void {
 }
 
 const started = performance.now();
-console.log(`## Matcher: ${ROUNDS} rounds, medians; CPU ms per million characters of page text (build: wall ms, memory: MB)`);
+console.log(`## Matcher: ${ROUNDS} rounds, medians; CPU ms per million characters of page text (build: CPU ms, memory: MB)`);
 console.log('');
 for (const t of texts) console.log(`- ${t.id}: ${t.source}; ${(t.text.length / 1e6).toFixed(2)} M characters.`);
 console.log(`- base matcher: commit ${base.commit}, bundled from test-output/bench-base/${base.commit}/tree.`);
