@@ -1,6 +1,4 @@
-/** Deterministic synthetic names and corpus text for the benchmarks. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** Deterministic synthetic names for the benchmarks (no Node API: also bundled into the Chromium matcher bench). */
 import type { MatcherPattern } from '../src/core/matcher';
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same names. */
@@ -15,10 +13,10 @@ export function rng(seed: number): () => number {
   };
 }
 
-const HAN = '中国华全世界亚洲国际人民文化艺术教育科技发展研究促进联合协会委员联盟书画美术摄影音乐体育健康医学经济企业品牌产业质量标准信息网络数字城市乡村农业环境能源交通航空海洋军事国防历史传统青年少儿老年妇女慈善公益志愿服务管理咨询评价认证培训考试专家学者诗词戏剧舞蹈电影收藏茶酒中医养生风水易经国学道德礼仪';
+export const HAN = '中国华全世界亚洲国际人民文化艺术教育科技发展研究促进联合协会委员联盟书画美术摄影音乐体育健康医学经济企业品牌产业质量标准信息网络数字城市乡村农业环境能源交通航空海洋军事国防历史传统青年少儿老年妇女慈善公益志愿服务管理咨询评价认证培训考试专家学者诗词戏剧舞蹈电影收藏茶酒中医养生风水易经国学道德礼仪';
 const PREFIX = ['中国', '中华', '全国', '国际', '世界', '亚洲', '华夏', '东方'];
 const SUFFIX = ['协会', '联盟', '研究会', '促进会', '委员会', '联合会', '研究院', '学会', '组委会', '基金会'];
-const WORDS = ['china', 'national', 'world', 'asia', 'international', 'art', 'culture', 'science', 'education', 'robot', 'health', 'brand', 'talent', 'youth', 'music', 'photography', 'calligraphy', 'heritage', 'industry', 'development'];
+export const WORDS = ['china', 'national', 'world', 'asia', 'international', 'art', 'culture', 'science', 'education', 'robot', 'health', 'brand', 'talent', 'youth', 'music', 'photography', 'calligraphy', 'heritage', 'industry', 'development'];
 const KINDS = ['Association', 'Alliance', 'Federation', 'Society', 'Committee', 'Council', 'Institute', 'Academy'];
 
 /** n names, half CJK (prefix + 2–6 Han characters + suffix), half English ("China Art … Association"). */
@@ -44,36 +42,4 @@ export function syntheticNames(n: number, seed = 1): MatcherPattern[] {
     out.push({ name, entry: out.length, exact: r() < 0.1 });
   }
   return out;
-}
-
-/** Visible-ish text of an HTML page: scripts, styles and tags removed, entities left as they are. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]+>/g, ' ');
-}
-
-/** At least `minChars` characters of text: the shared corpus when present, else synthetic. */
-export function benchText(corpusDir: string | undefined, minChars: number): { text: string; source: string } {
-  const parts: string[] = [];
-  let total = 0;
-  if (corpusDir) {
-    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.html')).sort();
-    while (total < minChars) {
-      for (const f of files) {
-        const t = htmlToText(readFileSync(join(corpusDir, f), 'utf8'));
-        parts.push(t);
-        total += t.length;
-      }
-    }
-    return { text: parts.join('\n'), source: `${files.length} corpus pages (text only, repeated to ≥ ${minChars} chars)` };
-  }
-  const r = rng(7);
-  while (total < minChars) {
-    const t = Array.from({ length: 200 }, () => (r() < 0.5 ? HAN[Math.floor(r() * HAN.length)] : WORDS[Math.floor(r() * WORDS.length)] + ' ')).join('');
-    parts.push(t);
-    total += t.length;
-  }
-  return { text: parts.join('\n'), source: 'synthetic text (no corpus found)' };
 }
