@@ -253,6 +253,13 @@ describe('a report of a page', () => {
     const json = await download(report, 'download-json');
     const r = JSON.parse(json.text) as { screenshot: string };
     expect(r.screenshot).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    // Saved as an image, to attach to the official form: a PNG of the screenshot's size.
+    const [png] = await Promise.all([report.waitForEvent('download'), report.click('button[data-action="download-png"]')]);
+    expect(png.suggestedFilename()).toBe(json.name.replace(/\.json$/, '.png'));
+    const bytes = await readFile(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const shown = await report.getByTestId('screenshot-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual(shown);
     // Unticking takes it out again.
     await report.uncheck('[data-testid="screenshot"]');
     expect((await shownReport(report)).screenshot).toBeNull();
