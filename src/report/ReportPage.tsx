@@ -34,7 +34,8 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   const [lang, setLang] = useState<ReportLanguage>(uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
   const [record, setRecord] = useState<ReportRecord | null>(null);
   const [settings, setSettings] = useState<ReportSettings | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  // What the last action did, said next to where it was done: by the complaint and send buttons, or by the copies.
+  const [status, setStatus] = useState<{ text: string; error: boolean; near: 'send' | 'save' } | null>(null);
 
   useEffect(() => {
     if (tabId === undefined) {
@@ -82,7 +83,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   }
 
   const save = (action: ReportAction) => sendFromExtensionPage('saveReport', { report, action }).then((r) => r && setRecord(r));
-  const say = (text: string, error = false) => setStatus({ text, error });
+  const say = (near: 'send' | 'save', text: string, error = false) => setStatus({ text, error, near });
 
   const copy = async (language: ReportLanguage, action: ReportAction): Promise<boolean> => {
     try {
@@ -90,7 +91,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       await save(action);
       return true;
     } catch {
-      say(t('reportCopyFailed'), true);
+      say(action === 'complaint' ? 'send' : 'save', t('reportCopyFailed'), true);
       return false;
     }
   };
@@ -114,7 +115,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   const send = async () => {
     const r = await sendFromExtensionPage('sendReport', { report });
     if (r.ok) setRecord(r.record);
-    else say(r.error === 'no-endpoint' ? t('reportNoEndpoint') : t('reportInvalid'), true);
+    else say('send', r.error === 'no-endpoint' ? t('reportNoEndpoint') : t('reportInvalid'), true);
   };
 
   const json = reportJson(report);
@@ -130,7 +131,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
     // then the channel opens in a new tab, still within the click's user activation.
     const ok = await copy('zh', 'complaint');
     window.open(CHINANPO_URL, '_blank', 'noopener,noreferrer');
-    if (ok) say(t('reportComplaintCopied'));
+    if (ok) say('send', t('reportComplaintCopied'));
   };
 
   const saveScreenshot = async () => {
@@ -139,7 +140,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       downloadBlob(`${fileName}.png`, await screenshotPngBlob(report.screenshot));
     } catch (error) {
       console.error('OrgCheck: could not save the screenshot', error);
-      say(t('reportScreenshotSaveFailed'), true);
+      say('save', t('reportScreenshotSaveFailed'), true);
     }
   };
 
@@ -210,11 +211,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
           {t('reportComplaint')}
         </a>
         <p class="hint">{t('reportComplaintHint')}</p>
-        {status ? (
-          <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error' : 'ok'} data-testid="report-status">
-            {status.text}
-          </p>
-        ) : null}
+        {status?.near === 'send' ? <StatusLine {...status} /> : null}
         {settings?.endpoint ? (
           <div class="row" data-testid="endpoint-line">
             <button type="button" data-action="send" disabled={!maySendAgain(record?.delivery ?? null)} onClick={() => void send()}>
@@ -251,7 +248,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
           ))}
         </div>
         <div class="row">
-          <button type="button" data-action="copy" onClick={async () => (await copy(lang, lang === 'zh' ? 'copy-zh' : 'copy-en')) && say(t('reportCopied'))}>
+          <button type="button" data-action="copy" onClick={async () => (await copy(lang, lang === 'zh' ? 'copy-zh' : 'copy-en')) && say('save', t('reportCopied'))}>
             {t('reportCopy')}
           </button>
           <button
@@ -259,7 +256,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
             data-action="download-txt"
             onClick={() => {
               downloadText(`${fileName}.txt`, 'text/plain;charset=utf-8', text);
-              void save('download-txt').then(() => say(t('reportDownloaded')));
+              void save('download-txt').then(() => say('save', t('reportDownloaded')));
             }}
           >
             {t('reportDownloadTxt')}
@@ -269,12 +266,13 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
             data-action="download-json"
             onClick={() => {
               downloadText(`${fileName}.json`, 'application/json', json + '\n');
-              void save('download-json').then(() => say(t('reportDownloaded')));
+              void save('download-json').then(() => say('save', t('reportDownloaded')));
             }}
           >
             {t('reportDownloadJson')}
           </button>
         </div>
+        {status?.near === 'save' ? <StatusLine {...status} /> : null}
         <details class="preview" data-testid="report-details">
           <summary>{t('reportPreviewTitle')}</summary>
           <p class="hint">{t('reportIntro')}</p>
@@ -285,5 +283,13 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
         </details>
       </section>
     </main>
+  );
+}
+
+function StatusLine({ text, error }: { text: string; error: boolean }) {
+  return (
+    <p role={error ? 'alert' : 'status'} class={error ? 'error' : 'ok'} data-testid="report-status">
+      {text}
+    </p>
   );
 }
