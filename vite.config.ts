@@ -58,7 +58,7 @@ export default defineConfig({
     // Extension code is loaded from disk: no benefit in splitting the banner's Preact out.
     chunkSizeWarningLimit: 1024,
     // Pages no manifest field names, opened by the extension itself (crxjs builds those it names).
-    rollupOptions: { input: { report: 'src/report/index.html', confirm: 'src/confirm/index.html' } },
+    rollupOptions: { input: { report: 'src/report/index.html', confirm: 'src/confirm/index.html', help: 'src/help/index.html' } },
   },
   // The dev server is not used (tests and demo load the built dist/); keep HMR off the network.
   server: { host: '127.0.0.1', strictPort: true },

@@ -1,5 +1,5 @@
 /**
- * Options page, "List updates": the feed URL (changeable; the key built into this copy is not,
+ * Options page, Advanced, "List updates" (for those who run their own list server): the feed URL (changeable; the key built into this copy is not,
  * and the version floor stays: a list older than the one in use is refused from any URL), the
  * sync interval (1 h … 7 d), the last result and "Sync now". The background does the work
  * (background/sync.ts); this page asks it through messages.
@@ -7,11 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostPattern, isAllowedFeedUrl } from '../core/url-policy';
-import { formatVersion, versionDate } from '../core/feed/version';
+import { versionDate } from '../core/feed/version';
 import { sendFromExtensionPage } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';
 import { ListChanges } from '../ui/ListChanges';
-import { StaleListNotice } from '../ui/StaleListNotice';
 import { SyncNowButton } from '../ui/SyncNowButton';
 import { SyncResult } from '../ui/SyncResult';
 import { TechnicalDetail } from '../ui/TechnicalDetail';
@@ -41,14 +40,13 @@ export function FeedSection() {
   // The built-in URL's host is granted with the extension.
   const access = useHostAccess(view?.url && view.url !== view.builtInUrl ? [hostPattern(view.url)] : null) ?? true;
 
-  if (!view) return <section class="options-section" aria-busy="true" />;
+  if (!view) return <section class="options-subsection" aria-busy="true" />;
 
   if (!view.feedAvailable) {
     return (
-      <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
-        <h2 id="feed-title">{t('feedSectionTitle')}</h2>
+      <section class="options-subsection" aria-labelledby="feed-title" data-testid="feed-section">
+        <h3 id="feed-title">{t('feedSectionTitle')}</h3>
         <p>{t('feedNone', versionDate(view.bundledVersion))}</p>
-        <StaleListNotice view={view} />
       </section>
     );
   }
@@ -93,12 +91,8 @@ export function FeedSection() {
   const last = view.status.last;
 
   return (
-    <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
-      <h2 id="feed-title">{t('feedSectionTitle')}</h2>
-      <p class="muted" data-testid="feed-list-in-use">
-        {t('feedListInUse', formatVersion(view.list.version), view.list.count)}
-      </p>
-      <StaleListNotice view={view} />
+    <section class="options-subsection" aria-labelledby="feed-title" data-testid="feed-section">
+      <h3 id="feed-title">{t('feedSectionTitle')}</h3>
 
       <form
         onSubmit={(e) => {
@@ -152,7 +146,7 @@ export function FeedSection() {
         ))}
       </select>
 
-      <h3>{t('feedLastResult')}</h3>
+      <h4>{t('feedLastResult')}</h4>
       {last ? <SyncResult status={view.status} /> : <p class="muted">{t('feedNeverSynced')}</p>}
       {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
       {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}

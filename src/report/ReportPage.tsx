@@ -1,13 +1,14 @@
 /**
  * The report page (src/report/index.html?tab=<id>&source=popup|context-menu|banner), opened by
- * "Report this page". It shows exactly what the report holds, as JSON (what is downloaded and
- * sent) and as text (what is copied), all rendered as text; the user adds a note and, when the
- * report was started from the toolbar popup or the context menu, may tick a screenshot. Nothing
- * leaves until the user picks a way out: copy, download, the official complaint channel, or the
- * endpoint set in the options (through the outbox, background/report-outbox.ts).
+ * "Report this page". It leads with the action: a plain summary (what page, which organizations,
+ * when), the user's note (and, when the report was started from the toolbar popup or the context
+ * menu, a screenshot), then the primary button that copies the Chinese text and opens the official
+ * complaint channel. Below: copy and downloads (the screenshot as a PNG to attach to the official
+ * form), and, collapsed, exactly what the report holds, as text and as JSON, all rendered as text.
+ * Nothing leaves until the user picks a way out; the endpoint set in the options (through the
+ * outbox, background/report-outbox.ts) is offered only when one is set.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { finishReport, reportFileName, reportJson, type Report, type ReportDraft, type ReportSource } from '../core/report';
 import { maySendAgain, type ReportAction, type ReportRecord } from '../core/report-outbox';
 import { CHINANPO_URL, reportText, type ReportLanguage } from '../core/report-text';
@@ -17,9 +18,11 @@ import type { ReportSettings } from '../shared/storage/areas';
 import { onReportsChanged, reportStore } from '../shared/storage/reports';
 import { localStore } from '../shared/storage/wrapper';
 import { DeliveryState } from '../ui/DeliveryState';
-import { downloadText } from '../ui/download-text';
+import { downloadBlob, downloadText } from '../ui/download-text';
 import { hostOf } from '../ui/host-of';
 import { TechnicalDetail } from '../ui/TechnicalDetail';
+import { ReportSummary } from './ReportSummary';
+import { screenshotPngBlob } from './screenshot-png';
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-param' | 'failed' } | { kind: 'ok'; draft: ReportDraft; private: boolean };
 type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };
@@ -31,7 +34,8 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   const [lang, setLang] = useState<ReportLanguage>(uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
   const [record, setRecord] = useState<ReportRecord | null>(null);
   const [settings, setSettings] = useState<ReportSettings | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  // What the last action did, said next to where it was done: by the complaint and send buttons, or by the copies.
+  const [status, setStatus] = useState<{ text: string; error: boolean; near: 'send' | 'save' } | null>(null);
 
   useEffect(() => {
     if (tabId === undefined) {
@@ -79,7 +83,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   }
 
   const save = (action: ReportAction) => sendFromExtensionPage('saveReport', { report, action }).then((r) => r && setRecord(r));
-  const say = (text: string, error = false) => setStatus({ text, error });
+  const say = (near: 'send' | 'save', text: string, error = false) => setStatus({ text, error, near });
 
   const copy = async (language: ReportLanguage, action: ReportAction): Promise<boolean> => {
     try {
@@ -87,7 +91,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       await save(action);
       return true;
     } catch {
-      say(t('reportCopyFailed'), true);
+      say(action === 'complaint' ? 'send' : 'save', t('reportCopyFailed'), true);
       return false;
     }
   };
@@ -111,7 +115,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   const send = async () => {
     const r = await sendFromExtensionPage('sendReport', { report });
     if (r.ok) setRecord(r.record);
-    else say(r.error === 'no-endpoint' ? t('reportNoEndpoint') : t('reportInvalid'), true);
+    else say('send', r.error === 'no-endpoint' ? t('reportNoEndpoint') : t('reportInvalid'), true);
   };
 
   const json = reportJson(report);
@@ -122,10 +126,28 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   const fileName = reportFileName(report);
   const canShoot = source !== 'banner';
 
+  const openComplaint = async () => {
+    // Copied first, while this page still has the focus (the clipboard refuses a page without it),
+    // then the channel opens in a new tab, still within the click's user activation.
+    const ok = await copy('zh', 'complaint');
+    window.open(CHINANPO_URL, '_blank', 'noopener,noreferrer');
+    if (ok) say('send', t('reportComplaintCopied'));
+  };
+
+  const saveScreenshot = async () => {
+    if (!report.screenshot) return;
+    try {
+      downloadBlob(`${fileName}.png`, await screenshotPngBlob(report.screenshot));
+    } catch (error) {
+      console.error('OrgCheck: could not save the screenshot', error);
+      say('save', t('reportScreenshotSaveFailed'), true);
+    }
+  };
+
   return (
     <main data-report-id={report.id}>
       <h1>{t('reportTitle')}</h1>
-      <p>{t('reportIntro')}</p>
+      <ReportSummary report={report} />
       {loaded.private ? <p class="hint" data-testid="report-private">{t('reportPrivate')}</p> : null}
       {!report.organizations.length ? <p class="hint" data-testid="no-organizations">{t('reportNoOrganizations')}</p> : null}
 
@@ -171,65 +193,27 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
         ) : null}
       </section>
 
-      <section aria-labelledby="r-preview">
-        <h2 id="r-preview">{t('reportPreviewTitle')}</h2>
-        {report.screenshot ? <img class="shot" src={report.screenshot} alt={t('reportScreenshotAlt')} data-testid="screenshot-image" /> : null}
-        <h3>{t('reportPreviewJson')}</h3>
-        <pre data-testid="report-json">{shownJson}</pre>
-        <h3>{t('reportPreviewText')}</h3>
-        <div class="row" role="radiogroup" aria-label={t('reportTextLanguage')}>
-          {(['zh', 'en'] as const).map((l) => (
-            <label class="check" key={l}>
-              <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => setLang(l)} />
-              {l === 'zh' ? '中文' : 'English'}
-            </label>
-          ))}
-        </div>
-        <pre data-testid="report-text" lang={lang === 'zh' ? 'zh-CN' : 'en'}>{text}</pre>
-      </section>
-
-      <section aria-labelledby="r-out">
-        <h2 id="r-out">{t('reportWaysOut')}</h2>
-        <div class="row">
-          <button type="button" data-action="copy" onClick={async () => (await copy(lang, lang === 'zh' ? 'copy-zh' : 'copy-en')) && say(t('reportCopied'))}>
-            {t('reportCopy')}
-          </button>
-          <button
-            type="button"
-            data-action="download-json"
-            onClick={() => {
-              downloadText(`${fileName}.json`, 'application/json', json + '\n');
-              void save('download-json').then(() => say(t('reportDownloaded')));
-            }}
-          >
-            {t('reportDownloadJson')}
-          </button>
-          <button
-            type="button"
-            data-action="download-txt"
-            onClick={() => {
-              downloadText(`${fileName}.txt`, 'text/plain;charset=utf-8', text);
-              void save('download-txt').then(() => say(t('reportDownloaded')));
-            }}
-          >
-            {t('reportDownloadTxt')}
-          </button>
-        </div>
-        <p>
-          <a
-            href={CHINANPO_URL}
-            target="_blank"
-            rel="noopener noreferrer"
-            data-action="complaint"
-            onClick={() => void copy('zh', 'complaint').then((ok) => ok && say(t('reportComplaintCopied')))}
-          >
-            {t('reportComplaint')}
-          </a>
-          <br />
-          <span class="hint">{t('reportComplaintHint')}</span>
-        </p>
+      <section aria-labelledby="r-out" class="primary-action">
+        <h2 id="r-out" class="visually-hidden">{t('reportWaysOut')}</h2>
+        {/* A link (its address shows, and a middle click opens it), behaving as the button: copy, then open. */}
+        <a
+          class="button primary"
+          href={CHINANPO_URL}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-action="complaint"
+          onClick={(e) => {
+            if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+            e.preventDefault();
+            void openComplaint();
+          }}
+        >
+          {t('reportComplaint')}
+        </a>
+        <p class="hint">{t('reportComplaintHint')}</p>
+        {status?.near === 'send' ? <StatusLine {...status} /> : null}
         {settings?.endpoint ? (
-          <div class="row">
+          <div class="row" data-testid="endpoint-line">
             <button type="button" data-action="send" disabled={!maySendAgain(record?.delivery ?? null)} onClick={() => void send()}>
               {t('reportSend', hostOf(settings.endpoint))}
             </button>
@@ -240,21 +224,72 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
               </button>
             ) : null}
           </div>
-        ) : (
-          <p class="hint" data-testid="no-endpoint">
-            {t('reportEndpointOff')}{' '}
-            <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
-              {t('reportOpenOptions')}
-            </a>
-          </p>
-        )}
-        {status ? (
-          <p role={status.error ? 'alert' : 'status'} class={status.error ? 'error' : 'ok'} data-testid="report-status">
-            {status.text}
-          </p>
         ) : null}
         {record ? <p class="muted" data-testid="report-saved">{loaded.private ? t('reportInSessionHistory') : t('reportInHistory')}</p> : null}
       </section>
+
+      <section aria-labelledby="r-save">
+        <h2 id="r-save">{t('reportSaveTitle')}</h2>
+        {report.screenshot ? (
+          <div class="shot-box">
+            <img class="shot" src={report.screenshot} alt={t('reportScreenshotAlt')} data-testid="screenshot-image" />
+            <button type="button" data-action="download-png" onClick={() => void saveScreenshot()}>
+              {t('reportScreenshotSave')}
+            </button>
+          </div>
+        ) : null}
+        <div class="row" role="radiogroup" aria-label={t('reportTextLanguage')}>
+          <span>{t('reportTextLanguage')}:</span>
+          {(['zh', 'en'] as const).map((l) => (
+            <label class="check" key={l}>
+              <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => setLang(l)} />
+              {l === 'zh' ? '中文' : 'English'}
+            </label>
+          ))}
+        </div>
+        <div class="row">
+          <button type="button" data-action="copy" onClick={async () => (await copy(lang, lang === 'zh' ? 'copy-zh' : 'copy-en')) && say('save', t('reportCopied'))}>
+            {t('reportCopy')}
+          </button>
+          <button
+            type="button"
+            data-action="download-txt"
+            onClick={() => {
+              downloadText(`${fileName}.txt`, 'text/plain;charset=utf-8', text);
+              void save('download-txt').then(() => say('save', t('reportDownloaded')));
+            }}
+          >
+            {t('reportDownloadTxt')}
+          </button>
+          <button
+            type="button"
+            data-action="download-json"
+            onClick={() => {
+              downloadText(`${fileName}.json`, 'application/json', json + '\n');
+              void save('download-json').then(() => say('save', t('reportDownloaded')));
+            }}
+          >
+            {t('reportDownloadJson')}
+          </button>
+        </div>
+        {status?.near === 'save' ? <StatusLine {...status} /> : null}
+        <details class="preview" data-testid="report-details">
+          <summary>{t('reportPreviewTitle')}</summary>
+          <p class="hint">{t('reportIntro')}</p>
+          <h3>{t('reportPreviewText')}</h3>
+          <pre data-testid="report-text" lang={lang === 'zh' ? 'zh-CN' : 'en'} tabIndex={0}>{text}</pre>
+          <h3>{t('reportPreviewJson')}</h3>
+          <pre data-testid="report-json" tabIndex={0}>{shownJson}</pre>
+        </details>
+      </section>
     </main>
+  );
+}
+
+function StatusLine({ text, error }: { text: string; error: boolean }) {
+  return (
+    <p role={error ? 'alert' : 'status'} class={error ? 'error' : 'ok'} data-testid="report-status">
+      {text}
+    </p>
   );
 }

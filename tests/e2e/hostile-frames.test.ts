@@ -146,7 +146,7 @@ describe('a report', () => {
     const waiting = run.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
     await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-report' });
     const report = await waiting;
-    await report.waitForSelector('[data-testid="report-json"]');
+    await report.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
     const r = JSON.parse((await report.locator('[data-testid="report-json"]').textContent())!) as {
       url: string;
       excerpts: Array<{ entryId: string; frameUrl: string }>;

@@ -1,5 +1,5 @@
 /**
- * Accessibility of the popup and the options page: axe-core (every rule axe runs by default,
+ * Accessibility of the popup, the options page, the help page and the report page: axe-core (every rule axe runs by default,
  * best practices included) with every part shown, in light and dark colour schemes; and
  * keyboard-only use of their main controls (Tab, Shift+Tab, Enter, Space), each with a visible
  * focus indicator. A build with a (never reachable) list feed, dist-e2e-a11y/, so that the feed's
@@ -192,9 +192,26 @@ describe('axe-core: 0 violations', () => {
       await currentWorker(run.ext).evaluate(() => chrome.storage.session.set({ pendingChoices: {} }));
     });
 
+    it(`the help page (${colorScheme})`, async () => {
+      const help = await open(`chrome-extension://${run.ext.extensionId}/src/help/index.html`, colorScheme);
+      await help.locator('#limits').waitFor();
+      expect(await axeViolations(help, ['color-contrast'])).toEqual([]); // no buttons or form fields there
+      await help.close();
+    });
+
+    it(`the report page, its technical details opened, with an endpoint set (${colorScheme})`, async () => {
+      const report = await open(`chrome-extension://${run.ext.extensionId}/src/report/index.html?tab=${await tabIdOf(run.ext, page)}&source=popup`, colorScheme);
+      await report.getByTestId('report-summary').waitFor();
+      await report.getByTestId('endpoint-line').waitFor();
+      expect(await axeViolations(report)).toEqual([]);
+      await report.getByTestId('report-details').locator('summary').click();
+      expect(await axeViolations(report)).toEqual([]);
+      await report.close();
+    });
+
     it(`the options page with every section shown (${colorScheme})`, async () => {
       const options = await open(optionsUrl(), colorScheme);
-      for (const id of ['warnings-section', 'allowlist', 'suppressed-list', 'options-snoozed', 'feed-section', 'feed-no-access', 'sync-result', 'reports-section', 'report-history', 'report-private', 'settings-transfer']) {
+      for (const id of ['warnings-section', 'list-status', 'advanced-section', 'allowlist', 'suppressed-list', 'options-snoozed', 'feed-section', 'feed-no-access', 'sync-result', 'reports-section', 'report-history', 'report-private', 'settings-transfer']) {
         await expect.poll(() => options.getByTestId(id).count(), { message: `${id}: ${await options.locator('main').innerText()}` }).toBeGreaterThan(0);
       }
       expect(await options.getByTestId('warnings-private-note').count()).toBe(0); // not allowed in private windows here

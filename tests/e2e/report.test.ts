@@ -102,7 +102,7 @@ async function openReportViaMenu(e: ExtensionBrowser, page: Page): Promise<Page>
   const waiting = e.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
   await clickContextMenu(e, page, { menuItemId: 'orgcheck-report' });
   const report = await waiting;
-  await report.waitForSelector('[data-testid="report-json"]');
+  await report.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
   return report;
 }
 
@@ -186,9 +186,9 @@ describe('a report of a page', () => {
     await expect.poll(() => report.locator('[data-testid="report-text"]').textContent()).toContain('China Robot Education Alliance');
     // The complaint channel is the ministry's platform.
     expect(await report.locator('a[data-action="complaint"]').getAttribute('href')).toBe('https://chinanpo.mca.gov.cn/');
-    // Without an endpoint, nothing can be sent.
+    // Without an endpoint, nothing can be sent, and no line about sending shows.
     expect(await report.locator('button[data-action="send"]').count()).toBe(0);
-    await report.locator('[data-testid="no-endpoint"]').waitFor();
+    expect(await report.getByTestId('endpoint-line').count()).toBe(0);
     // Kept in the history with what was done with it: in IndexedDB, where content scripts can't
     // read it, and nothing of it in storage.local (which they can, and whose changes every frame hears).
     const stored = await storedReports(run.ext, [`report:${r.id}`, 'reportIndex']);
@@ -207,7 +207,7 @@ describe('a report of a page', () => {
     await clickInBanner(page, (a) => a['data-action'] === 'report');
     const report = await waiting;
     expect(new URL(report.url()).searchParams.get('source')).toBe('banner');
-    await report.waitForSelector('[data-testid="report-json"]');
+    await report.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
     const r = await shownReport(report);
     expect((r.organizations as Array<{ id: string }>).map((o) => o.id).sort()).toEqual([
       DISCIPLINE,
@@ -253,6 +253,13 @@ describe('a report of a page', () => {
     const json = await download(report, 'download-json');
     const r = JSON.parse(json.text) as { screenshot: string };
     expect(r.screenshot).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    // Saved as an image, to attach to the official form: a PNG of the screenshot's size.
+    const [png] = await Promise.all([report.waitForEvent('download'), report.click('button[data-action="download-png"]')]);
+    expect(png.suggestedFilename()).toBe(json.name.replace(/\.json$/, '.png'));
+    const bytes = await readFile(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const shown = await report.getByTestId('screenshot-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual(shown);
     // Unticking takes it out again.
     await report.uncheck('[data-testid="screenshot"]');
     expect((await shownReport(report)).screenshot).toBeNull();
@@ -337,7 +344,7 @@ describe('the report page when the worker does not answer', () => {
     report = await run.ext.context.newPage();
     await report.addInitScript(failing, ['captureScreenshot']);
     await report.goto(url);
-    await report.waitForSelector('[data-testid="report-json"]');
+    await report.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
     await report.click('[data-testid="screenshot"]');
     await report.getByTestId('screenshot-error').waitFor();
     expect(await report.locator('[data-testid="screenshot"]').isDisabled()).toBe(false);
@@ -375,7 +382,7 @@ describe('the report history on the options page', () => {
     // The endpoint: only https or http://127.0.0.1.
     await options.fill('#report-endpoint', 'http://example.com/reports');
     await options.click('button[data-action="save-endpoint"]');
-    await options.locator('[data-testid="reports-section"] form [role="alert"]').waitFor();
+    await options.locator('[data-testid="report-endpoint-section"] form [role="alert"]').waitFor();
     await options.fill('#report-endpoint', `${run.server.origin}/collect/ok`);
     await options.click('button[data-action="save-endpoint"]');
     await expect

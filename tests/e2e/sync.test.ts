@@ -336,7 +336,7 @@ describe('feed sync', () => {
     await saveScreenshot(popup, 'sync-popup-stale');
     const options = await run.ext.context.newPage();
     await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
-    await expect.poll(() => options.getByTestId('feed-section').getByTestId('list-stale').getAttribute('data-kind')).toBe('checked');
+    await expect.poll(() => options.getByTestId('list-status').getByTestId('list-stale').getAttribute('data-kind')).toBe('checked');
     await options.close();
     // A good check (here: the same list again) ends it.
     scenario = signedFeed(feedJson((await currentWorker(run.ext).evaluate(async () => ((await chrome.storage.local.get('list')).list as { version: number }).version))));
@@ -449,7 +449,7 @@ describe('a build without a feed', () => {
       expect(await view.getByRole('button', { name: /Sync now|立即同步/ }).count()).toBe(0);
       expect(await currentWorker(plain).evaluate(() => chrome.alarms.getAll())).toEqual([]);
       await view.goto(`chrome-extension://${plain.extensionId}/src/options/index.html`);
-      await expect.poll(() => view.getByTestId('feed-section').textContent()).toMatch(/without a feed|未配置更新源|未設定更新來源/);
+      await expect.poll(() => view.getByTestId('feed-section').textContent()).toMatch(/no address to fetch list updates|没有设置名单更新地址|沒有設定名單更新位址/);
       expect(await view.getByTestId('list-stale').count()).toBe(0);
       // 31 days after the built-in list's date, by the pages' clock: "may be out of date", with that date.
       const bundledDate = versionToDate(BUNDLED_VERSION)!;
