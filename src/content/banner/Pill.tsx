@@ -1,0 +1,19 @@
+/**
+ * The minimised banner (issue 14 item 4): a small pill with OrgCheck's icon, name and the number
+ * of organizations; a press brings the banner back. Minimised for this page view only.
+ */
+import { t } from '../../shared/i18n';
+import { trusted } from './Banner';
+import { OrgCheckIcon } from './OrgCheckIcon';
+
+export function Pill({ count, restore }: { count: number; restore(): void }) {
+  return (
+    <div class="pill-wrap">
+      <button type="button" class="pill" data-action="restore" aria-label={t('restoreBanner', count)} title={t('restoreBanner', count)} onClick={trusted(() => restore())}>
+        <OrgCheckIcon />
+        <span>{t('brandName')}</span>
+        <span class="count">{count}</span>
+      </button>
+    </div>
+  );
+}
