@@ -16,11 +16,11 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 const run = useExtension({ dist: OPEN_DIST, build: { VITE_OPEN_SHADOW: '1' } });
 
-async function axeViolations(page: Parameters<typeof readBanner>[0]) {
+async function axeViolations(page: Parameters<typeof readBanner>[0], root = 'section') {
   await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
+  return page.evaluate(async (root) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run({ include: [{ fromShadowDom: ['orgcheck-banner', 'section'] }] }, {})) as unknown as {
+    const result = (await axe.run({ include: [{ fromShadowDom: ['orgcheck-banner', root] }] }, {})) as unknown as {
       violations: Array<{ id: string; nodes: unknown[] }>;
       passes: Array<{ id: string }>;
     };
@@ -28,7 +28,7 @@ async function axeViolations(page: Parameters<typeof readBanner>[0]) {
     const passed = new Set(result.passes.map((p) => p.id));
     if (!passed.has('button-name')) return ['axe did not reach into the banner'];
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
+  }, root);
 }
 
 /**
@@ -66,7 +66,8 @@ async function lowContrast(page: Parameters<typeof readBanner>[0]): Promise<stri
 
 describe('banner accessibility (axe-core)', () => {
   for (const [what, path] of [
-    ['compact notice, details and options open', PAGES.twoOrgs],
+    ['notice, details and options open', PAGES.twoOrgs],
+    ['compact notice opened, an organization\'s menu and details open', PAGES.notice],
     ['alert', PAGES.titleOnly],
   ] as const) {
     it(`${what}: 0 violations, light and dark`, async () => {
@@ -76,12 +77,30 @@ describe('banner accessibility (axe-core)', () => {
         await page.goto(run.url(path));
         await waitFor(async () => (await readBanner(page)) !== null, true);
         expect((await readBanner(page))!.shadowMode).toBe('open');
+        if (path === PAGES.notice) {
+          await clickInBanner(page, (a) => a['data-action'] === 'expand');
+          await clickInBanner(page, (a) => a['data-action'] === 'org-menu');
+        }
         await clickInBanner(page, (a) => a['data-action'] === 'more');
-        if (path === PAGES.twoOrgs) await clickInBanner(page, (a) => a['data-action'] === 'details');
+        if (path !== PAGES.titleOnly) await clickInBanner(page, (a) => a['data-action'] === 'details');
         expect(await axeViolations(page)).toEqual([]);
         expect(await lowContrast(page)).toEqual([]);
         await page.close();
       }
     });
   }
+
+  it('minimised to a pill: 0 violations, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await run.ext.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(run.url(PAGES.twoOrgs));
+      await waitFor(async () => (await readBanner(page)) !== null, true);
+      await clickInBanner(page, (a) => a['data-action'] === 'minimise');
+      await waitFor(async () => (await readBanner(page))?.role ?? 'pill', 'pill');
+      expect(await axeViolations(page, 'div')).toEqual([]);
+      expect(await lowContrast(page)).toEqual([]);
+      await page.close();
+    }
+  });
 });
