@@ -64,6 +64,22 @@ async function lowContrast(page: Parameters<typeof readBanner>[0]): Promise<stri
   });
 }
 
+/** Text in the banner set smaller than 14 px (Chinese is hard to read smaller, issue 14 item 9). */
+async function smallText(page: Parameters<typeof readBanner>[0]): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('orgcheck-banner')!.shadowRoot!;
+    const small: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent!.trim() || el.tagName === 'STYLE') continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 14) small.push(`${n.textContent!.trim().slice(0, 20)}: ${size}px`);
+    }
+    return small;
+  });
+}
+
 describe('banner accessibility (axe-core)', () => {
   for (const [what, path] of [
     ['notice, details and options open', PAGES.twoOrgs],
@@ -85,10 +101,39 @@ describe('banner accessibility (axe-core)', () => {
         if (path !== PAGES.titleOnly) await clickInBanner(page, (a) => a['data-action'] === 'details');
         expect(await axeViolations(page)).toEqual([]);
         expect(await lowContrast(page)).toEqual([]);
+        expect(await smallText(page)).toEqual([]);
         await page.close();
       }
     });
   }
+
+  it("the focus ring on the alert's red title bar contrasts with it (3:1 at least), light and dark", async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await run.ext.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(run.url(PAGES.titleOnly));
+      await waitFor(async () => (await readBanner(page))?.role, 'alert');
+      // A key press first, so that focus moved by script shows the ring as keyboard focus does.
+      await page.keyboard.press('Shift');
+      const ratio = await page.evaluate(() => {
+        const root = document.querySelector('orgcheck-banner')!.shadowRoot!;
+        const close = root.querySelector<HTMLElement>('[data-action="close"]')!;
+        close.focus();
+        if (!close.matches(':focus-visible')) return 'no focus ring';
+        const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+        const lum = ([r, g, b]: number[]) =>
+          [r!, g!, b!].map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        const style = getComputedStyle(close);
+        if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 'no focus ring';
+        const ring = lum(parse(style.outlineColor));
+        const bar = lum(parse(getComputedStyle(root.querySelector('header')!).backgroundColor));
+        return (Math.max(ring, bar) + 0.05) / (Math.min(ring, bar) + 0.05);
+      });
+      expect(ratio).toBeGreaterThanOrEqual(3);
+      await page.close();
+    }
+  });
 
   it('minimised to a pill: 0 violations, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -100,6 +145,7 @@ describe('banner accessibility (axe-core)', () => {
       await waitFor(async () => (await readBanner(page))?.role ?? 'pill', 'pill');
       expect(await axeViolations(page, 'div')).toEqual([]);
       expect(await lowContrast(page)).toEqual([]);
+      expect(await smallText(page)).toEqual([]);
       await page.close();
     }
   });

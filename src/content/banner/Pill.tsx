@@ -9,9 +9,17 @@ import { OrgCheckIcon } from './OrgCheckIcon';
 export function Pill({ count, restore }: { count: number; restore(): void }) {
   return (
     <div class="pill-wrap">
-      <button type="button" class="pill" data-action="restore" aria-label={t('restoreBanner', count)} title={t('restoreBanner', count)} onClick={trusted(() => restore())}>
+      <button
+        type="button"
+        class="pill"
+        data-action="restore"
+        // The name starts with what the pill shows (WCAG 2.5.3: speech users say what they see).
+        aria-label={`${t('brandName')} ${count} · ${t('restoreBanner', count)}`}
+        title={t('restoreBanner', count)}
+        onClick={trusted(() => restore())}
+      >
         <OrgCheckIcon />
-        <span>{t('brandName')}</span>
+        <span>{t('brandName')}</span>{' '}
         <span class="count">{count}</span>
       </button>
     </div>

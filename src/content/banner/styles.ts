@@ -72,7 +72,7 @@ h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.35; }
 .banner.alert .brand { color: #fff; }
 .banner.alert h2 { font-size: 17px; }
 .banner.alert .tool:hover { background: rgba(255, 255, 255, .2); }
-/* On the red bar blue would not show: white (6.5:1 on #b3261e, 8.9:1 on #8c1d18). */
+/* On the red bar blue would not show: white (6.5:1 on #b3261e, 9.1:1 on #8c1d18; WCAG 1.4.11 asks 3:1). */
 .banner.alert header :focus-visible { outline-color: #fff; }
 .lead { margin: 0 0 4px; font-weight: 600; }
 ul { margin: 0; padding: 0; list-style: none; }
