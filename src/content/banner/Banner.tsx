@@ -58,7 +58,9 @@ export const isCompact = (model: TabFindings): boolean =>
 function title(model: TabFindings): string {
   // One organization: its name says it all; the count would only make the reader look for it.
   if (model.findings.length === 1) return model.findings[0]!.entry.names.zh;
-  return model.severity === 'alert' ? t('bannerTitleAlert') : t('bannerTitle', model.findings.length);
+  if (model.severity === 'alert') return t('bannerTitleAlert');
+  // The compact notice's title fits its one line.
+  return isCompact(model) ? t('bannerTitleCompact', model.findings.length) : t('bannerTitle', model.findings.length);
 }
 
 export function Banner({ model, actions }: BannerProps) {

@@ -54,10 +54,12 @@ header { display: flex; align-items: center; gap: 8px; }
 .heading { flex: 1; min-width: 0; }
 .brand { margin: 0; font-size: 14px; font-weight: 600; color: #5f5f5f; line-height: 1.3; }
 h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.35; }
-/* Folded, the compact notice is one line: icon, name, title, Show and the tools. */
-.folded .heading { display: flex; align-items: baseline; gap: 6px; }
-.folded .brand { flex: none; }
-.folded h2 { font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* The compact notice's header is one line: icon, name, title, Show/Hide and the tools. */
+.compact .heading { display: flex; align-items: baseline; gap: 6px; }
+.compact .brand { flex: none; }
+.compact h2 { font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* Opened, there is room for the whole title (a phone cuts it short on the one line). */
+.compact:not(.folded) h2 { white-space: normal; }
 .tools { flex: none; display: flex; gap: 2px; margin-right: -6px; }
 .tool {
   border: 0; background: transparent; color: inherit; cursor: pointer; font: inherit;
