@@ -5,12 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clickInBanner, currentWorker, readBanner, tabIdOf, waitFor, waitScanned } from './harness';
+import { badgeText, clickInBanner, currentWorker, evaluateInContentScript, readBanner, tabIdOf, waitFor, waitScanned } from './harness';
 import { bannerBox, bannerTitle } from './banner-box';
 import { ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
-const run = useExtension();
+/** `run.other`: another site, for a frame inside the page. */
+const run = useExtension({ otherSite: true });
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -121,6 +122,29 @@ describe('who is speaking', () => {
     expect(await helpTabs()).toBe(0);
     await clickInBanner(page, (a) => a['data-action'] === 'help');
     await waitFor(helpTabs, 1);
+    await currentWorker(run.ext).evaluate(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).map((t) => t.id!)), helpUrl);
+    await page.close();
+  });
+});
+
+describe('the help page, asked for by a hostile page', () => {
+  it('opens for the top frame only, once in a while however often it asks', async () => {
+    const helpUrl = `chrome-extension://${run.ext.extensionId}/src/help/index.html`;
+    const helpTabs = () => currentWorker(run.ext).evaluate(async (url) => (await chrome.tabs.query({ url })).length, helpUrl);
+    const child = run.url(PAGES.frameChild, run.other);
+    const page = await run.ext.context.newPage();
+    await page.goto(`${run.url(PAGES.hostileParent)}?frame=${encodeURIComponent(child)}`);
+    await waitFor(() => badgeText(run.ext, page), '2');
+    // What a compromised renderer can send: the content script's own message, from any frame.
+    const ask = (frame: string) =>
+      evaluateInContentScript(page, frame, `chrome.runtime.sendMessage({ type: 'openHelp', payload: {} }).catch(() => null)`);
+    for (let i = 0; i < 5; i++) await ask(child);
+    await page.waitForTimeout(1000);
+    expect(await helpTabs()).toBe(0);
+    for (let i = 0; i < 5; i++) await ask('');
+    await waitFor(helpTabs, 1);
+    await page.waitForTimeout(1000);
+    expect(await helpTabs()).toBe(1);
     await currentWorker(run.ext).evaluate(async (url) => chrome.tabs.remove((await chrome.tabs.query({ url })).map((t) => t.id!)), helpUrl);
     await page.close();
   });
