@@ -34,7 +34,7 @@ export const BANNER_CSS = `
 .banner {
   box-sizing: border-box;
   width: min(420px, calc(100vw - 24px));
-  max-height: min(50vh, 480px);
+  max-height: min(40vh, 440px);
   overflow: auto;
   overscroll-behavior: contain;
   font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
