@@ -13,6 +13,7 @@ import { sendToFrame } from '../shared/messages';
 import type { PayloadSchemas } from '../shared/message-dispatch';
 import { ensureCompiled } from './compiled';
 import { requestChoice } from './confirmations';
+import { openHelp } from './help';
 import { openReport } from './report';
 import type { ContentScriptSender } from './senders';
 import { forgetFrame, recordBannerHidden, recordFrame, tabFindings } from './tab-findings';
@@ -27,6 +28,8 @@ export const contentScriptSchemas: PayloadSchemas<ContentScriptMessages> = conte
  */
 export const BANNER_REPORT_INTERVAL_MS = 10_000;
 const bannerReports = createRateLimiter<number>(BANNER_REPORT_INTERVAL_MS);
+/** Likewise the banner's help button: at most one help tab per tab in this time. */
+const helpOpenings = createRateLimiter<number>(BANNER_REPORT_INTERVAL_MS);
 
 export const contentScriptHandlers: Handlers<ContentScriptMessages, ContentScriptSender> = {
   frameFindings: async (scan, sender) => {
@@ -58,6 +61,11 @@ export const contentScriptHandlers: Handlers<ContentScriptMessages, ContentScrip
     // The banner is in the top frame; a frame of another origin inside the page is not it.
     if (sender.frameId !== 0 || !sender.active || !bannerReports.allow(sender.tabId, Date.now())) return null;
     await openReport(sender.tabId, 'banner');
+    return null;
+  },
+  openHelp: async (_payload, sender) => {
+    if (sender.frameId !== 0 || !sender.active || !helpOpenings.allow(sender.tabId, Date.now())) return null;
+    await openHelp(sender.tabId);
     return null;
   },
   showInFrame: async ({ frameId, entryId, index }, sender) => {

@@ -9,6 +9,7 @@ import { migrateStorageAtStart } from '../shared/storage/migrations';
 import { onWarningControlsChanged } from '../shared/storage/warning-controls';
 import { ensureCompiled } from './compiled';
 import { contentScriptHandlers, contentScriptSchemas } from './content-script-handlers';
+import { initCommands } from './commands';
 import { createContextMenus, initContextMenus } from './context-menu';
 import { initConfirmations } from './confirmations';
 import { extensionPageHandlers, extensionPageSchemas } from './extension-page-handlers';
@@ -35,6 +36,7 @@ handleMessages<ExtensionPageMessages, ExtensionPageSender>(
 initSync();
 initConfirmations();
 initContextMenus();
+initCommands();
 initOutbox();
 initSnoozeAlarms();
 

@@ -64,6 +64,7 @@ function showBanner(model: TabFindings): void {
           }
         },
         report: () => void sendFromContentScript('bannerReport', {}),
+        help: () => void sendFromContentScript('openHelp', {}),
       }),
   );
   // Models are applied in the order they came: each waits on the same promise.
@@ -194,6 +195,8 @@ handleBackgroundMessages({
     clearHighlight();
     return null;
   },
+  // The keyboard shortcut (background/commands.ts); a page with no banner has nothing to focus.
+  focusBanner: async () => (isTopFrame && banner ? (await banner).focus() : false),
   choiceSettled: (model) => {
     void banner?.then((host) => host.choiceSettled(model));
     return null;

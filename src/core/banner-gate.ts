@@ -39,6 +39,8 @@ export function gateAt(visibility: BannerVisibility, pressedAt: number): Gate {
  * What a banner control does after a press:
  * - close: 'session' (closed on this site until the browser restarts) only when the gate
  *   passed; otherwise 'view' (this page view only): a lured Close never outlasts a reload.
+ * - minimise (to a pill) and restore: act whatever the gate says, like a Close for the view: they
+ *   change only this page view's display, and the warning stays a click away (content/banner/mount.ts).
  * - every other control ("show on page", "report", and the requests for a choice that the
  *   confirmation page then asks about): acts, or not at all when the gate failed. Where the
  *   browser can't tell (unsupported), it acts: none of them changes a setting by itself (a choice

@@ -89,6 +89,7 @@ export const contentScriptPayloads = {
   getCompiledList: Empty,
   bannerControl: v.object({ control: WarningControlSchema }),
   bannerReport: Empty,
+  openHelp: Empty,
   // Checked again, and narrowed to the choices the banner may ask for, by core/banner-permissions.ts.
   requestChoice: v.object({ control: WarningControlSchema }),
   bannerHidden: v.object({ by: v.picklist(['removed', 'covered']) }),

@@ -48,6 +48,8 @@ export interface ContentScriptMessages {
   bannerControl: { request: { control: WarningControl }; response: TabFindings | null };
   /** The banner's "Report": opens the report of the sender's own tab (top frame only, rate-limited). */
   bannerReport: { request: Payload<'bannerReport'>; response: null };
+  /** The banner's help button: opens OrgCheck's help page in a new tab (top frame only, rate-limited). */
+  openHelp: { request: Payload<'openHelp'>; response: null };
   /** From the banner: highlight occurrence `index` of an organization in another frame of its tab. */
   showInFrame: { request: Payload<'showInFrame'>; response: boolean };
   /**
@@ -160,6 +162,11 @@ export interface ContentMessages {
    * confirmed or cancelled; the banner, hidden meanwhile, shows the tab's findings as they are now.
    */
   choiceSettled: { request: TabFindings | null; response: null };
+  /**
+   * To the top frame (background/commands.ts, the keyboard shortcut): move focus into the banner.
+   * false: no banner shows there.
+   */
+  focusBanner: { request: Record<string, never>; response: boolean };
 }
 
 function send<M, K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {

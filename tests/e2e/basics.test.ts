@@ -61,7 +61,7 @@ describe('the built extension in Chromium', () => {
     const page = await run.ext.context.newPage();
     await page.goto(run.url(PAGES.twoOrgs));
     await waitFor(async () => (await readBanner(page)) !== null, true);
-    await clickInBanner(page, (attrs) => attrs.class === 'close');
+    await clickInBanner(page, (attrs) => attrs['data-action'] === 'close');
     await waitFor(async () => (await readBanner(page)) === null, true);
     // Closing hides the banner, not the finding: the badge still counts.
     expect(await badgeText(run.ext, page)).toBe('2');

@@ -9,6 +9,8 @@
  * - Choices that outlast the page view ("not this organization", "don't warn on this site", a
  *   snooze) are never applied here: the banner hides itself while the background asks the user
  *   on the confirmation page, and comes back when that is settled (`choiceSettled`).
+ * - Minimise (a pill) and Close act even when the press fails the check: each only changes this
+ *   page view's display, and a lured one leaves the warning a click away (the pill) or the badge.
  * - Removal: the host is mounted again once; a page that removes it twice wins (we never fight a
  *   page in a loop), and the background is told, as it is when the banner stays covered: the
  *   badge then shows "!" and the popup says the page hid the warning.
@@ -19,7 +21,8 @@ import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { markOwnUi } from '../text-blocks';
 import { Banner } from './Banner';
-import { BANNER_CSS, HOST_STYLE } from './styles';
+import { Pill } from './Pill';
+import { BANNER_CSS, HOST_STYLE, NARROW_MEDIA, SHEET_HOST_STYLE } from './styles';
 import { VisibilityTracker } from './visibility';
 
 export interface BannerHostActions {
@@ -27,6 +30,8 @@ export interface BannerHostActions {
   control(control: ChoiceControl): Promise<boolean>;
   show(finding: TabFinding, index: number): void;
   report(): void;
+  /** The banner's help button: the background opens OrgCheck's help page. */
+  help(): void;
   /** Closed by the user; `lasting`: for the session on this site, else for this page view only. */
   closed(model: TabFindings, lasting: boolean): void;
   /** The page hid the banner without a click. */
@@ -45,6 +50,10 @@ export class BannerHost {
   private closedForView = false;
   /** Hidden while the confirmation page asks about a choice. */
   private awaitingChoice = false;
+  /** Minimised to a pill by the user, for this page view. */
+  private minimised = false;
+  /** Under 600 px wide the banner is a bottom sheet (the host's inline style can't hold a media query). */
+  private readonly narrow = matchMedia(NARROW_MEDIA);
   private remounts = 0;
   private hiddenReported = false;
   private readonly removalWatch = new MutationObserver(() => this.onPossibleRemoval());
@@ -72,11 +81,24 @@ export class BannerHost {
       return;
     }
     this.ensureHost();
+    if (this.minimised) {
+      // The user put it aside: a page covering the pill is not a page hiding the warning.
+      this.visibility.stop();
+      render(h(Pill, { count: model.findings.length, restore: () => this.setMinimised(false) }), this.root!);
+      return;
+    }
     render(
       h(Banner, {
         model,
         actions: {
           close: () => this.close(this.takeGate()),
+          minimise: () => {
+            this.takeGate(); // a page-view control, as Close: acts whatever the check says
+            this.setMinimised(true);
+          },
+          help: () => {
+            if (controlActs(this.takeGate())) this.actions.help();
+          },
           control: (control) => this.request(control),
           show: (finding, index) => {
             if (controlActs(this.takeGate())) this.actions.show(finding, index);
@@ -90,6 +112,26 @@ export class BannerHost {
     );
     this.visibility.track(this.root!.firstElementChild);
   }
+
+  /**
+   * Moves keyboard focus into the banner (the keyboard shortcut, background/commands.ts),
+   * restoring it first if minimised. false: no banner shows on this page view.
+   */
+  focus(): boolean {
+    if (!this.model || this.model.banner !== 'shown' || this.closedForView || this.awaitingChoice || !this.host?.isConnected) return false;
+    if (this.minimised) this.setMinimised(false);
+    const section = this.root?.querySelector('section');
+    if (!section) return false;
+    section.focus();
+    return true;
+  }
+
+  private setMinimised(minimised: boolean): void {
+    this.minimised = minimised;
+    if (this.model) this.show(this.model);
+  }
+
+  private readonly placeHost = () => this.host?.setAttribute('style', this.narrow.matches ? SHEET_HOST_STYLE : HOST_STYLE);
 
   private close(gate: Gate): void {
     if (this.closedForView) return;
@@ -131,7 +173,8 @@ export class BannerHost {
     if (!this.host) {
       this.host = document.createElement('orgcheck-banner');
       markOwnUi(this.host);
-      this.host.setAttribute('style', HOST_STYLE);
+      this.placeHost();
+      this.narrow.addEventListener('change', this.placeHost);
       // Tests of the banner's accessibility build with VITE_OPEN_SHADOW=1; what ships is closed.
       const shadow = this.host.attachShadow({ mode: import.meta.env.VITE_OPEN_SHADOW === '1' ? 'open' : 'closed' });
       // Capture: the check is made before any control's own handler runs.
