@@ -7,11 +7,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostPattern, isAllowedFeedUrl } from '../core/url-policy';
-import { formatVersion, versionDate } from '../core/feed/version';
 import { sendFromExtensionPage } from '../shared/messages';
 import { formatDateTime, t } from '../shared/i18n';
 import { ListChanges } from '../ui/ListChanges';
 import { StaleListNotice } from '../ui/StaleListNotice';
+import { Freshness } from '../ui/Freshness';
+import { freshnessOfView } from '../core/feed/freshness';
 import { SyncNowButton } from '../ui/SyncNowButton';
 import { SyncResult } from '../ui/SyncResult';
 import { TechnicalDetail } from '../ui/TechnicalDetail';
@@ -47,7 +48,10 @@ export function FeedSection() {
     return (
       <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
         <h2 id="feed-title">{t('feedSectionTitle')}</h2>
-        <p>{t('feedNone', versionDate(view.bundledVersion))}</p>
+        <p>{t('feedNone')}</p>
+        <p data-testid="feed-list-in-use">
+          <Freshness freshness={freshnessOfView(view, Date.now())} />
+        </p>
         <StaleListNotice view={view} />
       </section>
     );
@@ -96,7 +100,7 @@ export function FeedSection() {
     <section class="options-section" aria-labelledby="feed-title" data-testid="feed-section">
       <h2 id="feed-title">{t('feedSectionTitle')}</h2>
       <p class="muted" data-testid="feed-list-in-use">
-        {t('feedListInUse', formatVersion(view.list.version), view.list.count)}
+        <Freshness freshness={freshnessOfView(view, Date.now())} />
       </p>
       <StaleListNotice view={view} />
 

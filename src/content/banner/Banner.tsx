@@ -10,6 +10,7 @@ import { useState } from 'preact/hooks';
 import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { kindLabel, listOf, t } from '../../shared/i18n';
+import { Freshness } from '../../ui/Freshness';
 import { Listings } from '../../ui/Listings';
 
 /** Source links a listing shows in the banner: a few, so it stays small (the popup shows them all). */
@@ -116,7 +117,12 @@ export function Banner({ model, actions }: BannerProps) {
         </div>
       ) : null}
       <p class="meta">
-        {model.listDate ? `${t('listAsOf', model.listDate)} · ` : ''}
+        {model.listFreshness ? (
+          <>
+            <Freshness freshness={model.listFreshness} />
+            {' · '}
+          </>
+        ) : null}
         {t('listPartial')}
       </p>
     </section>

@@ -34,7 +34,7 @@ describe('reportText', () => {
       '网页地址：https://example.cn/a',
       '网页标题：夏令营',
       '1. 中国机器人教育联盟',
-      '   - 网站已被关停；名单 website-shutdown-2021-batch3；2021-05-31',
+      '   - 网站已被关停；民政部《2021年第三批关停的非法社会组织网站》；2021-05-31；仅见于新闻报道',
       '网页上的写法：“中國機器人教育聯盟”',
       '- “…由【中國機器人教育聯盟】主办…”',
       '报名费980元',
@@ -48,7 +48,7 @@ describe('reportText', () => {
   it('in English, with the English name', () => {
     const text = reportText({ ...report, screenshot: 'data:image/jpeg;base64,AA==' }, 'en');
     expect(text).toContain('1. 中国机器人教育联盟 (China Robot Education Alliance)');
-    expect(text).toContain('website shut down; list website-shutdown-2021-batch3; 2021-05-31');
+    expect(text).toContain('website shut down; Ministry of Civil Affairs, “Websites of illegal social organizations shut down, 2021 batch 3”; 2021-05-31; known only from news reports');
     expect(text).toContain('Time: 2024-05-31 16:03 UTC');
     expect(text).toContain('Screenshot: a screenshot of the visible part of the page is attached');
     expect(text).not.toContain('base64');
