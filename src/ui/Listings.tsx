@@ -14,6 +14,7 @@ import type { Listing, ListRecords } from '../core/list-schema';
 import { BUNDLED_LIST_RECORDS, listingLabel, recordLanguage } from '../core/list-records';
 import { sourcesByPublisher } from '../core/publishers';
 import { formatDate, kindLabel, t, uiLanguage } from '../shared/i18n';
+import { hostOf } from './host-of';
 
 /** The class names this component renders, for the stylesheets that style it. */
 export const LISTINGS_CLASSES = { list: 'listings', kind: 'kind', title: 'list-title', source: 'source' } as const;
@@ -62,6 +63,8 @@ export function Listings({ listings, maxSources, records = BUNDLED_LIST_RECORDS 
                     rel="noopener noreferrer"
                     class={LISTINGS_CLASSES.source}
                     data-official={publisher.official ? 'true' : undefined}
+                    // Several reposts read alike: the site's address tells them apart on hover.
+                    title={hostOf(url)}
                   >
                     {publisher.names[lang]}
                   </a>
