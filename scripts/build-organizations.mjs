@@ -25,6 +25,10 @@
  *   (475 lawfully registered national bodies, a partial and dated copy): the popup's lookup says
  *   when a query is one of them, and no warning name may occur inside any of them.
  *
+ * - Checks data/lists.json, the records of the lists (who issued each, its title in zh_CN, zh_TW
+ *   and en, its date, whether only news reports back it): the UI shows these instead of the list
+ *   ids, so every list an entry names must have one, and no record may name a list no entry has.
+ *
  * Env: ORGS_RESEARCH_DIR overrides the research folder (default ../shared/data).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +48,9 @@ const LAWFUL_OUT_PATH = path.join(ROOT, 'data', LAWFUL_FILE);
 /** When the copies were made: the CAST member societies 2018-01, the foundations 2017-12. */
 const LAWFUL_PERIOD = '2017–2018';
 const REVIEW_PATH = path.join(ROOT, 'data/organizations-review.json');
+/** The records of the lists (issuer, titles, date, news-only), written by hand: see checkListRecords. */
+const LISTS_PATH = path.join(ROOT, 'data/lists.json');
+const RECORD_LANGUAGES = ['zh_CN', 'zh_TW', 'en'];
 
 const KINDS = ['banned', 'website-shutdown', 'suspected-illegal', 'counterfeit', 'dispersed'];
 
@@ -390,6 +397,24 @@ for (const lawful of lawfulNames) {
     if (lawful.includes(name)) fail(`lawful name "${lawful}" contains the warning name "${name}" (${owner.get(name)})`);
   }
 }
+
+// ---------------------------------------------------------------- list records
+
+function checkListRecords() {
+  const records = readJson(LISTS_PATH, 'list records');
+  if (!records || typeof records !== 'object' || Array.isArray(records)) fail(`${LISTS_PATH}: expected an object of list id → record`);
+  const used = new Set(entries.flatMap((e) => e.listings.map((l) => l.list)));
+  for (const list of used) if (!Object.hasOwn(records, list)) fail(`list "${list}" has no record in data/lists.json: say who issued it and what it is called`);
+  for (const [list, record] of Object.entries(records)) {
+    if (!used.has(list)) fail(`data/lists.json: "${list}" is a list no organization is on`);
+    for (const field of ['issuer', 'title']) {
+      for (const lang of RECORD_LANGUAGES) if (!isNonEmpty(record?.[field]?.[lang])) fail(`data/lists.json "${list}": ${field}.${lang} missing`);
+    }
+    if (record.published !== null && !isIsoDate(record.published)) fail(`data/lists.json "${list}": bad published "${record.published}"`);
+    if (typeof record.newsOnly !== 'boolean') fail(`data/lists.json "${list}": newsOnly must be true or false`);
+  }
+}
+checkListRecords();
 
 // ---------------------------------------------------------------- output
 

@@ -24,6 +24,8 @@ import { runnerImport } from 'vite';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(ROOT, 'data/organizations.json');
 const BUNDLE_VERSION = join(ROOT, 'data/list-version.json');
+/** The records of the lists (who issued each, its titles): published with every feed, in its optional `lists`. */
+const LIST_RECORDS = join(ROOT, 'data/lists.json');
 
 const { values } = parseArgs({
   options: {
@@ -135,7 +137,7 @@ async function publish() {
     die(`version ${version} is not above the bundled list's ${floor} (data/list-version.json): clients would ignore it (--force to write it anyway)`);
   }
 
-  const built = core.buildFeed(readJson(resolve(values.in)), { version, generatedAt: new Date().toISOString() });
+  const built = core.buildFeed(readJson(resolve(values.in)), { version, generatedAt: new Date().toISOString(), lists: readJson(LIST_RECORDS) });
   if (!built.ok) die(`${values.in} cannot be published: clients would refuse it:\n  ${built.errors.join('\n  ')}`);
   const bytes = new TextEncoder().encode(built.json);
   const signature = sign(null, bytes, privateKey).toString('base64');

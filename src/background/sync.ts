@@ -19,6 +19,8 @@
 import browser from 'webextension-polyfill';
 import { listKey } from '../core/compiled-list';
 import { summarizeChanges } from '../core/feed/diff';
+import { freshnessOfView } from '../core/feed/freshness';
+import type { ListFreshness } from '../core/feed/freshness';
 import { SOON_MIN_MS, soonDelay } from '../core/feed/schedule';
 import {
   changedFeedSettings, failedStatus, nextAtOnBrowserStart, relistedAfter, resumedStatus, statusAfterSettings, succeededStatus,
@@ -217,6 +219,11 @@ export async function syncView(): Promise<SyncView> {
     },
     bundledVersion: BUNDLED_LIST.version,
   };
+}
+
+/** The freshness line's facts for the list in use now (the banner's; the pages compute it from their SyncView). */
+export async function currentListFreshness(now = Date.now()): Promise<ListFreshness> {
+  return freshnessOfView(await syncView(), now);
 }
 
 export type SettingsResult = { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };

@@ -18,6 +18,7 @@ import { sendToFrame } from '../shared/messages';
 import { tabStateStore, type TabState } from '../shared/storage/tab-state';
 import { activeList } from '../shared/list-store';
 import { createKeyedThrottle } from './keyed-throttle';
+import { currentListFreshness } from './sync';
 import { createKeyedQueue } from './serial-queue';
 import { controlsFor } from './warning-controls';
 
@@ -132,11 +133,11 @@ export async function tabFindings(tabId: number): Promise<TabFindings> {
 
 /** Reads what the tab model needs (the list, the controls on the tab's site) and decides it (core/tab-model.ts). */
 async function modelOf(tabId: number, state: TabState): Promise<TabFindings> {
-  const { byId, newestListing } = await activeList();
+  const [{ byId }, listFreshness] = await Promise.all([activeList(), currentListFreshness()]);
   // A tab whose frames have not reported yet: ask the browser whether it is private.
   const incognito = state.incognito ?? (await browser.tabs.get(tabId).then((t) => t.incognito, () => false));
   const controls = await controlsFor(siteOf(state.url), Date.now(), incognito ? 'private' : 'normal');
-  return tabModel({ tabId, state, byId, listDate: newestListing, controls, incognito });
+  return tabModel({ tabId, state, byId, listFreshness, controls, incognito });
 }
 
 const lastPublished = new Map<number, string>();

@@ -94,6 +94,24 @@ export const EntriesSchema = v.pipe(
   }),
 );
 
+/** A text in each UI language (zh_HK reads zh_TW). */
+const LocalizedTextSchema = v.object({ zh_CN: nonEmpty, zh_TW: nonEmpty, en: nonEmpty });
+
+/** What a list is, for people: who issued it, its title, its date, and how we know of it. */
+export const ListRecordSchema = v.object({
+  issuer: LocalizedTextSchema,
+  title: LocalizedTextSchema,
+  /** The list's date (YYYY-MM-DD), or null where no source gives one. */
+  published: v.nullable(isoDate),
+  /** true: only news reports back the list; no official notice of it was found. */
+  newsOnly: v.boolean(),
+});
+export type ListRecord = v.InferOutput<typeof ListRecordSchema>;
+
+/** list id (a listing's `list`) → its record. */
+export const ListRecordsSchema = v.record(nonEmpty, ListRecordSchema);
+export type ListRecords = v.InferOutput<typeof ListRecordsSchema>;
+
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** True when every issue is a broken limit (the list is well formed, but not within the limits). */

@@ -4,6 +4,7 @@
  * than in _locales so that the language of a report does not depend on the browser's.
  */
 import type { ListingKind } from './list-schema';
+import { listingLabel } from './list-records';
 import type { Report } from './report';
 
 export type ReportLanguage = 'zh' | 'en';
@@ -41,7 +42,7 @@ const LABEL = {
     title: '网页标题',
     organizations: '网页中出现的、列入民政部公布的非法社会组织名单的组织',
     none: '（无）',
-    listedAs: '名单',
+    newsOnly: '仅见于新闻报道',
     dateUnknown: '日期不详',
     pageForms: '网页上的写法',
     excerpts: '网页原文摘录（名称前后各至多 100 字）',
@@ -64,7 +65,7 @@ const LABEL = {
     title: 'Page title',
     organizations: 'Organizations named on the page that are on the Ministry of Civil Affairs lists of illegal social organizations',
     none: '(none)',
-    listedAs: 'list',
+    newsOnly: 'known only from news reports',
     dateUnknown: 'date not published',
     pageForms: 'as written on the page',
     excerpts: 'Excerpts of the page (up to 100 characters each side of the name)',
@@ -96,9 +97,7 @@ export function reportText(report: Report, lang: ReportLanguage): string {
   report.organizations.forEach((org, i) => {
     const name = lang === 'en' && org.nameEn ? `${org.name} (${org.nameEn})` : org.name;
     lines.push(`${i + 1}. ${name}`);
-    for (const l of org.listings) {
-      lines.push(`   - ${KIND[lang][l.kind]}${L.sep}${L.listedAs} ${l.list}${L.sep}${l.published ?? L.dateUnknown}`);
-    }
+    for (const l of org.listings) lines.push(`   - ${listingLine(l, lang)}`);
     const other = org.forms.filter((f) => f !== org.name);
     if (other.length) lines.push(`   - ${L.pageForms}${L.colon}${other.map((f) => `${L.quoteOpen}${f}${L.quoteClose}`).join(L.sep)}`);
   });
@@ -115,6 +114,23 @@ export function reportText(report: Report, lang: ReportLanguage): string {
   if (report.screenshot) lines.push('', `${L.screenshot}${L.colon}${L.screenshotYes}`);
   lines.push('', L.footer);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * One listing: its kind, then who published which list (its record, core/list-records.ts), its
+ * date, and whether only news reports back it. Never the list's id: a listing whose list has no
+ * record gives its kind and date only.
+ */
+function listingLine(listing: Report['organizations'][number]['listings'][number], lang: ReportLanguage): string {
+  const L = LABEL[lang];
+  const label = listingLabel(listing, lang === 'zh' ? 'zh_CN' : 'en');
+  const parts: string[] = [KIND[lang][listing.kind]];
+  if (label.issuer && label.title) {
+    parts.push(lang === 'zh' ? `${label.issuer}《${label.title}》` : `${label.issuer}, “${label.title}”`);
+  }
+  parts.push(label.published ?? L.dateUnknown);
+  if (label.newsOnly) parts.push(L.newsOnly);
+  return parts.join(L.sep);
 }
 
 /** 2024-05-31 14:03 UTC, the same in both languages: a report is read far from where it was made. */

@@ -4,6 +4,7 @@
  * background (background/tab-findings.ts) reads the state, the list and the controls, and
  * publishes what this decides.
  */
+import type { ListFreshness } from './feed/freshness';
 import type { BannerHiddenBy } from './banner-gate';
 import type { BlocklistEntry } from './list-schema';
 import { severityOf } from './severity';
@@ -26,9 +27,9 @@ export interface TabSnapshot {
 export interface TabModelInput {
   tabId: number;
   state: TabSnapshot;
-  /** The list in use: entries by id, and the date of its newest listing. */
+  /** The list in use: entries by id, and how fresh it is (core/feed/freshness.ts). */
   byId: ReadonlyMap<string, BlocklistEntry>;
-  listDate: string | null;
+  listFreshness: ListFreshness | null;
   /** The controls in force on the tab's site (core/warning-controls). */
   controls: SiteControls;
   incognito: boolean;
@@ -76,7 +77,7 @@ export function bannerState(findings: readonly TabFinding[], controls: SiteContr
 }
 
 /** Everything the popup and the banner are told about the tab. */
-export function tabModel({ tabId, state, byId, listDate, controls, incognito }: TabModelInput): TabFindings {
+export function tabModel({ tabId, state, byId, listFreshness, controls, incognito }: TabModelInput): TabFindings {
   const { findings, suppressed } = mergeFrames(state.frames, byId, controls);
   const severity = severityOf({
     pageUrl: state.url,
@@ -95,7 +96,7 @@ export function tabModel({ tabId, state, byId, listDate, controls, incognito }: 
     banner: bannerState(findings, controls),
     allowlisted: controls.allowlisted,
     snoozeUntil: controls.snoozeUntil,
-    listDate,
+    listFreshness,
     incognito,
     // "The page hid the banner" only while there is something it hid.
     pageHidBanner: findings.length ? (state.bannerHiddenBy ?? null) : null,

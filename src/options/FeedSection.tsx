@@ -7,9 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostPattern, isAllowedFeedUrl } from '../core/url-policy';
-import { versionDate } from '../core/feed/version';
 import { sendFromExtensionPage } from '../shared/messages';
-import { formatDateTime, t } from '../shared/i18n';
+import { versionDate } from '../core/feed/version';
+import { formatDate, formatDateTime, t } from '../shared/i18n';
 import { ListChanges } from '../ui/ListChanges';
 import { SyncNowButton } from '../ui/SyncNowButton';
 import { SyncResult } from '../ui/SyncResult';
@@ -46,7 +46,7 @@ export function FeedSection() {
     return (
       <section class="options-subsection" aria-labelledby="feed-title" data-testid="feed-section">
         <h3 id="feed-title">{t('feedSectionTitle')}</h3>
-        <p>{t('feedNone', versionDate(view.bundledVersion))}</p>
+        <p>{t('feedNone', formatDate(versionDate(view.bundledVersion)))}</p>
       </section>
     );
   }

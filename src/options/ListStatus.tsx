@@ -1,10 +1,11 @@
 /**
- * Options page, top: the list OrgCheck uses now (its version and size) and, when it may be out
- * of date, the notice that says so and what to do. The one freshness line of issue 14 item 6
- * (a src/ui/ component) replaces the first line here. How the list is updated is under Advanced.
+ * Options page, top: the one freshness line (when the list OrgCheck uses was last updated, how
+ * many organizations it holds) and, when it may be out of date, the notice that says so and what
+ * to do. How the list is updated is under Advanced.
  */
-import { formatVersion } from '../core/feed/version';
+import { freshnessOfView } from '../core/feed/freshness';
 import { t } from '../shared/i18n';
+import { Freshness } from '../ui/Freshness';
 import { StaleListNotice } from '../ui/StaleListNotice';
 import { useSyncView } from '../ui/use-sync-view';
 
@@ -15,7 +16,7 @@ export function ListStatus() {
     <section class="options-section" aria-labelledby="list-status-title" data-testid="list-status">
       <h2 id="list-status-title">{t('listStatusTitle')}</h2>
       <p class="muted" data-testid="feed-list-in-use">
-        {t('feedListInUse', formatVersion(view.list.version), view.list.count)}
+        <Freshness freshness={freshnessOfView(view, Date.now())} />
       </p>
       <StaleListNotice view={view} />
     </section>

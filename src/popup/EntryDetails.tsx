@@ -2,8 +2,8 @@
  * What the popup says about one organization under its names, in the tab's findings (Popup) and
  * in the lookup (LookupResults): its listings (src/ui/Listings.tsx, the banner's markup too), the
  * lawfully registered body it imitates where known, and, for an entry that never warns, why, in
- * the UI language. The research note behind that (English, written for maintainers) is offered
- * in a disclosure, as text.
+ * the UI language. The entry's `note` is written for maintainers (research caveats, "DO NOT
+ * BLOCK BY NAME…") and is never shown: the reason above is the users' sentence for it.
  */
 import type { BlocklistEntry } from '../core/list-schema';
 import { t } from '../shared/i18n';
@@ -22,12 +22,6 @@ export function EntryDetails({ entry }: { entry: BlocklistEntry }) {
       {!entry.warn ? (
         <div class="note no-warn">
           <p class="no-warn-reason">{noWarnReason(entry)}</p>
-          {entry.note ? (
-            <details class="research-note">
-              <summary>{t('researchNote')}</summary>
-              <p lang="en">{entry.note}</p>
-            </details>
-          ) : null}
         </div>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 /** What a scan found, as it travels between content scripts, background and popup (JSON). */
 import type { BannerHiddenBy } from '../core/banner-gate';
+import type { ListFreshness } from '../core/feed/freshness';
 import type { BlocklistEntry } from '../core/list-schema';
 
 export interface FrameFinding {
@@ -61,8 +62,8 @@ export interface TabFindings {
   allowlisted: boolean;
   /** "Snooze all warnings" until (epoch ms), if in the future. */
   snoozeUntil: number | null;
-  /** Date of the newest listing in the list in use (YYYY-MM-DD), for "list as of". */
-  listDate: string | null;
+  /** The list in use: when it was last updated, its size, whether it may be out of date (ui/Freshness.tsx). */
+  listFreshness: ListFreshness | null;
   /** The tab is in a private window: controls set here last until the browser closes. */
   incognito?: boolean;
   /** The page hid the banner without a click (removed it twice, or kept it covered): badge "!", popup says so. */

@@ -25,3 +25,19 @@ export function listOf(items: readonly string[]): string {
 export function formatDateTime(ms: number): string {
   return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * A day as the UI shows dates, in the UI language ("2025年9月25日", "September 25, 2025"): one
+ * format per language for every date a user reads. Takes epoch ms, or a YYYY-MM-DD day (read as
+ * that day, in UTC, so no time zone moves it).
+ */
+export function formatDate(day: number | string): string {
+  const ms = typeof day === 'number' ? day : Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms)) return String(day);
+  return new Date(ms).toLocaleDateString(uiLanguage(), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    ...(typeof day === 'string' ? { timeZone: 'UTC' } : {}),
+  });
+}

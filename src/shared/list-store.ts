@@ -22,8 +22,6 @@ export interface ActiveList {
   byId: Map<string, BlocklistEntry>;
   /** Content fingerprint: the compiled matcher in storage is valid for this key only. */
   key: string;
-  /** Date of the newest listing (YYYY-MM-DD): what "list as of" shows. */
-  newestListing: string | null;
   source: 'bundled' | 'feed';
 }
 
@@ -58,15 +56,8 @@ export function activeList(): Promise<ActiveList> {
       list,
       byId: new Map(list.entries.map((e) => [e.id, e])),
       key,
-      newestListing: newestListingDate(list.entries),
       source: list === BUNDLED_LIST ? 'bundled' : 'feed',
     } satisfies ActiveList;
   })();
   return active;
-}
-
-export function newestListingDate(entries: readonly BlocklistEntry[]): string | null {
-  let newest: string | null = null;
-  for (const e of entries) for (const l of e.listings) if (l.published && (!newest || l.published > newest)) newest = l.published;
-  return newest;
 }

@@ -3,8 +3,7 @@
  * nothing while the list is current. For the popup's sync panel and the options page.
  */
 import { listStaleness, type Staleness } from '../core/feed/staleness';
-import { versionDate } from '../core/feed/version';
-import { formatDateTime, t } from '../shared/i18n';
+import { formatDate, formatDateTime, t } from '../shared/i18n';
 import type { SyncView } from '../shared/messages';
 import './sync.css';
 
@@ -19,7 +18,7 @@ export function StaleListNotice({ view }: { view: SyncView }) {
   const text =
     stale.kind === 'checked'
       ? t('listStaleChecked', formatDateTime(stale.since))
-      : t(stale.kind === 'dated' ? 'listStaleDated' : 'listStaleNoFeed', versionDate(view.list.version));
+      : t(stale.kind === 'dated' ? 'listStaleDated' : 'listStaleNoFeed', formatDate(stale.since));
   return (
     <p class="stale-list" role="status" data-testid="list-stale" data-kind={stale.kind}>
       {text}

@@ -4,8 +4,8 @@
  * technical detail apart, collapsed).
  */
 import type { FeedError } from '../core/feed/validate';
-import { formatVersion } from '../core/feed/version';
-import { formatDateTime, t } from '../shared/i18n';
+import { versionToDate } from '../core/feed/version';
+import { formatDate, formatDateTime, t } from '../shared/i18n';
 import type { SyncStatus } from '../shared/storage/areas';
 import './sync.css';
 
@@ -15,13 +15,19 @@ export function syncErrorText(error: FeedError): string {
   return error.code === 'http-status' ? t(key, error.detail ?? '') : t(key);
 }
 
+/** A list's version as the day it names, in the one date format of the UI (or the number, if it names no day). */
+function formatVersionDate(version: number): string {
+  const date = versionToDate(version);
+  return date ? formatDate(date.getTime()) : String(version);
+}
+
 export function SyncResult({ status }: { status: SyncStatus }) {
   const last = status.last;
   if (!last) return null;
   if (last.kind === 'updated') {
     return (
       <p class="sync-result" role="status" data-testid="sync-result" data-kind="updated">
-        {t('syncResultUpdated', formatVersion(last.version), last.count)}
+        {t('syncResultUpdated', formatVersionDate(last.version), last.count)}
       </p>
     );
   }

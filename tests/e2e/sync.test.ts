@@ -437,7 +437,7 @@ describe('feed sync', () => {
 describe('a build without a feed', () => {
   beforeAll(() => buildExtension(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' }), 60_000);
 
-  it('uses the bundled list, says "no feed configured", and schedules nothing', async () => {
+  it('uses the bundled list, shows its freshness line, says "no feed" on the options page, and schedules nothing', async () => {
     const plain = await launchExtension({ dist: DIST_NO_FEED });
     try {
       const tab = await plain.context.newPage();
@@ -445,7 +445,8 @@ describe('a build without a feed', () => {
       await waitFor(() => badgeText(plain, tab), '1');
       const view = await plain.context.newPage();
       await view.goto(`chrome-extension://${plain.extensionId}/src/popup/index.html`);
-      await expect.poll(() => view.getByTestId('list-source').textContent()).toMatch(/no feed configured|未配置更新源|未設定更新來源/);
+      // The popup says how fresh the list is, not how it was built (issue 14 item 8).
+      await expect.poll(() => view.getByTestId('list-source').textContent()).toMatch(/^(List updated|名单更新于|名單更新於)/);
       expect(await view.getByRole('button', { name: /Sync now|立即同步/ }).count()).toBe(0);
       expect(await currentWorker(plain).evaluate(() => chrome.alarms.getAll())).toEqual([]);
       await view.goto(`chrome-extension://${plain.extensionId}/src/options/index.html`);
@@ -454,13 +455,17 @@ describe('a build without a feed', () => {
       // 31 days after the built-in list's date, by the pages' clock: "may be out of date", with that date.
       const bundledDate = versionToDate(BUNDLED_VERSION)!;
       await view.clock.setFixedTime(new Date(bundledDate.getTime() + 31 * 86_400_000));
-      const ymd = bundledDate.toISOString().slice(0, 10);
+      // The date as every date the user reads (shared/i18n.ts formatDate).
+      const shownDate = await view.evaluate(
+        (ms) => new Date(ms).toLocaleDateString(chrome.i18n.getUILanguage(), { year: 'numeric', month: 'long', day: 'numeric' }),
+        bundledDate.getTime(),
+      );
       for (const path of ['src/popup/index.html', 'src/options/index.html']) {
         await view.goto(`chrome-extension://${plain.extensionId}/${path}`);
         const stale = view.getByTestId('list-stale');
         await expect.poll(() => stale.getAttribute('data-kind')).toBe('no-feed');
         expect(await stale.textContent()).toMatch(/^(The list may be out of date|名单可能已过时|名單可能已過時)/);
-        expect(await stale.textContent()).toContain(ymd);
+        expect(await stale.textContent()).toContain(shownDate);
       }
     } finally {
       await plain.close();

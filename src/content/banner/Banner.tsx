@@ -16,6 +16,7 @@ import { CHINANPO_URL } from '../../core/report-text';
 import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
 import { kindLabel, listOf, t } from '../../shared/i18n';
+import { Freshness } from '../../ui/Freshness';
 import { Listings } from '../../ui/Listings';
 import { kindMeanings } from './kind-meaning';
 import { OrgCheckIcon } from './OrgCheckIcon';
@@ -139,9 +140,13 @@ export function Banner({ model, actions }: BannerProps) {
             )}
           </ul>
           <Advice />
-          {/* The freshness line (when the list was updated, how many it holds) goes here. */}
-          <p class="meta freshness" data-slot="freshness">
-            {model.listDate ? `${t('listAsOf', model.listDate)} · ` : ''}
+          <p class="meta freshness">
+            {model.listFreshness ? (
+              <>
+                <Freshness freshness={model.listFreshness} />
+                {' · '}
+              </>
+            ) : null}
             {t('listPartial')}
           </p>
           <div class="controls">

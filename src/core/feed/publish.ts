@@ -14,7 +14,8 @@ import { aheadOfClockProblem } from './version';
  */
 export function buildFeed(
   input: unknown,
-  options: { version: number; generatedAt: string; now?: number },
+  /** lists: the records of the lists (data/lists.json), carried in the feed's optional `lists`. */
+  options: { version: number; generatedAt: string; now?: number; lists?: unknown },
 ): { ok: true; feed: Feed; json: string } | { ok: false; errors: string[] } {
   const entries = Array.isArray(input)
     ? input
@@ -22,7 +23,13 @@ export function buildFeed(
       ? (input as { entries: unknown }).entries
       : undefined;
   if (entries === undefined) return { ok: false, errors: ['the input is neither a list of entries nor a feed'] };
-  const valid = validateFeed({ schemaVersion: FEED_SCHEMA_VERSION, version: options.version, generatedAt: options.generatedAt, entries });
+  const valid = validateFeed({
+    schemaVersion: FEED_SCHEMA_VERSION,
+    version: options.version,
+    generatedAt: options.generatedAt,
+    entries,
+    ...(options.lists === undefined ? {} : { lists: options.lists }),
+  });
   if (!valid.ok) {
     const why = valid.limits ? ['the list is outside the limits every client enforces (src/core/list-limits.ts):'] : [];
     return { ok: false, errors: [...why, ...valid.errors] };

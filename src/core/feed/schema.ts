@@ -5,7 +5,7 @@
  * `schemaVersion` before validation, so a feed in an older format still loads.
  */
 import * as v from 'valibot';
-import { EntriesSchema, onlyLimitIssues, type BlocklistEntry } from '../list-schema';
+import { EntriesSchema, ListRecordsSchema, onlyLimitIssues, type BlocklistEntry, type ListRecords } from '../list-schema';
 import { issueMessages } from '../valibot-issues';
 import { isFeedVersion } from './version';
 
@@ -17,6 +17,12 @@ export const FeedSchema = v.object({
   version: v.pipe(v.number(), v.check((n: number) => isFeedVersion(n), 'version must be a UTC time as an integer YYYYMMDDHHmmss')),
   generatedAt: v.pipe(v.string(), v.isoTimestamp('generatedAt must be an ISO 8601 timestamp')),
   entries: EntriesSchema,
+  /**
+   * Optional records of the lists the entries name (core/list-records.ts). Optional, and
+   * v.object drops keys it does not know, so a build older than this field reads such a feed
+   * as before and a feed without it still loads here (tests/unit/core/feed-schema-lists.test.ts).
+   */
+  lists: v.optional(ListRecordsSchema),
 });
 
 export interface Feed {
@@ -24,6 +30,7 @@ export interface Feed {
   version: number;
   generatedAt: string;
   entries: BlocklistEntry[];
+  lists?: ListRecords;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeFeed, validateFeed, type FeedMigration } from '../../../src/core/feed/schema';
+import * as v from 'valibot';
+import { FeedSchema, upgradeFeed, validateFeed, type FeedMigration } from '../../../src/core/feed/schema';
 import { feedDoc } from './feed-helpers';
 
 describe('feed format and migrations by schemaVersion', () => {
@@ -37,5 +38,24 @@ describe('feed format and migrations by schemaVersion', () => {
     const result = validateFeed(doc);
     expect(result.ok && result.value).not.toHaveProperty('extra');
     expect(result.ok && result.value.entries[0]!.names.zh).toBe('甲协会');
+  });
+
+  it('reads the optional list records, and refuses bad ones', () => {
+    const record = { issuer: { zh_CN: '民政部', zh_TW: '民政部', en: 'Ministry of Civil Affairs' }, title: { zh_CN: '甲', zh_TW: '甲', en: 'A' }, published: '2021-05-31', newsOnly: false };
+    const withLists = validateFeed(feedDoc({ lists: { 'list-a': record } }));
+    expect(withLists.ok && withLists.value.lists).toEqual({ 'list-a': record });
+    expect(validateFeed(feedDoc()).ok).toBe(true);
+    expect(validateFeed(feedDoc({ lists: { 'list-a': { ...record, title: { zh_CN: '甲', en: 'A' } } } })).ok).toBe(false);
+    expect(validateFeed(feedDoc({ lists: { 'list-a': { ...record, published: '31 May' } } })).ok).toBe(false);
+  });
+
+  it('lets a build older than the lists field accept a feed that has it (unknown fields are dropped, not refused)', () => {
+    // The feed schema as it was before `lists`: the same object, without the field.
+    const { lists: _lists, ...olderEntries } = FeedSchema.entries;
+    const older = v.object(olderEntries);
+    const doc = feedDoc({ lists: { 'list-a': { anything: 'new' } } });
+    const parsed = v.safeParse(older, doc);
+    expect(parsed.success).toBe(true);
+    expect(parsed.output).not.toHaveProperty('lists');
   });
 });

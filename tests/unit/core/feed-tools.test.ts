@@ -41,6 +41,12 @@ describe('feed tools', () => {
     expect(buildFeed({ nothing: 1 }, { version: 20260101000000, generatedAt: '2026-01-01T00:00:00Z' }).ok).toBe(false);
     const built = buildFeed({ entries: ENTRIES }, { version: 20260101000000, generatedAt: '2026-01-01T00:00:00Z' });
     expect(built.ok && built.feed.entries).toHaveLength(2);
+    expect(built.ok && 'lists' in built.feed).toBe(false);
+    // The records of the lists ride along, checked like the rest.
+    const record = { issuer: { zh_CN: '民政部', zh_TW: '民政部', en: 'MCA' }, title: { zh_CN: '甲', zh_TW: '甲', en: 'A' }, published: null, newsOnly: true };
+    const withLists = buildFeed({ entries: ENTRIES }, { version: 20260101000000, generatedAt: '2026-01-01T00:00:00Z', lists: { a: record } });
+    expect(withLists.ok && JSON.parse(withLists.json).lists).toEqual({ a: record });
+    expect(buildFeed({ entries: ENTRIES }, { version: 20260101000000, generatedAt: '2026-01-01T00:00:00Z', lists: { a: { title: 'A' } } }).ok).toBe(false);
   });
 
   it('keygen writes a one-line public key and a private key readable only by its owner, and never overwrites it', () => {
@@ -63,6 +69,8 @@ describe('feed tools', () => {
     const outcome = await checkPublished(new Uint8Array(first), sig, publicLine, 0);
     expect(outcome.kind).toBe('new');
     const v1 = (JSON.parse(first.toString('utf8')) as { version: number }).version;
+    // The feed carries the records of the lists (data/lists.json).
+    expect(JSON.parse(first.toString('utf8')).lists).toEqual(JSON.parse(readFileSync(path.join(ROOT, 'data/lists.json'), 'utf8')));
 
     run('feed-publish.mjs', args);
     const v2 = (JSON.parse(readFileSync(path.join(out, 'blocklist.json'), 'utf8')) as { version: number }).version;

@@ -34,7 +34,7 @@ describe('reportText', () => {
       '网页地址：https://example.cn/a',
       '网页标题：夏令营',
       '1. 中国机器人教育联盟',
-      '   - 网站已被关停；名单 website-shutdown-2021-batch3；2021-05-31',
+      '   - 网站已被关停；民政部《2021年第三批关停的非法社会组织网站》；2021-05-31；仅见于新闻报道',
       '网页上的写法：“中國機器人教育聯盟”',
       '- “…由【中國機器人教育聯盟】主办…”',
       '报名费980元',
@@ -48,7 +48,7 @@ describe('reportText', () => {
   it('in English, with the English name', () => {
     const text = reportText({ ...report, screenshot: 'data:image/jpeg;base64,AA==' }, 'en');
     expect(text).toContain('1. 中国机器人教育联盟 (China Robot Education Alliance)');
-    expect(text).toContain('website shut down; list website-shutdown-2021-batch3; 2021-05-31');
+    expect(text).toContain('website shut down; Ministry of Civil Affairs, “Websites of illegal social organizations shut down, 2021 batch 3”; 2021-05-31; known only from news reports');
     expect(text).toContain('Time: 2024-05-31 16:03 UTC');
     expect(text).toContain('Screenshot: a screenshot of the visible part of the page is attached');
     expect(text).not.toContain('base64');
@@ -85,5 +85,33 @@ describe('reportText of text from an embedded frame', () => {
   });
   it("says nothing more for the page's own text", () => {
     expect(reportText(report, 'zh')).not.toContain('出自网页中嵌入');
+  });
+
+  it('names no list id and no research note, for every organization in the bundled list, in both languages', () => {
+    const entries = bundled as BlocklistEntry[];
+    const ids = [...new Set(entries.flatMap((e) => e.listings.map((l) => l.list)))];
+    const all = finishReport(
+      buildDraft({
+        id: '0b7e6a3c-2f5d-4c1e-9a8b-1234567890ac',
+        createdAt: new Date('2024-05-31T16:03:00Z'),
+        page: { url: 'https://example.cn/b', title: 't' },
+        frames: [{ url: 'https://example.cn/b', title: 't', selection: '', matches: entries.map((e) => ({ entryId: e.id, form: e.names.zh, before: '', after: '' })) }],
+        entry: (id) => byId.get(id),
+      }),
+      '',
+      null,
+    );
+    for (const lang of ['zh', 'en'] as const) {
+      const text = reportText(all, lang);
+      for (const id of ids) expect(text).not.toContain(id);
+      for (const e of entries) if (e.note) expect(text).not.toContain(e.note.slice(0, 40));
+    }
+  });
+
+  it('gives the kind and date of a listing whose list has no record', () => {
+    const unknown = { ...report, organizations: [{ ...report.organizations[0]!, listings: [{ list: 'made-up-2030', kind: 'banned' as const, published: '2030-01-02', sources: [] }] }] };
+    expect(reportText(unknown, 'zh')).toContain('   - 已被取缔；2030-01-02\n');
+    expect(reportText(unknown, 'en')).toContain('   - banned; 2030-01-02\n');
+    expect(reportText(unknown, 'en')).not.toContain('made-up-2030');
   });
 });

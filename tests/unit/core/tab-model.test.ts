@@ -79,13 +79,13 @@ describe('tabModel', () => {
     title: '名-org-own',
     frames: { 0: frame('https://www.own.example/about', [finding('org-own', 1)], ['org-own']) },
   };
-  const input = { tabId: 4, state, byId, listDate: '2024-05-31', controls: controls(), incognito: false };
+  const input = { tabId: 4, state, byId, listFreshness: { updatedAt: 1717113600000, organizations: 2, mayBeOutOfDate: false }, controls: controls(), incognito: false };
 
   it('is what the popup and the banner are told', () => {
     const model = tabModel(input);
     expect(model).toMatchObject({
       tabId: 4, url: state.url, title: state.title, site: 'own.example', severity: 'alert', banner: 'shown',
-      allowlisted: false, snoozeUntil: null, listDate: '2024-05-31', incognito: false, pageHidBanner: null, suppressed: [],
+      allowlisted: false, snoozeUntil: null, listFreshness: { updatedAt: 1717113600000, organizations: 2, mayBeOutOfDate: false }, incognito: false, pageHidBanner: null, suppressed: [],
     });
     expect(model.findings.map((f) => f.entry.id)).toEqual(['org-own']);
   });
@@ -122,8 +122,8 @@ describe('badgeWithHidden', () => {
 
 describe('bannerSignature', () => {
   it('changes with what the banner shows, not with what only the popup shows', () => {
-    const base = tabModel({ tabId: 1, state: { url: 'https://x.example/', title: '', frames: { 0: frame('https://x.example/', [finding('org-a', 1)]) } }, byId, listDate: null, controls: controls(), incognito: false });
-    expect(bannerSignature({ ...base, listDate: '2020-01-01', suppressed: [{ id: 'z', zh: 'z' }] } as typeof base)).toBe(bannerSignature(base));
+    const base = tabModel({ tabId: 1, state: { url: 'https://x.example/', title: '', frames: { 0: frame('https://x.example/', [finding('org-a', 1)]) } }, byId, listFreshness: null, controls: controls(), incognito: false });
+    expect(bannerSignature({ ...base, listFreshness: { updatedAt: 0, organizations: 1, mayBeOutOfDate: true }, suppressed: [{ id: 'z', zh: 'z' }] } as typeof base)).toBe(bannerSignature(base));
     expect(bannerSignature({ ...base, banner: 'snoozed' })).not.toBe(bannerSignature(base));
     expect(bannerSignature({ ...base, findings: [{ ...base.findings[0]!, count: 2 }] })).not.toBe(bannerSignature(base));
   });

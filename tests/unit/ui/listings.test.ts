@@ -53,17 +53,18 @@ const render = (props: Parameters<typeof Listings>[0]) => Listings(props) as VNo
 const links = (tree: Node) => elements(tree).filter((e) => e.type === 'a');
 
 describe('Listings', () => {
-  it('says each listing: kind, list, date, numbered source links opened apart', () => {
+  it('says each listing: kind, the list’s title, who published it when, source links named by publisher, opened apart', () => {
     const tree = render({ listings: [listing(), listing({ kind: 'suspected-illegal', list: 'suspected-2026', published: null, sources: ['https://e.example/'] })] });
     expect(tree.type).toBe('ul');
     expect(tree.props.class).toBe(LISTINGS_CLASSES.list);
     const items = elements(tree).filter((e) => e.type === 'li');
     expect(items.map((li) => li.props['data-kind'])).toEqual(['website-shutdown', 'suspected-illegal']);
     expect(textOf(items[0] as Node)).toBe(
-      'kind_website_shutdown — website-shutdown-2021-batch3, 2021-05-31 · source 1 · source 2 · source 3 · source 4',
+      'kind_website_shutdown — Websites of illegal social organizations shut down, 2021 batch 3 — listingPublishedBy Ministry of Civil Affairs May 31, 2021 (listingNewsOnly) · news repost · news repost · news repost · news repost',
     );
-    // One source: no number; no date: said so.
-    expect(textOf(items[1] as Node)).toBe('kind_suspected_illegal — suspected-2026, dateUnknown · source');
+    // A list without a record: its kind and date, never its id; no date: said so.
+    expect(textOf(items[1] as Node)).toBe('kind_suspected_illegal — dateUnknown · news repost');
+    expect(textOf(tree)).not.toMatch(/website-shutdown-2021-batch3|suspected-2026/);
     for (const a of links(tree)) {
       expect(a.props).toMatchObject({ target: '_blank', rel: 'noopener noreferrer', class: LISTINGS_CLASSES.source });
     }
@@ -71,9 +72,12 @@ describe('Listings', () => {
     expect(elements(tree).filter((e) => e.props.class === LISTINGS_CLASSES.kind)).toHaveLength(2);
   });
 
-  it('shows at most maxSources links a listing, numbered as in the full list', () => {
-    const tree = render({ listings: [listing()], maxSources: 3 });
-    expect(links(tree).map((a) => textOf(a))).toEqual(['source 1', 'source 2', 'source 3']);
+  it('shows at most maxSources links a listing, official notices first', () => {
+    const sources = ['https://a.example/1', 'https://news.163.com/2', 'https://www.mca.gov.cn/3', 'https://d.example/4'];
+    const tree = render({ listings: [listing({ sources })], maxSources: 3 });
+    expect(links(tree).map((a) => textOf(a))).toEqual(['Ministry of Civil Affairs', 'news repost', 'NetEase']);
+    expect(links(tree).map((a) => a.props.href)).toEqual(['https://www.mca.gov.cn/3', 'https://a.example/1', 'https://news.163.com/2']);
+    expect(links(tree)[0]!.props['data-official']).toBe('true');
   });
 
   it('is styled where it is shown: the banner inside its shadow root, and the popup', () => {
@@ -92,7 +96,7 @@ describe('Listings', () => {
       });
     const writers = files(SRC)
       // A list item a listing, or a list classed "listings": the markup Listings.tsx renders.
-      .filter((path) => /listings\.map\(\([^)]*\)\s*=>\s*\(?\s*<li\b|class="listings"/.test(readFileSync(path, 'utf8')))
+      .filter((path) => /listings\.map\(\([^)]*\)\s*=>[\s\S]{0,400}?<li\b|class="listings"/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(SRC, path));
     expect(writers).toEqual(['ui/Listings.tsx']);
   });
