@@ -15,9 +15,15 @@
  *   bigram of the query) and a short list of fuzzy candidates (names sharing enough bigrams);
  *   fuse.js then scores only those few hundred names instead of every name in the list.
  * One-character queries skip the index: a plain scan of the names.
+ *
+ * Weak look-alikes are dropped: a fuzzy hit must also come near the query's distinctive part
+ * (name-core.ts: the name without 中国…协会), within CORE_THRESHOLD. 中国冷菜协会 is four characters
+ * of six away from 中国美术协会 (within FUZZY_THRESHOLD) but shares nothing of 美术, so it is no
+ * "similar name" of it; 中国书画家协会 (书画家 for 书法家) still is.
  */
 import Fuse from 'fuse.js';
 import type { BlocklistEntry } from './list-schema';
+import { nameCore } from './name-core';
 import { normalize } from './normalize';
 
 export interface LookupResult {
@@ -26,6 +32,8 @@ export interface LookupResult {
   matchedName: string;
   /** 0 exact, 1 prefix, 2 contains, 3 fuzzy. */
   rank: 0 | 1 | 2 | 3;
+  /** For rank 3, fuse.js's score: 0 (perfect) … FUZZY_THRESHOLD. */
+  score?: number;
 }
 
 export interface LookupAnswer {
@@ -36,6 +44,11 @@ export interface LookupAnswer {
 
 /** fuse.js scores 0 (perfect) … 1; past this a fuzzy hit is dropped. */
 export const FUZZY_THRESHOLD = 0.34;
+/**
+ * A fuzzy hit is kept only if the query's distinctive part (nameCore) matches in it within this
+ * fuse.js score: one wrong character in three (书画家 for 书法家), none in two (冷菜 for 美术).
+ */
+export const CORE_THRESHOLD = 0.34;
 /** How many bigram-sharing names fuse.js gets to score per query. */
 export const FUZZY_CANDIDATES = 256;
 
@@ -106,6 +119,19 @@ function normalizeAll(names: string[]): string[] {
   return normalize(names.join(SEPARATOR))
     .split(SEPARATOR)
     .map((n) => n.trim());
+}
+
+/**
+ * For each fuzzy hit, whether the query's distinctive part `core` is near something in it. A query
+ * of generic words only ('' core: 中国协会) keeps no fuzzy hit; a one-character core must appear as is.
+ */
+function nearCore(core: string, names: string[]): boolean[] {
+  if (!names.length) return [];
+  if (core.length <= 1) return names.map((n) => core.length === 1 && n.includes(core));
+  const near = new Array<boolean>(names.length).fill(false);
+  const fuse = new Fuse(names, { ignoreLocation: true, threshold: CORE_THRESHOLD, shouldSort: false });
+  for (const r of fuse.search(core)) near[r.refIndex] = true;
+  return near;
 }
 
 export class OrganizationLookup {
@@ -289,7 +315,11 @@ export class OrganizationLookup {
             candidates.map((i) => this.normalized[i]!),
             { includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, shouldSort: false },
           );
-          for (const r of fuse.search(q)) offer(candidates[r.refIndex]!, 3, r.score ?? 1);
+          const hits = fuse.search(q);
+          const kept = nearCore(nameCore(q), hits.map((h) => this.normalized[candidates[h.refIndex]!]!));
+          hits.forEach((r, k) => {
+            if (kept[k]) offer(candidates[r.refIndex]!, 3, r.score ?? 1);
+          });
         }
       }
       for (let j = 0; j < n; j++) shared[counted[j]!] = 0;
@@ -302,6 +332,7 @@ export class OrganizationLookup {
         entry: this.entries[e]!,
         matchedName: this.names[this.bestName[e]!]!,
         rank: this.bestRank[e] as LookupResult['rank'],
+        ...(this.bestRank[e] === 3 ? { score: this.bestScore[e]! } : {}),
       });
     }
     for (const e of touched) this.bestRank[e] = NONE;
