@@ -1,24 +1,16 @@
 /**
- * The popup footer's line that says which list is in use (built in or from the feed, its date
- * and size), and whether a feed can replace it.
+ * The popup footer's line that says which list is in use, in plain words: the one built into
+ * OrgCheck, or the one from the update source the user set. When it was updated and how many
+ * organizations it holds is the freshness line's to say (src/ui/), not this one's; feed
+ * settings are for the options page, so a person who never set a feed reads nothing about one.
  */
-import { formatVersion, versionDate } from '../core/feed/version';
 import { t } from '../shared/i18n';
 import type { ActiveList } from '../shared/list-store';
-import { useSyncView } from '../ui/use-sync-view';
 
 export function ListSource({ list }: { list: ActiveList }) {
-  const [view] = useSyncView(false);
-  const count = list.list.entries.length;
-  const date = versionDate(list.list.version);
-  let text: string;
-  if (list.source === 'feed') text = t('listFromFeed', formatVersion(list.list.version), count);
-  else if (view && !view.url) text = t('listBuiltInNoFeed', date, count);
-  else if (view) text = t('listBuiltInWithFeed', date, count);
-  else text = '';
   return (
     <span data-testid="list-source" data-source={list.source}>
-      {text}
+      {list.source === 'feed' ? t('listInUseFeed') : t('listInUseBuiltIn')}
     </span>
   );
 }
