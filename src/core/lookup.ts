@@ -32,8 +32,8 @@ export interface LookupResult {
   matchedName: string;
   /** 0 exact, 1 prefix, 2 contains, 3 fuzzy. */
   rank: 0 | 1 | 2 | 3;
-  /** For rank 3, fuse.js's score: 0 (perfect) … FUZZY_THRESHOLD. */
-  score?: number;
+  /** For rank 3, fuse.js's score: 0 (perfect) … FUZZY_THRESHOLD; undefined otherwise. */
+  score: number | undefined;
 }
 
 export interface LookupAnswer {
@@ -45,8 +45,8 @@ export interface LookupAnswer {
 /** fuse.js scores 0 (perfect) … 1; past this a fuzzy hit is dropped. */
 export const FUZZY_THRESHOLD = 0.34;
 /**
- * A fuzzy hit is kept only if the query's distinctive part (nameCore) matches in it within this
- * fuse.js score: one wrong character in three (书画家 for 书法家), none in two (冷菜 for 美术).
+ * A fuzzy hit is kept only if the query's distinctive part (nameCore) is in it with at most this
+ * many edits a character: one in three (书画家 for 书法家), none in two (冷菜 for 美术).
  */
 export const CORE_THRESHOLD = 0.34;
 /** How many bigram-sharing names fuse.js gets to score per query. */
@@ -122,16 +122,39 @@ function normalizeAll(names: string[]): string[] {
 }
 
 /**
- * For each fuzzy hit, whether the query's distinctive part `core` is near something in it. A query
- * of generic words only ('' core: 中国协会) keeps no fuzzy hit; a one-character core must appear as is.
+ * The fewest edits (wrong, missing or extra characters) that turn `core` into some substring of
+ * `name` (Sellers' approximate substring match: a free start and end in `name`). Two rows of the
+ * edit-distance table; cores and names are a few dozen characters.
+ */
+function substringEdits(core: string, name: string, row: Int32Array, prev: Int32Array): number {
+  const m = core.length;
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best = m;
+  for (let j = 1; j <= name.length; j++) {
+    row[0] = 0;
+    const c = name.charCodeAt(j - 1);
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (core.charCodeAt(i - 1) === c ? 0 : 1);
+      row[i] = Math.min(sub, prev[i]! + 1, row[i - 1]! + 1);
+    }
+    if (row[m]! < best) best = row[m]!;
+    prev.set(row.subarray(0, m + 1));
+  }
+  return best;
+}
+
+/**
+ * For each fuzzy hit, whether the query's distinctive part `core` is near something in it: at most
+ * CORE_THRESHOLD edits a character. A query of generic words only ('' core: 中国协会) keeps no fuzzy
+ * hit; a one- or two-character core must appear as is.
  */
 function nearCore(core: string, names: string[]): boolean[] {
-  if (!names.length) return [];
-  if (core.length <= 1) return names.map((n) => core.length === 1 && n.includes(core));
-  const near = new Array<boolean>(names.length).fill(false);
-  const fuse = new Fuse(names, { ignoreLocation: true, threshold: CORE_THRESHOLD, shouldSort: false });
-  for (const r of fuse.search(core)) near[r.refIndex] = true;
-  return near;
+  if (!core) return names.map(() => false);
+  const allowed = Math.floor(core.length * CORE_THRESHOLD);
+  if (allowed === 0) return names.map((n) => n.includes(core));
+  const row = new Int32Array(core.length + 1);
+  const prev = new Int32Array(core.length + 1);
+  return names.map((n) => substringEdits(core, n, row, prev) <= allowed);
 }
 
 export class OrganizationLookup {
@@ -332,7 +355,8 @@ export class OrganizationLookup {
         entry: this.entries[e]!,
         matchedName: this.names[this.bestName[e]!]!,
         rank: this.bestRank[e] as LookupResult['rank'],
-        ...(this.bestRank[e] === 3 ? { score: this.bestScore[e]! } : {}),
+        // Set on every result (undefined below rank 3): one object shape for the engine.
+        score: this.bestRank[e] === 3 ? this.bestScore[e]! : undefined,
       });
     }
     for (const e of touched) this.bestRank[e] = NONE;
