@@ -1,6 +1,6 @@
 /**
  * The page context menu: "Check '…' with OrgCheck" on selected text (opens the lookup, the popup
- * page in a tab with ?q=), and "Report this page" (opens the report page, as the popup's button
+ * page in a tab with ?q=; a selection of several names, one per line, is answered name by name), and "Report this page" (opens the report page, as the popup's button
  * does). A context-menu click grants activeTab on the tab, so a report started here may include a
  * screenshot.
  *
@@ -14,6 +14,7 @@
  * listener calls, for them to call. A release build has no orgcheckHooks (the block is dropped).
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { splitLookupQuery } from '../core/lookup-query';
 import { scopeOf } from '../core/warning-controls';
 import { t } from '../shared/i18n';
 import { sessionStore } from '../shared/storage/wrapper';
@@ -21,8 +22,8 @@ import { openReport } from './report';
 
 export const MENU_LOOKUP = 'orgcheck-lookup';
 export const MENU_REPORT = 'orgcheck-report';
-/** Characters of the selection taken into the lookup. */
-const MAX_QUERY_CHARS = 100;
+/** Characters of the selection taken into the lookup (several names: a journalist's list). */
+const MAX_QUERY_CHARS = 1000;
 
 const PAGES = ['http://*/*', 'https://*/*'];
 
@@ -38,8 +39,20 @@ export async function createContextMenus(): Promise<void> {
   });
 }
 
+/**
+ * The selection as a lookup query: its names (split as the lookup splits them, core/lookup-query.ts),
+ * one a line, each with its whitespace collapsed (a name broken by a space or tab stays one name),
+ * whole names only up to MAX_QUERY_CHARS.
+ */
 function lookupQuery(selection: string): string {
-  return selection.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
+  let query = '';
+  for (const name of splitLookupQuery(selection).names) {
+    const line = name.replace(/\s+/g, ' ');
+    const next = query ? `${query}\n${line}` : line;
+    if (next.length > MAX_QUERY_CHARS) return query || line.slice(0, MAX_QUERY_CHARS);
+    query = next;
+  }
+  return query;
 }
 
 export function lookupPageUrl(query: string, tabId?: number): string {

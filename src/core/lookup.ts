@@ -15,9 +15,15 @@
  *   bigram of the query) and a short list of fuzzy candidates (names sharing enough bigrams);
  *   fuse.js then scores only those few hundred names instead of every name in the list.
  * One-character queries skip the index: a plain scan of the names.
+ *
+ * Weak look-alikes are dropped: a fuzzy hit must also come near the query's distinctive part
+ * (name-core.ts: the name without 中国…协会), within CORE_THRESHOLD. 中国冷菜协会 is four characters
+ * of six away from 中国美术协会 (within FUZZY_THRESHOLD) but shares nothing of 美术, so it is no
+ * "similar name" of it; 中国书画家协会 (书画家 for 书法家) still is.
  */
 import Fuse from 'fuse.js';
 import type { BlocklistEntry } from './list-schema';
+import { nameCore } from './name-core';
 import { normalize } from './normalize';
 
 export interface LookupResult {
@@ -26,6 +32,8 @@ export interface LookupResult {
   matchedName: string;
   /** 0 exact, 1 prefix, 2 contains, 3 fuzzy. */
   rank: 0 | 1 | 2 | 3;
+  /** For rank 3, fuse.js's score: 0 (perfect) … FUZZY_THRESHOLD; undefined otherwise. */
+  score: number | undefined;
 }
 
 export interface LookupAnswer {
@@ -36,6 +44,11 @@ export interface LookupAnswer {
 
 /** fuse.js scores 0 (perfect) … 1; past this a fuzzy hit is dropped. */
 export const FUZZY_THRESHOLD = 0.34;
+/**
+ * A fuzzy hit is kept only if the query's distinctive part (nameCore) is in it with at most this
+ * many edits a character: one in three (书画家 for 书法家), none in two (冷菜 for 美术).
+ */
+export const CORE_THRESHOLD = 0.34;
 /** How many bigram-sharing names fuse.js gets to score per query. */
 export const FUZZY_CANDIDATES = 256;
 
@@ -106,6 +119,42 @@ function normalizeAll(names: string[]): string[] {
   return normalize(names.join(SEPARATOR))
     .split(SEPARATOR)
     .map((n) => n.trim());
+}
+
+/**
+ * The fewest edits (wrong, missing or extra characters) that turn `core` into some substring of
+ * `name` (Sellers' approximate substring match: a free start and end in `name`). Two rows of the
+ * edit-distance table; cores and names are a few dozen characters.
+ */
+function substringEdits(core: string, name: string, row: Int32Array, prev: Int32Array): number {
+  const m = core.length;
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best = m;
+  for (let j = 1; j <= name.length; j++) {
+    row[0] = 0;
+    const c = name.charCodeAt(j - 1);
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (core.charCodeAt(i - 1) === c ? 0 : 1);
+      row[i] = Math.min(sub, prev[i]! + 1, row[i - 1]! + 1);
+    }
+    if (row[m]! < best) best = row[m]!;
+    prev.set(row.subarray(0, m + 1));
+  }
+  return best;
+}
+
+/**
+ * For each fuzzy hit, whether the query's distinctive part `core` is near something in it: at most
+ * CORE_THRESHOLD edits a character. A query of generic words only ('' core: 中国协会) keeps no fuzzy
+ * hit; a one- or two-character core must appear as is.
+ */
+function nearCore(core: string, names: string[]): boolean[] {
+  if (!core) return names.map(() => false);
+  const allowed = Math.floor(core.length * CORE_THRESHOLD);
+  if (allowed === 0) return names.map((n) => n.includes(core));
+  const row = new Int32Array(core.length + 1);
+  const prev = new Int32Array(core.length + 1);
+  return names.map((n) => substringEdits(core, n, row, prev) <= allowed);
 }
 
 export class OrganizationLookup {
@@ -289,7 +338,11 @@ export class OrganizationLookup {
             candidates.map((i) => this.normalized[i]!),
             { includeScore: true, ignoreLocation: true, threshold: FUZZY_THRESHOLD, shouldSort: false },
           );
-          for (const r of fuse.search(q)) offer(candidates[r.refIndex]!, 3, r.score ?? 1);
+          const hits = fuse.search(q);
+          const kept = nearCore(nameCore(q), hits.map((h) => this.normalized[candidates[h.refIndex]!]!));
+          hits.forEach((r, k) => {
+            if (kept[k]) offer(candidates[r.refIndex]!, 3, r.score ?? 1);
+          });
         }
       }
       for (let j = 0; j < n; j++) shared[counted[j]!] = 0;
@@ -302,6 +355,8 @@ export class OrganizationLookup {
         entry: this.entries[e]!,
         matchedName: this.names[this.bestName[e]!]!,
         rank: this.bestRank[e] as LookupResult['rank'],
+        // Set on every result (undefined below rank 3): one object shape for the engine.
+        score: this.bestRank[e] === 3 ? this.bestScore[e]! : undefined,
       });
     }
     for (const e of touched) this.bestRank[e] = NONE;

@@ -1,55 +1,103 @@
 /**
- * The popup's lookup results: each organization with its listings, look-alike and, for names that
- * never warn, why (EntryDetails). No result says what that means and links to the official registry search.
- * A query that is the whole name of a body in the partial copy of the national registry
- * (core/lawful-registry.ts) also says so, with the copy's date and the same link to confirm.
+ * The popup's lookup answer, name by name (a query may hold several, core/lookup-query.ts), each
+ * verdict first (core/lookup-verdict.ts): "'…' is on the list" with its listing, or "'…' is not
+ * on the list" with what that means and the official registry search; only then, collapsed, the
+ * other names that contain it or look like it. Entries that never warn (lawful namesakes, generic
+ * names) look neutral, with why (EntryDetails).
+ * A name that is the whole name of a body in the partial copy of the national registry
+ * (core/lawful-registry.ts) also says so, with the copy's date.
  */
 import { useMemo } from 'preact/hooks';
 import lawfulCopy from '../../data/lawful-national-partial.json';
 import { findLawfulBody, type LawfulBody, type LawfulRegistryCopy } from '../core/lawful-registry';
 import type { BlocklistEntry } from '../core/list-schema';
 import { OrganizationLookup, type LookupResult } from '../core/lookup';
+import { MAX_LOOKUP_NAMES, splitLookupQuery } from '../core/lookup-query';
+import { answerName, type NameAnswer } from '../core/lookup-verdict';
 import { CHINANPO_URL } from '../core/report-text';
 import { t } from '../shared/i18n';
 import { EntryDetails } from './EntryDetails';
 import './lookup.css';
 
 export const LOOKUP_LIMIT = 20;
+/** Answers kept between keystrokes: typing changes one name of a pasted list, not the others. */
+const CACHED_ANSWERS = 64;
 
 export function LookupResults({ entries, query }: { entries: readonly BlocklistEntry[] | undefined; query: string }) {
   // Built once per list version (the entries array), then cached by OrganizationLookup.for.
   const lookup = useMemo(() => (entries ? OrganizationLookup.for(entries) : undefined), [entries]);
-  const answer = useMemo(() => (lookup && query.trim() ? lookup.find(query, LOOKUP_LIMIT) : undefined), [lookup, query]);
-  const lawful = useMemo(() => findLawfulBody(lawfulCopy as LawfulRegistryCopy, query), [query]);
-  if (!answer) return null;
-  if (!answer.results.length) {
-    return (
-      <div class="empty" role="status" data-testid="lookup-empty">
-        {/* The registry link follows below: the note needs no second one. */}
-        {lawful ? <LawfulRegistryNote body={lawful} withLink={false} /> : null}
-        <p>{t('searchNoResult')}</p>
-        <p>
-          <a href={CHINANPO_URL} target="_blank" rel="noopener noreferrer" data-testid="registry-link">
-            {t('officialRegistry')}
-          </a>
-        </p>
-      </div>
-    );
-  }
+  const cache = useMemo(() => new Map<string, NameAnswer>(), [lookup]);
+  const split = useMemo(() => splitLookupQuery(query), [query]);
+  const answers = useMemo(() => {
+    if (!lookup) return [];
+    return split.names.map((name) => {
+      let answer = cache.get(name);
+      if (!answer) {
+        if (cache.size >= CACHED_ANSWERS) cache.clear();
+        answer = answerName(lookup, name, LOOKUP_LIMIT);
+        cache.set(name, answer);
+      }
+      return answer;
+    });
+  }, [lookup, cache, split]);
+  if (!answers.length) return null;
+  const several = answers.length > 1;
   return (
-    <>
-      {lawful ? <LawfulRegistryNote body={lawful} withLink /> : null}
-      <p class="count" role="status">
-        {answer.total > answer.results.length
-          ? t('resultCountOf', answer.results.length, answer.total)
-          : t('resultCount', answer.results.length)}
+    <div class="answers" data-testid="lookup-results">
+      {several ? (
+        <p class="count" role="status">
+          {t('lookupNamesCount', answers.length)}
+        </p>
+      ) : null}
+      {answers.map((a, i) => (
+        <NameVerdict key={`${i}:${a.name}`} answer={a} several={several} />
+      ))}
+      {split.omitted ? <p class="hint">{t('lookupNamesOmitted', MAX_LOOKUP_NAMES, split.omitted)}</p> : null}
+    </div>
+  );
+}
+
+function NameVerdict({ answer, several }: { answer: NameAnswer; several: boolean }) {
+  const { name, verdict, exact, similar, similarTotal } = answer;
+  const lawful = verdict === 'not-listed' ? findLawfulBody(lawfulCopy as LawfulRegistryCopy, name) : undefined;
+  // Typing part of a name (one name, none exactly so): the names containing it are what is sought.
+  const openSimilar = !several && verdict === 'not-listed' && similar.some((r) => r.rank === 1 || r.rank === 2);
+  return (
+    <section class={`verdict ${verdict}`} data-testid="lookup-verdict" data-verdict={verdict} data-name={name}>
+      <p class="verdict-line" role={several ? undefined : 'status'}>
+        <strong>
+          {verdict === 'listed' ? t('lookupListed', name) : verdict === 'never-warns' ? t('lookupNeverWarns', name) : t('lookupNotListed', name)}
+        </strong>
       </p>
-      <ul class="results" data-testid="lookup-results">
-        {answer.results.map((r) => (
-          <LookupCard key={r.entry.id} result={r} />
-        ))}
-      </ul>
-    </>
+      {exact.length ? (
+        <ul class="results" data-testid="lookup-exact">
+          {exact.map((r) => (
+            <LookupCard key={r.entry.id} result={r} />
+          ))}
+        </ul>
+      ) : (
+        <div class="empty" data-testid="lookup-empty">
+          {lawful ? <LawfulRegistryNote body={lawful} /> : null}
+          <p>{t('lookupNotListedMeaning')}</p>
+          <p>
+            <a href={CHINANPO_URL} target="_blank" rel="noopener noreferrer" data-testid="registry-link">
+              {t('officialRegistry')}
+            </a>
+          </p>
+        </div>
+      )}
+      {similar.length ? (
+        <details class="similar-names" data-testid="lookup-similar" open={openSimilar}>
+          <summary>{similarTotal === 1 ? t('lookupSimilarOne') : t('lookupSimilarMany', similarTotal)}</summary>
+          {similarTotal > similar.length ? <p class="count">{t('lookupSimilarFirst', similar.length)}</p> : null}
+          <ul class="results">
+            {similar.map((r) => (
+              <LookupCard key={r.entry.id} result={r} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
   );
 }
 
@@ -58,9 +106,8 @@ function LookupCard({ result }: { result: LookupResult }) {
   const english = entry.names.en ?? entry.enDisplay;
   const shownAs = matchedName !== entry.names.zh && matchedName !== english;
   return (
-    <li class="entry" data-entry-id={entry.id} data-rank={rank} data-warn={String(entry.warn)}>
+    <li class={entry.warn ? 'entry' : 'entry neutral'} data-entry-id={entry.id} data-rank={rank} data-warn={String(entry.warn)}>
       <strong class="zh">{entry.names.zh}</strong>
-      {rank === 3 ? <span class="similar"> · {t('lookupSimilar')}</span> : null}
       {english ? <span class="en">{english}</span> : null}
       {shownAs ? <span class="en matched">{t('matchedAs', matchedName)}</span> : null}
       <EntryDetails entry={entry} />
@@ -68,21 +115,14 @@ function LookupCard({ result }: { result: LookupResult }) {
   );
 }
 
-/** The query names a body of the partial registry copy: when, how sure, and where to confirm. */
-function LawfulRegistryNote({ body, withLink }: { body: LawfulBody; withLink: boolean }) {
+/** The name is a body of the partial registry copy: when, and how sure (the registry link follows). */
+function LawfulRegistryNote({ body }: { body: LawfulBody }) {
   return (
     <div class="lawful-registry" data-testid="lawful-registry">
       <p>
         {t('lawfulRegistryFound', body.name, (lawfulCopy as LawfulRegistryCopy).period)}
         {body.confidence === 'medium' ? ` ${t('lawfulRegistryMayHaveChanged')}` : null}
       </p>
-      {withLink ? (
-        <p>
-          <a href={CHINANPO_URL} target="_blank" rel="noopener noreferrer" data-testid="lawful-registry-link">
-            {t('officialRegistry')}
-          </a>
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { HostAccess } from './HostAccess';
 import { ListSource } from './ListSource';
 import { LookupResults } from './LookupResults';
 import { PageHidBanner } from './PageHidBanner';
+import { PopupLinks } from './PopupLinks';
 import { ReportButton } from './ReportButton';
 import { SiteControls } from './SiteControls';
 import { SyncPanel } from './SyncPanel';
@@ -22,7 +23,7 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
   const [list, setList] = useState<ActiveList>();
   const [query, setQuery] = useState(initialQuery);
   const [tab, setTab] = useState<TabFindings | null | 'loading' | 'failed'>('loading');
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     input.current?.focus();
@@ -45,14 +46,16 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
         <label id="lookup-title" for="q">
           {t('searchLabel')}
         </label>
-        <input
+        {/* A textarea, not an input: a pasted list keeps its line breaks, which separate names. */}
+        <textarea
           id="q"
           ref={input}
-          type="search"
+          rows={Math.min(6, query.split('\n').length)}
           value={query}
           placeholder={t('searchPlaceholder')}
           autoComplete="off"
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          spellcheck={false}
+          onInput={(e) => setQuery((e.target as HTMLTextAreaElement).value)}
         />
         <p class="hint">{t('searchHint')}</p>
         <LookupResults entries={list?.list.entries} query={query} />
@@ -81,11 +84,17 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
       </section>
       {typeof tab === 'object' && tab ? <SiteControls tab={tab} onChange={setTab} /> : null}
       <SyncPanel onListChanged={() => void activeList().then(setList)} />
-      {list ? (
-        <footer>
-          <ListSource list={list} /> · {t('listPartial')}
-        </footer>
-      ) : null}
+      <footer>
+        {list ? (
+          <p>
+            <ListSource list={list} />
+          </p>
+        ) : null}
+        {/* The freshness line (when the list was last updated, how many organizations: a src/ui/
+            component shared with the banner and the options page) goes here. */}
+        <p>{t('listPartial')}</p>
+        <PopupLinks />
+      </footer>
     </main>
   );
 }

@@ -1,8 +1,10 @@
 /**
  * The popup's manual lookup in Chromium (the popup page opened with ?q=, as the context menu
  * opens it, and typed into): part of a name, traditional script, a typo, English, an entry that
- * never warns with its note, no result, a lawful body of the partial registry copy; and "Check
- * '…' with OrgCheck" on selected text.
+ * never warns with its note, no result, a lawful body of the partial registry copy; several names
+ * pasted at once (answered name by name), the verdict for the exact name first with similar names
+ * collapsed and no weak look-alikes; "Check '…' with OrgCheck" on selected text (one name and
+ * several); the page opened as a tab (a centred column); the links to the settings and help pages.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -20,19 +22,26 @@ const run = useExtension({
   },
 });
 
-const cards = (page: Page) => page.locator('[data-testid="lookup-results"] > li.entry');
+const cards = (page: Page) => page.locator('[data-testid="lookup-results"] li.entry');
+const verdicts = (page: Page) => page.getByTestId('lookup-verdict');
+/** [name, verdict] of each name answered, in order. */
+const verdictsOf = (page: Page) =>
+  verdicts(page).evaluateAll((els) => els.map((el) => [el.getAttribute('data-name'), el.getAttribute('data-verdict')]));
 const firstId = (page: Page) => cards(page).first().getAttribute('data-entry-id', { timeout: 2000 }).catch(() => null);
 
 async function type(query: string): Promise<void> {
-  await popup.fill('input[type="search"]', '');
+  await popup.fill('#q', '');
   // Typed key by key, as a person would (each keystroke runs a lookup).
-  await popup.locator('input[type="search"]').pressSequentially(query);
+  await popup.locator('#q').pressSequentially(query);
 }
 
 describe('the lookup', () => {
   it('finds an organization from part of its name, exact and prefix hits first', async () => {
     await type('机器人教育');
     await expect.poll(() => firstId(popup)).toBe(ROBOT);
+    // Part of a name is no name on the list; the names containing it are shown, not folded away.
+    expect(await verdictsOf(popup)).toEqual([['机器人教育', 'not-listed']]);
+    expect(await popup.getByTestId('lookup-similar').getAttribute('open')).not.toBeNull();
     await type('中国机器人教育联盟');
     await expect.poll(() => cards(popup).first().getAttribute('data-rank')).toBe('0');
     const card = cards(popup).first();
@@ -56,6 +65,8 @@ describe('the lookup', () => {
     await type('中国机器人教肓联盟');
     await expect.poll(() => firstId(popup)).toBe(ROBOT);
     expect(await cards(popup).first().getAttribute('data-rank')).toBe('3');
+    // Not this exact name: said first; the near name is among the similar ones.
+    expect(await verdictsOf(popup)).toEqual([['中国机器人教肓联盟', 'not-listed']]);
   });
 
   it('finds English names', async () => {
@@ -75,6 +86,13 @@ describe('the lookup', () => {
     await expect.poll(() => firstId(popup)).toBe(ENTRY.neverWarns);
     const card = cards(popup).first();
     expect(await card.getAttribute('data-warn')).toBe('false');
+    expect(await verdictsOf(popup)).toEqual([['中国城市轨道交通协会', 'never-warns']]);
+    // Neutral, not an alarm: its kind reads in the muted colour of the hints, not the accent red.
+    const [kind, muted] = await popup.evaluate(() => [
+      getComputedStyle(document.querySelector('li.entry[data-warn="false"] .kind')!).color,
+      getComputedStyle(document.querySelector('.hint')!).color,
+    ]);
+    expect(kind).toBe(muted);
     // Why, in the UI language; the research note (English, for maintainers) nowhere.
     expect(await card.locator('.no-warn-reason').textContent()).toMatch(/Same name as a lawfully registered society|与一家合法登记的社会组织同名|與一家合法登記的社會組織同名/);
     expect(await card.textContent()).not.toContain('DO NOT BLOCK');
@@ -86,6 +104,7 @@ describe('the lookup', () => {
     const empty = popup.locator('[data-testid="lookup-empty"]');
     await empty.waitFor();
     expect(await cards(popup).count()).toBe(0);
+    expect(await popup.getByTestId('lookup-verdict').textContent()).toMatch(/“北京市海淀区某某科技有限公司” is not on OrgCheck’s list|“北京市海淀区某某科技有限公司”不在 OrgCheck 的名单上|「北京市海淀區某某科技有限公司」不在 OrgCheck 的名單上/);
     expect(await empty.textContent()).toMatch(/partial|不完整/);
     const link = empty.locator('[data-testid="registry-link"]');
     expect(await link.getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
@@ -98,11 +117,95 @@ describe('the lookup', () => {
     await note.waitFor();
     expect(await note.textContent()).toMatch(/中国美术家协会|中國美術家協會|China Artists/);
     expect(await note.textContent()).toContain('2017–2018');
-    expect(await note.locator('[data-testid="lawful-registry-link"]').getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
+    expect(await verdictsOf(popup)).toEqual([['中國美術家協會', 'not-listed']]);
+    expect(await verdicts(popup).getByTestId('registry-link').getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
     // The listed counterfeit one character away is not in the copy: no note.
     await type('中国美术协会');
     await expect.poll(() => firstId(popup)).toBe(ENTRY.meishu);
     expect(await popup.locator('[data-testid="lawful-registry"]').count()).toBe(0);
+  });
+});
+
+describe('several names, verdict first', () => {
+  it('answers a pasted list name by name: all three listed', async () => {
+    await popup.fill('#q', '中国美术协会、中国国家书法家协会、中国民间摄影协会');
+    await expect.poll(() => verdictsOf(popup)).toEqual([
+      ['中国美术协会', 'listed'],
+      ['中国国家书法家协会', 'listed'],
+      ['中国民间摄影协会', 'listed'],
+    ]);
+    expect(await popup.getByTestId('lookup-empty').count()).toBe(0);
+    // Each verdict with its listing.
+    expect(await verdicts(popup).first().getByTestId('lookup-exact').locator('li.entry').getAttribute('data-entry-id')).toBe(ENTRY.meishu);
+    // Line breaks separate names too (the field keeps them).
+    await popup.fill('#q', '中国美术协会\n北京市海淀区某某科技有限公司；中国民间摄影协会');
+    await expect.poll(() => verdictsOf(popup)).toEqual([
+      ['中国美术协会', 'listed'],
+      ['北京市海淀区某某科技有限公司', 'not-listed'],
+      ['中国民间摄影协会', 'listed'],
+    ]);
+  });
+
+  it('says first that the lawful 中国书法家协会 is not listed, with the registry link; similar names collapsed', async () => {
+    await popup.fill('#q', '中国书法家协会');
+    await expect.poll(() => verdictsOf(popup)).toEqual([['中国书法家协会', 'not-listed']]);
+    const verdict = verdicts(popup).first();
+    // The verdict line comes first, before any card.
+    const first = await verdict.evaluate((el) => el.firstElementChild!.textContent);
+    expect(first).toMatch(/“中国书法家协会” is not on OrgCheck’s list|“中国书法家协会”不在 OrgCheck 的名单上|「中国书法家协会」不在 OrgCheck 的名單上/);
+    expect(await verdict.getByTestId('registry-link').getAttribute('href')).toMatch(/^https:\/\/chinanpo\.mca\.gov\.cn\//);
+    // The similar (listed) names: folded away, counted in the summary, no card visible.
+    const similar = verdict.getByTestId('lookup-similar');
+    expect(await similar.getAttribute('open')).toBeNull();
+    expect(await similar.locator('summary').textContent()).toMatch(/^(\d+ similar names on the list|名单上有 \d+ 个相似名称|名單上有 \d+ 個相似名稱)$/);
+    expect(await popup.locator('li.entry:visible').count()).toBe(0);
+    await similar.locator('summary').click();
+    await expect.poll(() => popup.locator('li.entry:visible').count()).toBeGreaterThan(0);
+    expect(await similar.locator('li.entry').evaluateAll((els) => els.map((el) => el.querySelector('.zh')!.textContent))).toContain('中国国家书法家协会');
+  });
+
+  it('shows no weak look-alikes: 中国冷菜协会 is nothing like 中國美術協會', async () => {
+    await popup.fill('#q', '中國美術協會');
+    await expect.poll(() => verdictsOf(popup)).toEqual([['中國美術協會', 'listed']]);
+    const names = await popup.locator('li.entry .zh').allTextContents();
+    expect(names[0]).toBe('中国美术协会');
+    expect(names).not.toContain('中国冷菜协会');
+    expect(names).toContain('中国国际工艺美术协会');
+  });
+});
+
+describe('the popup page', () => {
+  it('opened as a tab, is a centred column, wide at 1280 px', async () => {
+    const page = await run.ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`chrome-extension://${run.ext.extensionId}/src/popup/index.html?q=${encodeURIComponent('中国美术协会')}`);
+    await expect.poll(() => verdictsOf(page)).toEqual([['中国美术协会', 'listed']]);
+    const box = (await page.locator('main').boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(640);
+    expect(box.width).toBeLessThanOrEqual(800);
+    // Centred: the margins either side differ by at most a pixel or two.
+    expect(Math.abs(box.x - (1280 - box.x - box.width))).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  it('links to the settings and the help page, and says nothing about a feed nobody set', async () => {
+    const footer = popup.locator('footer');
+    expect(await footer.innerText()).not.toMatch(/feed|更新源|更新來源/);
+    const options = popup.getByTestId('options-link');
+    expect(await options.getAttribute('href')).toBe(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
+    const optionsPage = waitForExtensionPage(run.ext, 'src/options/index.html');
+    await options.click();
+    await (await optionsPage).close();
+    const help = popup.getByTestId('help-link');
+    const helpUrl = `chrome-extension://${run.ext.extensionId}/src/help/index.html`;
+    expect(await help.getAttribute('href')).toBe(helpUrl);
+    await help.click();
+    // The tab, whatever the page's state (the help page may load or not in this build): its URL.
+    const tabUrls = () => currentWorker(run.ext).evaluate(async () => (await chrome.tabs.query({})).map((t) => t.pendingUrl ?? t.url));
+    await expect.poll(tabUrls).toContain(helpUrl);
+    await currentWorker(run.ext).evaluate(async (url) => {
+      for (const t of await chrome.tabs.query({})) if ((t.pendingUrl ?? t.url) === url) await chrome.tabs.remove(t.id!);
+    }, helpUrl);
   });
 });
 
@@ -116,16 +219,34 @@ describe('the context menu on selected text', () => {
     expect(exist).toEqual([true, true, false]);
   });
 
+  it('opens the lookup for a selection of several names, answered name by name', async () => {
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(PAGES.traditional));
+    await waitScanned(run.ext, page);
+    const waiting = waitForExtensionPage(run.ext, 'src/popup/index.html?q=');
+    await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-lookup', selectionText: '中国美术协会、中国国家书法家协会\n 中国民间摄影协会 ' });
+    const lookup = await waiting;
+    expect(new URL(lookup.url()).searchParams.get('q')).toBe('中国美术协会\n中国国家书法家协会\n中国民间摄影协会');
+    await expect.poll(() => verdictsOf(lookup)).toEqual([
+      ['中国美术协会', 'listed'],
+      ['中国国家书法家协会', 'listed'],
+      ['中国民间摄影协会', 'listed'],
+    ]);
+    await lookup.close();
+    await page.close();
+  });
+
   it('opens the lookup with the selection in a tab', async () => {
     const page = await run.ext.context.newPage();
     await page.goto(run.url(PAGES.traditional));
     await waitScanned(run.ext, page);
     const waiting = waitForExtensionPage(run.ext, 'src/popup/index.html?q=');
-    await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-lookup', selectionText: '  中國機器人\n教育聯盟 ' });
+    // A name broken by a space or tab stays one name (a line break would separate two).
+    await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-lookup', selectionText: '  中國機器人 \t教育聯盟 ' });
     const lookup = await waiting;
     const url = new URL(lookup.url());
     expect(url.searchParams.get('q')).toBe('中國機器人 教育聯盟');
-    expect(await lookup.inputValue('input[type="search"]')).toBe('中國機器人 教育聯盟');
+    expect(await lookup.inputValue('#q')).toBe('中國機器人 教育聯盟');
     await expect.poll(() => firstId(lookup)).toBe(ROBOT);
     // It also shows what the tab it was opened from found.
     expect(url.searchParams.get('tab')).toMatch(/^\d+$/);

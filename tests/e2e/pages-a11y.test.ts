@@ -162,6 +162,11 @@ describe('axe-core: 0 violations', () => {
       await popup.fill('#q', 'zzzz 不存在的组织');
       await expect.poll(() => popup.getByTestId('lookup-empty').count()).toBe(1);
       expect(await axeViolations(popup)).toEqual([]);
+      // Several names, verdict by verdict, one of them with its similar names opened.
+      await popup.fill('#q', '中国美术协会、中国书法家协会、中国城市轨道交通协会');
+      await expect.poll(() => popup.getByTestId('lookup-verdict').count()).toBe(3);
+      await popup.getByTestId('lookup-similar').first().locator('summary').click();
+      expect(await axeViolations(popup)).toEqual([]);
       await popup.close();
     });
 
@@ -292,7 +297,7 @@ const stored = (keys: string[]) => currentWorker(run.ext).evaluate((k) => chrome
 describe('keyboard only', () => {
   it('popup: type a query, Tab to a result’s source link and open it with Enter; Shift+Tab back to the search field', async () => {
     const popup = await open(popupUrl(''), 'light', 420);
-    await expect.poll(async () => (await focused(popup))?.tag).toBe('input'); // the search field has the focus on open
+    await expect.poll(async () => (await focused(popup))?.tag).toBe('textarea'); // the search field (a textarea: pasted lists keep their line breaks) has the focus on open
     await popup.keyboard.type('机器人教育');
     await expect.poll(() => popup.getByTestId('lookup-results').locator('li.entry').count()).toBeGreaterThan(0);
     const link = await tabTo(popup, (f) => f.tag === 'a' && f.classes.includes('source'));
@@ -304,7 +309,7 @@ describe('keyboard only', () => {
     await expect.poll(() => source.url()).toBe(link.href);
     await source.close();
     await popup.bringToFront();
-    await tabTo(popup, (f) => f.tag === 'input', { back: true });
+    await tabTo(popup, (f) => f.tag === 'textarea', { back: true });
     await popup.close();
   });
 

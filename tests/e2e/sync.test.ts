@@ -206,7 +206,7 @@ describe('feed sync', () => {
     const relisted = await currentWorker(run.ext).evaluate(async () => (await chrome.storage.local.get('relisted')).relisted as Record<string, number>);
     expect(Object.keys(relisted)).toEqual([RELISTED_ID]);
     // The popup's lookup uses the new list.
-    await popup.fill('input[type="search"]', '星海虚构');
+    await popup.fill('#q', '星海虚构');
     await expect.poll(() => popup.locator('.results .entry .zh').allTextContents()).toContain('星海虚构测试促进会');
     await expectFeedListInUse();
   });
@@ -437,7 +437,7 @@ describe('feed sync', () => {
 describe('a build without a feed', () => {
   beforeAll(() => buildExtension(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' }), 60_000);
 
-  it('uses the bundled list, shows its freshness line, says "no feed" on the options page, and schedules nothing', async () => {
+  it('uses the bundled list, shows its freshness line, says so without feed jargon in the popup, and schedules nothing', async () => {
     const plain = await launchExtension({ dist: DIST_NO_FEED });
     try {
       const tab = await plain.context.newPage();
@@ -447,6 +447,9 @@ describe('a build without a feed', () => {
       await view.goto(`chrome-extension://${plain.extensionId}/src/popup/index.html`);
       // The popup says how fresh the list is, not how it was built (issue 14 item 8).
       await expect.poll(() => view.getByTestId('list-source').textContent()).toMatch(/^(List updated|名单更新于|名單更新於)/);
+      // It names the built-in list in plain words; a feed nobody set is the options page's business.
+      expect(await view.getByTestId('list-source').textContent()).toMatch(/built into OrgCheck|内置名单|內建名單/);
+      expect(await view.locator('footer').textContent()).not.toMatch(/feed|更新源|更新來源/);
       expect(await view.getByRole('button', { name: /Sync now|立即同步/ }).count()).toBe(0);
       expect(await currentWorker(plain).evaluate(() => chrome.alarms.getAll())).toEqual([]);
       await view.goto(`chrome-extension://${plain.extensionId}/src/options/index.html`);
