@@ -57,9 +57,9 @@ export class PageScanner {
   private readonly byText = new Map<string, BlockHit[]>();
   private title: BlockHit[] = [];
   /** Start of the synchronous stretch of work now running (see longestTaskMs). */
-  sliceStart = 0;
-  /** The longest stretch this scanner ran without giving the page its thread back. */
-  longestTaskMs = 0;
+  private sliceStart = 0;
+  /** The longest stretch this scanner ran without giving the page its thread back, so far. */
+  private longestStretchMs = 0;
 
   /**
    * @param onShadowRoot told of each open shadow root the walk enters (to observe its changes,
@@ -123,7 +123,7 @@ export class PageScanner {
   private async maybeYield(): Promise<void> {
     const ran = performance.now() - this.sliceStart;
     if (ran > SLICE_MS) {
-      this.longestTaskMs = Math.max(this.longestTaskMs, ran);
+      this.longestStretchMs = Math.max(this.longestStretchMs, ran);
       await yieldToPage();
       this.sliceStart = performance.now();
     }
@@ -205,6 +205,16 @@ export class PageScanner {
       await this.maybeYield();
     }
     return out;
+  }
+
+  /**
+   * The longest stretch this scanner ran without giving the page its thread back, in ms. The
+   * stretch running now (the last slice of a pass, and whatever its caller did since) counts up
+   * to this call: call it where that stretch ends, e.g. before the findings go out.
+   */
+  longestTaskMs(): number {
+    this.longestStretchMs = Math.max(this.longestStretchMs, performance.now() - this.sliceStart);
+    return this.longestStretchMs;
   }
 
   /** Every hit in the frame, in document order (the title's last), with its context. */
