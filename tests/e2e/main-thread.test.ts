@@ -1,10 +1,13 @@
 /**
- * The extension never holds the page's main thread for long: on a 5 MB page, its longest
- * stretch without yielding stays under 50 ms (the content script measures its own stretches
- * and reports them with its findings), and it still finds the name at the very end.
+ * The extension never holds the page's main thread for long: on a 5 MB page, none of its tasks
+ * takes over 50 ms of CPU time (a trace of the page's main thread, extension-tasks.ts), and it
+ * still finds the name at the very end. CPU time, not wall time: on a loaded machine a task of
+ * 5 ms of work can take 130 ms while the renderer waits for a core, in any build; the scanner's
+ * own wall-time figure (stats.longestTaskMs) is only checked to be there.
  */
 import { describe, expect, it } from 'vitest';
 import { bigPage } from './big-page';
+import { traceExtensionTasks } from './extension-tasks';
 import { foundIds, tabState, waitScanned } from './harness';
 import { ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
@@ -23,15 +26,22 @@ const run = useExtension({
 });
 
 describe('main-thread cost', () => {
-  it('no extension task over 50 ms on a 5 MB page, and the last name is found', async () => {
+  it('no extension task over 50 ms of CPU time on a 5 MB page, and the last name is found', async () => {
     expect(Buffer.byteLength(html)).toBeGreaterThan(5_000_000);
     const page = await run.ext.context.newPage();
-    await page.goto(run.url('big.html'), { timeout: 60_000 });
-    await waitScanned(run.ext, page, 60_000);
+    const tasks = await traceExtensionTasks(page, async () => {
+      await page.goto(run.url('big.html'), { timeout: 60_000 });
+      await waitScanned(run.ext, page, 60_000);
+    });
     expect(await foundIds(run.ext, page)).toEqual([ROBOT]);
     const stats = (await tabState(run.ext, page))!.frames['0'] as unknown as { stats: { longestTaskMs: number; setupMs: number } };
     expect(stats.stats.longestTaskMs).toBeGreaterThan(0);
-    expect(stats.stats.longestTaskMs).toBeLessThan(50);
+    const longestCpu = Math.max(...tasks.map((t) => t.cpuMs));
+    const longestWall = Math.max(...tasks.map((t) => t.wallMs));
+    console.log(`extension tasks: ${tasks.length}, longest ${longestCpu.toFixed(1)} ms CPU, ${longestWall.toFixed(1)} ms wall; scanner's own: ${stats.stats.longestTaskMs} ms`);
+    expect(longestCpu).toBeLessThan(50);
+    // The 5 MB page takes ~100 ms of CPU to scan: in many slices, unless the trace missed them.
+    expect(tasks.length).toBeGreaterThan(5);
     await page.close();
   }, 120_000);
 });
