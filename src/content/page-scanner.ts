@@ -107,7 +107,7 @@ export class PageScanner {
           continue;
         }
         let hits = block.text.length > PIECE_CHARS ? await this.scanLongText(block.text) : this.scanText(block.text);
-        if (block.fillers) hits = [...hits, ...this.hitsBehindFillers(block, hits)];
+        if (block.fillers) hits = [...hits, ...(await this.hitsBehindFillers(block, hits))];
         if (hits.length) {
           const located = hits.map((h) => ({ ...h, owner: block.owner, nodes: block.nodes, starts: block.starts }));
           const list = this.byOwner.get(block.owner);
@@ -139,11 +139,14 @@ export class PageScanner {
    * ran, as none of these pages names a listed organization. Checking every such element
    * instead would have cost up to ~1.5 ms a page (110 elements on thepaper) and forced style.
    */
-  private hitsBehindFillers(block: TextBlock, plain: readonly BlockHit[]): BlockHit[] {
+  private async hitsBehindFillers(block: TextBlock, plain: readonly BlockHit[]): Promise<BlockHit[]> {
     const fillers = block.fillers!;
     const cut = withoutRanges(block.text, fillers);
+    // A huge block is matched again piece by piece, as the first time (one 5 MB <pre> with a
+    // hidden <span>: 67 ms of CPU in one task when matched whole).
+    const found = cut.text.length > PIECE_CHARS ? await this.scanLongText(cut.text) : this.scanText(cut.text);
     const out: BlockHit[] = [];
-    for (const h of this.scanText(cut.text)) {
+    for (const h of found) {
       const start = cut.offsets[h.start]!;
       const end = cut.offsets[h.end - 1]! + 1;
       if (plain.some((p) => p.start < end && start < p.end)) continue;

@@ -13,13 +13,20 @@ import { ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
 const html = bigPage();
+/**
+ * One 5 MB block (a <pre>) with hidden filler in it: the block is matched twice, with and
+ * without the filler's text (page-scanner.ts, hitsBehindFillers), both piece by piece.
+ */
+const line = '社区新闻：图书馆周末开放，欢迎市民前来阅读。The library opens on weekends; everyone is welcome to read.\n';
+const bigBlock = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大块</title></head><body><pre>中国<span hidden>x</span>机器人${line.repeat(Math.ceil(5_000_000 / Buffer.byteLength(line)))}主办：中国机器人教育联盟</pre></body></html>`;
 
 const run = useExtension({
   async setup({ server }) {
     server.routes.push((req, res) => {
-      if (req.url !== '/big.html') return false;
+      const body = req.url === '/big.html' ? html : req.url === '/big-block.html' ? bigBlock : undefined;
+      if (body === undefined) return false;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
+      res.end(body);
       return true;
     });
   },
@@ -41,6 +48,20 @@ describe('main-thread cost', () => {
     console.log(`extension tasks: ${tasks.length}, longest ${longestCpu.toFixed(1)} ms CPU, ${longestWall.toFixed(1)} ms wall; scanner's own: ${stats.stats.longestTaskMs} ms`);
     expect(longestCpu).toBeLessThan(50);
     // The 5 MB page takes ~100 ms of CPU to scan: in many slices, unless the trace missed them.
+    expect(tasks.length).toBeGreaterThan(5);
+    await page.close();
+  }, 120_000);
+
+  it('no extension task over 50 ms of CPU time on one 5 MB block with hidden filler in it', async () => {
+    const page = await run.ext.context.newPage();
+    const tasks = await traceExtensionTasks(page, async () => {
+      await page.goto(run.url('big-block.html'), { timeout: 60_000 });
+      await waitScanned(run.ext, page, 60_000);
+    });
+    expect(await foundIds(run.ext, page)).toEqual([ROBOT]);
+    const longestCpu = Math.max(...tasks.map((t) => t.cpuMs));
+    console.log(`one block: extension tasks: ${tasks.length}, longest ${longestCpu.toFixed(1)} ms CPU`);
+    expect(longestCpu).toBeLessThan(50);
     expect(tasks.length).toBeGreaterThan(5);
     await page.close();
   }, 120_000);
