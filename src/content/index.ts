@@ -3,6 +3,28 @@
  * keeps scanning as the page changes, and reports the frame's findings to the background. The
  * top frame also shows the tab's banner.
  *
+ * Its parts:
+ *   scan-loop.ts        the frame's scan loop: one scan at a time, then the findings out
+ *   page-scanner.ts     what was found in each block of text, rescanning only what changed
+ *   text-blocks.ts      the walk that reads the page's text into blocks (what it skips and why)
+ *   mutation-batcher.ts page changes, batched into roots to rescan
+ *   user-input.ts       editable regions and fields the user typed in: never read again
+ *   highlighter.ts      scrolls to and marks one occurrence
+ *   banner/             the top frame's banner (set up the first time there is one to show)
+ *
+ * What runs when:
+ *   - At document_end (below); a prerendered page (speculation rules) waits until it is shown.
+ *   - start(): the switch and the list, read at once; the scanner set up; the document and its
+ *     title observed; one full scan; then the tab's banner (top frame).
+ *   - Switched off (options page): requests are dropped, nothing is read; switched on, a full scan.
+ *   - Subframes: scan and report like the top frame, without the title and never a banner; the
+ *     top frame's banner asks them to show an occurrence through the background (showInFrame).
+ *   - The page changes: the batcher's roots are rescanned; the user types in an editable region
+ *     or field: it is marked at the first keystroke, and what was found in it dropped.
+ *   - A new list (feed update): scanned again with it.
+ *   - pagehide (left, or into the back/forward cache): the background forgets the frame; back
+ *     from the back/forward cache (pageshow, persisted): a full scan, reported again.
+ *
  * It runs at document_end (manifest.json): the text is all there at DOMContentLoaded, and
  * Chrome's document_idle often waited until after the load event. Measured on yahoo-2 with one
  * listed name (bench/browser.bench.ts, 11 runs each): load → badge median 50 ms, 1 run over
@@ -11,7 +33,7 @@
  */
 import type { CompiledList } from '../core/compiled-list';
 import { MATCHER_FORMAT } from '../core/matcher';
-import type { FrameScan, TabFindings } from '../shared/findings';
+import type { TabFindings } from '../shared/findings';
 import { handleBackgroundMessages, sendFromContentScript } from '../shared/messages';
 import { onCompiledListChanged } from '../shared/storage/list';
 import { onEnabledChanged } from '../shared/storage/warning-controls';
@@ -19,7 +41,8 @@ import { localStore } from '../shared/storage/wrapper';
 import type { BannerHost } from './banner/mount';
 import { MutationBatcher } from './mutation-batcher';
 import { clearHighlight, showRange } from './highlighter';
-import { PageScanner, rangeOf } from './page-scanner';
+import { rangeOf } from './page-scanner';
+import { ScanLoop } from './scan-loop';
 import { watchUserInput } from './user-input';
 
 const isTopFrame = window === window.top;
@@ -73,7 +96,7 @@ function showBanner(model: TabFindings): void {
 
 /** Scrolls to and highlights this frame's occurrence `index` of an organization. */
 function showOccurrence(entryId: string, index: number): boolean {
-  const hits = scanner?.located().filter((h) => h.entryId === entryId) ?? [];
+  const hits = scan.located().filter((h) => h.entryId === entryId);
   const hit = hits[index % Math.max(1, hits.length)];
   const range = hit && rangeOf(hit);
   if (!range) return false;
@@ -81,54 +104,11 @@ function showOccurrence(entryId: string, index: number): boolean {
   return true;
 }
 
-let scanner: PageScanner | undefined;
-let compiledKey = '';
-let lastReport = '';
-/** One scan at a time; requests made meanwhile merge into the next pass. */
-let running: Promise<void> = Promise.resolve();
-let queued: Node[] | 'all' | undefined;
-
-const batcher = new MutationBatcher((roots) => requestScan(roots));
+const batcher = new MutationBatcher((roots) => scan.request(roots));
+const scan = new ScanLoop(isTopFrame, (root) => batcher.observe(root));
 // From the first keystroke in an editing host or field, its content is the user's: what was
 // found in it is dropped now, and nothing in it is read again (user-input.ts).
-watchUserInput((host) => requestScan([host]));
-
-/** The global switch (options page): off, nothing is read. */
-let enabled = false;
-
-function requestScan(roots: Node[] | 'all'): void {
-  if (!enabled) return;
-  if (queued === 'all' || roots === 'all') queued = 'all';
-  else queued = [...(queued ?? []), ...roots];
-  running = running.then(async () => {
-    const next = queued;
-    queued = undefined;
-    if (!next || !scanner) return;
-    await scanner.rescan(document, next);
-    await report();
-  }).catch((error: unknown) => console.error('OrgCheck: scan failed', error));
-}
-
-/** Sends the frame's findings to the background, unless they are what it sent last. */
-async function report(): Promise<void> {
-  if (!scanner) return;
-  // No URL: the background takes the frame's from the browser (core/frame-url.ts).
-  const payload: FrameScan = {
-    title: isTopFrame ? document.title : '',
-    listKey: compiledKey,
-    findings: scanner.findings(),
-    titleIds: isTopFrame ? scanner.titleIds() : [],
-    stats: { longestTaskMs: 0, setupMs },
-  };
-  // The URL is in the signature all the same: after pushState the background should hear of it.
-  const signature = JSON.stringify({ ...payload, stats: undefined, href: location.href });
-  // This stretch began where the scan last resumed; it ends here, before the message goes out.
-  scanner.longestTaskMs = Math.max(scanner.longestTaskMs, performance.now() - scanner.sliceStart);
-  payload.stats.longestTaskMs = Math.round(Math.max(scanner.longestTaskMs, setupMs) * 10) / 10;
-  if (signature === lastReport) return;
-  lastReport = signature;
-  await sendFromContentScript('frameFindings', payload);
-}
+watchUserInput((host) => scan.request([host]));
 
 async function loadList(): Promise<CompiledList> {
   const stored = await localStore.get('compiled');
@@ -138,20 +118,11 @@ async function loadList(): Promise<CompiledList> {
   return await sendFromContentScript('getCompiledList', {});
 }
 
-function useList(compiled: CompiledList): void {
-  compiledKey = compiled.listKey;
-  if (scanner) scanner.setList(compiled);
-  else scanner = new PageScanner(compiled, isTopFrame, (root) => batcher.observe(root));
-}
-
 async function refreshBanner(): Promise<void> {
   if (!isTopFrame) return;
   const model = await sendFromContentScript('getOwnTabFindings', {});
   if (model) showBanner(model);
 }
-
-/** Time to decode the compiled list and set up the scanner (one synchronous stretch). */
-let setupMs = 0;
 
 /** A prerendered page (speculation rules) is not on screen: it is read once the user opens it. */
 function shown(): Promise<void> {
@@ -162,22 +133,20 @@ function shown(): Promise<void> {
 async function start(): Promise<void> {
   await shown();
   onEnabledChanged((on) => {
-    enabled = on;
+    scan.setEnabled(on);
     // Turned on: read the page now. Turned off: the background stops counting at once.
-    if (on) requestScan('all');
+    if (on) scan.request('all');
   });
   // Both reads at once: each is a round trip to the browser process.
   const [on, compiled] = await Promise.all([localStore.get('enabled'), loadList()]);
-  enabled = on;
-  const setupStart = performance.now();
-  useList(compiled);
-  setupMs = Math.round((performance.now() - setupStart) * 10) / 10;
+  scan.setEnabled(on);
+  scan.useList(compiled);
   batcher.observe(document);
   // The title is outside <body>: watch it for single-page apps that retitle.
-  const titleObserver = new MutationObserver(() => requestScan([]));
+  const titleObserver = new MutationObserver(() => scan.request([]));
   if (document.head) titleObserver.observe(document.head, { childList: true, subtree: true, characterData: true });
-  requestScan('all');
-  await running;
+  scan.request('all');
+  await scan.idle();
   await refreshBanner();
 }
 
@@ -187,7 +156,7 @@ handleBackgroundMessages({
     return null;
   },
   rescan: () => {
-    requestScan('all');
+    scan.request('all');
     return null;
   },
   showOccurrence: ({ entryId, index }) => showOccurrence(entryId, index),
@@ -202,30 +171,30 @@ handleBackgroundMessages({
     return null;
   },
   collectReportContext: async () => {
-    await running; // a scan under way finishes first, so the report matches what the badge says
+    await scan.idle(); // a scan under way finishes first, so the report matches what the badge says
     return {
       url: location.href,
       title: document.title,
       selection: String(getSelection() ?? '').slice(0, 2000),
-      matches: (scanner?.hits() ?? []).map(({ entryId, form, before, after }) => ({ entryId, form, before, after })),
+      matches: scan.hits().map(({ entryId, form, before, after }) => ({ entryId, form, before, after })),
     };
   },
 });
 
 onCompiledListChanged((compiled) => {
-  if (!compiled || compiled.listKey === compiledKey) return;
-  useList(compiled);
-  requestScan('all');
+  if (!compiled || compiled.listKey === scan.listKey) return;
+  scan.useList(compiled);
+  scan.request('all');
 });
 
 // Leaving the page (or a removed iframe): the tab no longer shows what this frame found.
 addEventListener('pagehide', () => {
-  lastReport = '';
+  scan.forgetReport();
   void sendFromContentScript('frameGone', {}).catch(() => undefined);
 });
 // Back from the back/forward cache: report again.
 addEventListener('pageshow', (event) => {
-  if (event.persisted) requestScan('all');
+  if (event.persisted) scan.request('all');
 });
 
 void start().catch((error: unknown) => console.error('OrgCheck: could not start', error));
