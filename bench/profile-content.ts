@@ -5,10 +5,11 @@
  *     compile, its first evaluation, and every task on the main thread whose stack is in it;
  *   - a CPU profile (Profiler, 100 µs sampling): self time of each content-script function.
  * Figures are medians over rounds (the machine is shared: CPU time and medians).
- * Run: npx tsx bench/profile-content.ts [rounds] (needs dist/, npm run build).
+ * Run: npx tsx bench/profile-content.ts [rounds] (needs dist/, npm run build; DIST=dir for another build,
+ * e.g. one built with `npx vite build --minify false --outDir dir` for readable function names).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchExtension, startServer } from '../scripts/lib/extension-browser.mjs';
 
@@ -25,7 +26,7 @@ server.routes.push((req, res) => {
   res.end(body);
   return true;
 });
-const ext = await launchExtension();
+const ext = await launchExtension({ dist: process.env.DIST ? resolve(process.env.DIST) : undefined });
 await ext.context.route((url) => /^https?:/.test(url.protocol) && url.origin !== server.origin, (route) => route.abort());
 const prefix = `chrome-extension://${ext.extensionId}/`;
 
