@@ -60,7 +60,9 @@ export function classicContentScripts(manifest: WithContentScripts, plugins: () 
           mode: config.mode,
           logLevel: 'warn',
           plugins: plugins(),
-          define: config.define,
+          // The content script folds with the table its compiled list brings: the code and the
+          // OpenCC tables that build one are dropped from it (core/normalize.ts).
+          define: { ...config.define, __FOLD_TABLE_INSTALLED_ONLY__: 'true' },
           build: {
             outDir,
             emptyOutDir: false,

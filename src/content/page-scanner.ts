@@ -71,8 +71,9 @@ export class PageScanner {
     private readonly onShadowRoot?: (root: ShadowRoot) => void,
   ) {
     useCompiledFold(compiled);
-    // Without a stored fold table (a list compiled by an older version), it is built now, in
-    // set-up, not in the first slice.
+    // Every list in the matcher format this code reads brings its fold table (the table came
+    // before format 3); in the content script's bundle normalize() can't build one, so a list
+    // without it fails here, in set-up, with a clear error rather than in the first slice.
     normalizeWithOffsets('');
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;

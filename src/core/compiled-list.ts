@@ -109,8 +109,9 @@ export function compilerKey(): string {
 }
 
 /**
- * Makes normalize() fold as the list was compiled. A compiled list stored by an older version
- * (without `fold`) leaves the table to be built from OpenCC's, as before.
+ * Makes normalize() fold as the list was compiled. Without `fold` (lists older than matcher
+ * format 3, which content scripts don't read) the table is built from OpenCC's, except in the
+ * content script's bundle, which can't build one (core/normalize.ts).
  */
 export function useCompiledFold(compiled: CompiledList): void {
   if (!compiled.fold || compiled.fold === foldInUse) return;

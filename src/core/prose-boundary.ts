@@ -41,7 +41,16 @@ interface WordTable {
   firstCodes: Set<number>;
 }
 
-function table(words: string): WordTable {
+/**
+ * The table of `words`, built the first time a hit is checked against it: the module is in the
+ * content script that every frame runs, and most pages have no hit to check.
+ */
+function table(words: string): () => WordTable {
+  let built: WordTable | undefined;
+  return () => (built ??= buildTable(words));
+}
+
+function buildTable(words: string): WordTable {
   const byLength = new Map<number, Set<string>>();
   const lastCodes = new Set<number>();
   const firstCodes = new Set<number>();
@@ -56,7 +65,8 @@ function table(words: string): WordTable {
 }
 
 /** Does text[..start) end with a word of the table? */
-function endsWithOneOf(words: WordTable, text: string, start: number): boolean {
+function endsWithOneOf(lazyWords: () => WordTable, text: string, start: number): boolean {
+  const words = lazyWords();
   if (start === 0 || !words.lastCodes.has(text.charCodeAt(start - 1))) return false;
   for (const [length, set] of words.byLength) {
     if (start >= length && set.has(text.slice(start - length, start))) return true;
@@ -65,7 +75,8 @@ function endsWithOneOf(words: WordTable, text: string, start: number): boolean {
 }
 
 /** Does text[end..) start with a word of the table? */
-function startsWithOneOf(words: WordTable, text: string, end: number): boolean {
+function startsWithOneOf(lazyWords: () => WordTable, text: string, end: number): boolean {
+  const words = lazyWords();
   if (end >= text.length || !words.firstCodes.has(text.charCodeAt(end))) return false;
   for (const [length, set] of words.byLength) {
     if (end + length <= text.length && set.has(text.slice(end, end + length))) return true;

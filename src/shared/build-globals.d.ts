@@ -4,3 +4,5 @@ declare const __FEED_PUBLIC_KEY__: string;
 declare const __FEED_TIMEOUT_MS__: number;
 /** True only in a test build (ORGCHECK_TEST_HOOKS=1, `npm run build:test`): the worker exposes globalThis.orgcheckHooks for e2e tests. */
 declare const __ORGCHECK_TEST_HOOKS__: boolean;
+/** True only in the content script's bundle (scripts/classic-content-scripts.ts): normalize() folds with the table the compiled list brings and can't build one (core/normalize.ts). */
+declare const __FOLD_TABLE_INSTALLED_ONLY__: boolean;
