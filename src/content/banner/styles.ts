@@ -48,7 +48,8 @@ export const BANNER_CSS = `
 }
 .banner:focus { outline: none; }
 .banner:focus-visible { outline: 3px solid #0b57d0; outline-offset: -3px; }
-.banner.compact { max-height: 33vh; }
+/* Wider than the others on a desktop so that the folded one-line title is whole (English is the longest). */
+.banner.compact { max-height: 33vh; width: min(700px, calc(100vw - 24px)); }
 header { display: flex; align-items: center; gap: 8px; }
 .icon { flex: none; width: 20px; height: 20px; }
 .heading { flex: 1; min-width: 0; }
