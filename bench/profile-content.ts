@@ -94,10 +94,11 @@ async function traceLoad(path: string): Promise<Map<string, number>> {
   await page.close();
   const out = new Map<string, number>();
   const add = (k: string, v: number) => out.set(k, (out.get(k) ?? 0) + v);
-  const mainTid = events.find((e) => e.name === 'CrRendererMain' || (e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain'));
-  const tid = mainTid?.tid;
+  // The renderer main thread that evaluated the content script (a trace covers every process).
+  const evaluated = events.find((e) => e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').startsWith(prefix));
+  const [tid, pid] = [evaluated?.tid, evaluated?.pid];
   for (const e of events) {
-    if (e.tid !== tid || e.ph !== 'X') continue;
+    if (e.tid !== tid || e.pid !== pid || e.ph !== 'X') continue;
     const ms = (e.tdur ?? e.dur ?? 0) / 1000;
     const data = (e.args?.data ?? {}) as Record<string, unknown>;
     const url = String(data.url ?? data.fileName ?? (e.args as Record<string, unknown>)?.fileName ?? '');
