@@ -9,22 +9,16 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, launchExtension, startServer } from '../scripts/lib/extension-browser.mjs';
+import { servePages, stripScripts } from './served-pages';
 
 const [distA, distB] = [resolve(process.argv[2]!), resolve(process.argv[3]!)];
 const ROUNDS = Number(process.argv[4]) || 11;
 const PAGES = (process.env.PAGES ?? 'daringfireball-1,wikipedia-2').split(',');
 const SETTLE_MS = 600;
-const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 const server = await startServer(join(ROOT, 'tests/fixtures/pages'));
 const served = new Map<string, string>();
 for (const p of PAGES) served.set(`/${p}.html`, stripScripts(readFileSync(join(ROOT, '../shared/corpus/readability', `${p}.html`), 'utf8')));
-server.routes.push((req, res) => {
-  const body = served.get(req.url ?? '');
-  if (body === undefined) return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(body);
-  return true;
-});
+servePages(server, served);
 const builds = [await launchExtension({ dist: distA }), await launchExtension({ dist: distB })];
 for (const b of builds) await b.context.route((url) => /^https?:/.test(url.protocol) && url.origin !== server.origin, (route) => route.abort());
 

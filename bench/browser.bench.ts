@@ -36,6 +36,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DIST, ROOT, currentWorker, launchExtension, launchPlain, startServer, stopServiceWorker, tabIdOf } from '../scripts/lib/extension-browser.mjs';
 import { bigPage } from '../tests/e2e/big-page';
 import { baseBuild } from './base-build';
+import { servePages, stripScripts } from './served-pages';
 import { CORPORA } from './corpus-text';
 import { bundleEngine } from './engine-bundle';
 import type { Engine } from './matcher-core';
@@ -46,7 +47,6 @@ const ZH_PAGES = 10;
 const ZH_SEED = 12; // issue 12: the same ten pages on every run
 const SETTLE_MS = 200; // after load (and, for OrgCheck, its report): the same for every browser
 const COST_TARGET_MS = 3;
-const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 const [READABILITY, ZH_NEWS] = [CORPORA[0].dir, CORPORA[1].dir];
 
 if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run npm run build first');
@@ -76,13 +76,7 @@ if (readabilityPages.includes('yahoo-2.html')) {
   const yahoo = stripScripts(readFileSync(join(READABILITY, 'yahoo-2.html'), 'utf8'));
   served.set('/inject/yahoo-2.html', yahoo.replace(/<\/body>/i, '<p>合作伙伴：中国机器人教育联盟</p></body>'));
 }
-server.routes.push((req, res) => {
-  const body = served.get(req.url ?? '');
-  if (body === undefined) return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(body);
-  return true;
-});
+servePages(server, served);
 const pagePaths = [...served.keys()].filter((p) => !p.startsWith('/inject/'));
 
 /** An unpacked MV3 extension whose content script is `content` (after the common part). */

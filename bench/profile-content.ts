@@ -12,20 +12,14 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchExtension, startServer } from '../scripts/lib/extension-browser.mjs';
+import { servePages, stripScripts } from './served-pages';
 
 const ROUNDS = Number(process.argv[2]) || 7;
 const PAGES = (process.env.PAGES ?? 'daringfireball-1,wikipedia-2').split(',');
-const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
 const server = await startServer(join(ROOT, 'tests/fixtures/pages'));
 const served = new Map<string, string>();
 for (const p of PAGES) served.set(`/${p}.html`, stripScripts(readFileSync(join(ROOT, '../shared/corpus/readability', `${p}.html`), 'utf8')));
-server.routes.push((req, res) => {
-  const body = served.get(req.url ?? '');
-  if (body === undefined) return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(body);
-  return true;
-});
+servePages(server, served);
 const ext = await launchExtension({ dist: process.env.DIST ? resolve(process.env.DIST) : undefined });
 await ext.context.route((url) => /^https?:/.test(url.protocol) && url.origin !== server.origin, (route) => route.abort());
 const prefix = `chrome-extension://${ext.extensionId}/`;

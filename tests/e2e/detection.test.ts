@@ -3,18 +3,13 @@
  * person can read on the page.
  */
 import { describe, expect, it } from 'vitest';
-import { badgeText, foundIds, readBanner, waitFor, waitScanned } from './harness';
+import { badgeText, foundIds, readBanner, waitFor } from './harness';
 import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
 const run = useExtension();
 
-async function open(path: string) {
-  const page = await run.ext.context.newPage();
-  await page.goto(run.url(path));
-  await waitScanned(run.ext, page);
-  return page;
-}
+const open = (path: string) => run.openScanned(path);
 
 describe('finds listed names as a person reads them', () => {
   const cases: Array<[string, string, string[]]> = [

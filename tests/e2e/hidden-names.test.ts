@@ -3,7 +3,7 @@
  * section 2): each fixture shows names the way a person reads them, and each must warn.
  */
 import { describe, expect, it } from 'vitest';
-import { badgeText, foundIds, tabState, waitFor, waitScanned } from './harness';
+import { badgeText, foundIds, tabState, waitFor } from './harness';
 import { DISCIPLINE, ENTRY, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
@@ -11,12 +11,7 @@ const HOISTING = ENTRY.hoisting;
 
 const run = useExtension();
 
-async function open(path: string) {
-  const page = await run.ext.context.newPage();
-  await page.goto(run.url(path));
-  await waitScanned(run.ext, page);
-  return page;
-}
+const open = (path: string) => run.openScanned(path);
 
 describe('no way to hide a name that a reader sees', () => {
   const cases: Array<[string, string, string[]]> = [

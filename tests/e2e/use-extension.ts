@@ -15,7 +15,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { launchExtension, ROOT, startServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import type { Page } from 'playwright-core';
+import { launchExtension, ROOT, startServer, waitScanned, type ExtensionBrowser, type FixtureServer } from './harness';
 
 export interface ExtensionRun {
   /** The browser with the extension loaded. */
@@ -26,6 +27,8 @@ export interface ExtensionRun {
   readonly other: FixtureServer;
   /** The URL of a page on `server` (or on `site`, e.g. `other`): a path of tests/fixtures/pages, PAGES in fixtures.ts. */
   url(path: string, site?: FixtureServer): string;
+  /** Opens a page of `server` in a new tab and waits until its content script has scanned it. */
+  openScanned(path: string): Promise<Page>;
   /** Closes the browser and launches it again on the same profile (needs `keepProfile`). */
   restart(): Promise<void>;
 }
@@ -83,6 +86,12 @@ export function useExtension(options: UseExtensionOptions = {}): ExtensionRun {
       return started(other, 'other (useExtension({ otherSite: true }))');
     },
     url: (path, site = run.server) => `${site.origin}/${path}`,
+    async openScanned(path) {
+      const page = await run.ext.context.newPage();
+      await page.goto(run.url(path));
+      await waitScanned(run.ext, page);
+      return page;
+    },
     async restart() {
       if (!profile) throw new Error('restart() needs useExtension({ keepProfile: true })');
       await run.ext.close();
