@@ -140,7 +140,7 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
     const { feed } = outcome;
     const [previousRef, previousRelisted] = [await localStore.get('list'), await localStore.get('relisted')];
     const { relisted, changes } = relistedAfter(previousRelisted, before.entries, feed.entries, at);
-    const list: StoredList = { version: feed.version, generatedAt: feed.generatedAt, entries: feed.entries };
+    const list: StoredList = { version: feed.version, generatedAt: feed.generatedAt, entries: feed.entries, ...(feed.lists ? { lists: feed.lists } : {}) };
     const ref: StoredListRef = {
       version: feed.version,
       generatedAt: feed.generatedAt,

@@ -11,9 +11,11 @@
 import browser from 'webextension-polyfill';
 import type { BannerHiddenBy } from '../core/banner-gate';
 import { fitFrame, withFrame } from '../core/tab-limits';
+import { recordLanguage } from '../core/list-records';
 import { bannerSignature, tabBadge, tabModel } from '../core/tab-model';
 import { siteOf } from '../core/site';
 import type { FrameReport, TabFindings } from '../shared/findings';
+import { uiLanguage } from '../shared/i18n';
 import { sendToFrame } from '../shared/messages';
 import { tabStateStore, type TabState } from '../shared/storage/tab-state';
 import { activeList } from '../shared/list-store';
@@ -133,11 +135,11 @@ export async function tabFindings(tabId: number): Promise<TabFindings> {
 
 /** Reads what the tab model needs (the list, the controls on the tab's site) and decides it (core/tab-model.ts). */
 async function modelOf(tabId: number, state: TabState): Promise<TabFindings> {
-  const [{ byId }, listFreshness] = await Promise.all([activeList(), currentListFreshness()]);
+  const [{ byId, records }, listFreshness] = await Promise.all([activeList(), currentListFreshness()]);
   // A tab whose frames have not reported yet: ask the browser whether it is private.
   const incognito = state.incognito ?? (await browser.tabs.get(tabId).then((t) => t.incognito, () => false));
   const controls = await controlsFor(siteOf(state.url), Date.now(), incognito ? 'private' : 'normal');
-  return tabModel({ tabId, state, byId, listFreshness, controls, incognito });
+  return tabModel({ tabId, state, byId, listFreshness, records, recordLang: recordLanguage(uiLanguage()), controls, incognito });
 }
 
 const lastPublished = new Map<number, string>();

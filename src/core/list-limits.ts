@@ -46,3 +46,13 @@ export const MAX_COMPILED_MATCHER_BYTES = 8 * 1024 * 1024;
  * list, so no list can make it reach the piece size (32,768 characters).
  */
 export const SCAN_OVERLAP_CHARS = NAME_MAX_CHARS * 4 + 64;
+
+/**
+ * Most list records a feed's `lists` may carry (the real data has 70). Records are only labels,
+ * but every tab model and report draft carries some of them, and the background keeps them all.
+ */
+export const MAX_LIST_RECORDS = 2_000;
+/** Longest list id a record is keyed by, in characters (the real data's longest: 62). */
+export const LIST_ID_MAX_CHARS = 200;
+/** Longest issuer or title of a list record, in characters (the real data's longest: 108). */
+export const LIST_RECORD_TEXT_MAX_CHARS = 400;

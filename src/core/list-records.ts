@@ -5,13 +5,20 @@
  * never by its id (ids are the research's working names, not names anyone published).
  * Pure: no browser globals; the UI language is passed in.
  */
-import bundledRecords from '../../data/lists.json';
 import type { ListRecords, Listing, ListRecord } from './list-schema';
 
 export type RecordLanguage = 'zh_CN' | 'zh_TW' | 'en';
 
-/** The records of the lists in the bundled data (checked against the schema by tests/unit/data). */
-export const BUNDLED_LIST_RECORDS: ListRecords = bundledRecords as ListRecords;
+/**
+ * The records in use: a synced feed's records over the bundled ones. A feed's record for a list
+ * replaces the bundled record of that list (the feed is newer, and may correct a title); lists
+ * the feed does not describe keep their bundled record. A feed's records were checked by the
+ * feed schema (core/feed/schema.ts) before they were stored.
+ */
+export function mergeListRecords(bundled: ListRecords, feed: ListRecords | undefined): ListRecords {
+  // A prototype-less object: a list id like "constructor" or "__proto__" is only a key here.
+  return Object.assign(Object.create(null) as ListRecords, bundled, feed ?? {});
+}
 
 /** The record language for a UI/BCP 47 language: Traditional Chinese for Taiwan, Hong Kong, Macao and Hant. */
 export function recordLanguage(uiLanguage: string): RecordLanguage {
@@ -35,7 +42,7 @@ export interface ListingLabel {
 export function listingLabel(
   listing: Pick<Listing, 'list' | 'published'>,
   lang: RecordLanguage,
-  records: ListRecords = BUNDLED_LIST_RECORDS,
+  records: ListRecords,
 ): ListingLabel {
   const record: ListRecord | undefined = Object.hasOwn(records, listing.list) ? records[listing.list] : undefined;
   if (!record) return { issuer: null, title: null, published: listing.published, newsOnly: false };
@@ -45,4 +52,13 @@ export function listingLabel(
     published: listing.published ?? record.published,
     newsOnly: record.newsOnly,
   };
+}
+
+/** The words for each of an organization's listings, in order (what the banner is sent, core/tab-model.ts). */
+export function listingLabels(
+  listings: ReadonlyArray<Pick<Listing, 'list' | 'published'>>,
+  lang: RecordLanguage,
+  records: ListRecords,
+): ListingLabel[] {
+  return listings.map((l) => listingLabel(l, lang, records));
 }

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { issueMessages } from './valibot-issues';
-import { MAX_ENTRIES, MAX_TOTAL_NAME_CHARS } from './list-limits';
+import { LIST_ID_MAX_CHARS, LIST_RECORD_TEXT_MAX_CHARS, MAX_ENTRIES, MAX_LIST_RECORDS, MAX_TOTAL_NAME_CHARS } from './list-limits';
 import { domainProblem, nameProblem, normalizedLength } from './list-rules';
 import { matchableNames } from './entry-names';
 
@@ -94,8 +94,15 @@ export const EntriesSchema = v.pipe(
   }),
 );
 
+/** A record's text: a feed's records are hostile input too, so each is capped (core/list-limits.ts). */
+const recordText = v.pipe(
+  nonEmpty,
+  limit((text: string) =>
+    text.length > LIST_RECORD_TEXT_MAX_CHARS ? `a list's issuer and title may have at most ${LIST_RECORD_TEXT_MAX_CHARS} characters; this one has ${text.length}` : null,
+  ),
+);
 /** A text in each UI language (zh_HK reads zh_TW). */
-const LocalizedTextSchema = v.object({ zh_CN: nonEmpty, zh_TW: nonEmpty, en: nonEmpty });
+const LocalizedTextSchema = v.object({ zh_CN: recordText, zh_TW: recordText, en: recordText });
 
 /** What a list is, for people: who issued it, its title, its date, and how we know of it. */
 export const ListRecordSchema = v.object({
@@ -108,8 +115,20 @@ export const ListRecordSchema = v.object({
 });
 export type ListRecord = v.InferOutput<typeof ListRecordSchema>;
 
-/** list id (a listing's `list`) → its record. */
-export const ListRecordsSchema = v.record(nonEmpty, ListRecordSchema);
+const listId = v.pipe(
+  nonEmpty,
+  limit((id: string) => (id.length > LIST_ID_MAX_CHARS ? `a list id may have at most ${LIST_ID_MAX_CHARS} characters; this one has ${id.length}` : null)),
+);
+
+/** list id (a listing's `list`) → its record. The count first, as for entries: too many are refused unread. */
+export const ListRecordsSchema = v.pipe(
+  v.record(v.string(), v.unknown()),
+  limit((records: Record<string, unknown>) => {
+    const count = Object.keys(records).length;
+    return count > MAX_LIST_RECORDS ? `a feed may describe at most ${MAX_LIST_RECORDS} lists; this one describes ${count}` : null;
+  }),
+  v.record(listId, ListRecordSchema),
+);
 export type ListRecords = v.InferOutput<typeof ListRecordsSchema>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };

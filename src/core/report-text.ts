@@ -3,7 +3,7 @@
  * no more than the JSON: the same fields, in sentences. Pure: the templates live here rather
  * than in _locales so that the language of a report does not depend on the browser's.
  */
-import type { ListingKind } from './list-schema';
+import type { ListingKind, ListRecords } from './list-schema';
 import { listingLabel } from './list-records';
 import type { Report } from './report';
 
@@ -83,7 +83,8 @@ const LABEL = {
 } as const;
 
 /** The report as text in `lang`. */
-export function reportText(report: Report, lang: ReportLanguage): string {
+/** `records`: the list records in use (a synced feed's over the bundled ones), to name each listing's list. */
+export function reportText(report: Report, lang: ReportLanguage, records: ListRecords): string {
   const L = LABEL[lang];
   const lines: string[] = [];
   const field = (label: string, value: string) => lines.push(`${label}${L.colon}${value}`);
@@ -97,7 +98,7 @@ export function reportText(report: Report, lang: ReportLanguage): string {
   report.organizations.forEach((org, i) => {
     const name = lang === 'en' && org.nameEn ? `${org.name} (${org.nameEn})` : org.name;
     lines.push(`${i + 1}. ${name}`);
-    for (const l of org.listings) lines.push(`   - ${listingLine(l, lang)}`);
+    for (const l of org.listings) lines.push(`   - ${listingLine(l, lang, records)}`);
     const other = org.forms.filter((f) => f !== org.name);
     if (other.length) lines.push(`   - ${L.pageForms}${L.colon}${other.map((f) => `${L.quoteOpen}${f}${L.quoteClose}`).join(L.sep)}`);
   });
@@ -121,9 +122,9 @@ export function reportText(report: Report, lang: ReportLanguage): string {
  * date, and whether only news reports back it. Never the list's id: a listing whose list has no
  * record gives its kind and date only.
  */
-function listingLine(listing: Report['organizations'][number]['listings'][number], lang: ReportLanguage): string {
+function listingLine(listing: Report['organizations'][number]['listings'][number], lang: ReportLanguage, records: ListRecords): string {
   const L = LABEL[lang];
-  const label = listingLabel(listing, lang === 'zh' ? 'zh_CN' : 'en');
+  const label = listingLabel(listing, lang === 'zh' ? 'zh_CN' : 'en', records);
   const parts: string[] = [KIND[lang][listing.kind]];
   if (label.issuer && label.title) {
     parts.push(lang === 'zh' ? `${label.issuer}《${label.title}》` : `${label.issuer}, “${label.title}”`);

@@ -6,7 +6,8 @@
  */
 import type { ListFreshness } from './feed/freshness';
 import type { BannerHiddenBy } from './banner-gate';
-import type { BlocklistEntry } from './list-schema';
+import type { BlocklistEntry, ListRecords } from './list-schema';
+import { listingLabels, type RecordLanguage } from './list-records';
 import { severityOf } from './severity';
 import { siteOf } from './site';
 import { allDismissed, type SiteControls } from './warning-controls';
@@ -30,18 +31,24 @@ export interface TabModelInput {
   /** The list in use: entries by id, and how fresh it is (core/feed/freshness.ts). */
   byId: ReadonlyMap<string, BlocklistEntry>;
   listFreshness: ListFreshness | null;
+  /** The list records in use, and the UI language to label the findings' listings in. */
+  records: ListRecords;
+  recordLang: RecordLanguage;
   /** The controls in force on the tab's site (core/warning-controls). */
   controls: SiteControls;
   incognito: boolean;
 }
+
+/** A finding before its listings are labelled. */
+export type MergedFinding = Omit<TabFinding, 'labels'>;
 
 /** The organizations that warn on the tab, merged across its frames, most occurrences first, and those the user suppressed here. */
 export function mergeFrames(
   frames: Record<string, FrameReport>,
   byId: ReadonlyMap<string, BlocklistEntry>,
   controls: Pick<SiteControls, 'enabled' | 'suppressed'>,
-): { findings: TabFinding[]; suppressed: Array<{ id: string; zh: string }> } {
-  const merged = new Map<string, TabFinding>();
+): { findings: MergedFinding[]; suppressed: Array<{ id: string; zh: string }> } {
+  const merged = new Map<string, MergedFinding>();
   const suppressed = new Map<string, string>();
   // Switched off: nothing counts, whatever frames reported before.
   const frameIds = controls.enabled ? Object.keys(frames).map(Number).sort((a, b) => a - b) : [];
@@ -68,7 +75,7 @@ export function mergeFrames(
 }
 
 /** Whether the banner shows what the tab found, and if not, why (the first reason that holds). */
-export function bannerState(findings: readonly TabFinding[], controls: SiteControls): BannerState {
+export function bannerState(findings: ReadonlyArray<Pick<TabFinding, 'entry'>>, controls: SiteControls): BannerState {
   if (!findings.length) return 'none';
   if (controls.allowlisted) return 'allowlisted';
   if (controls.snoozeUntil) return 'snoozed';
@@ -77,8 +84,10 @@ export function bannerState(findings: readonly TabFinding[], controls: SiteContr
 }
 
 /** Everything the popup and the banner are told about the tab. */
-export function tabModel({ tabId, state, byId, listFreshness, controls, incognito }: TabModelInput): TabFindings {
-  const { findings, suppressed } = mergeFrames(state.frames, byId, controls);
+export function tabModel({ tabId, state, byId, listFreshness, records, recordLang, controls, incognito }: TabModelInput): TabFindings {
+  const merged = mergeFrames(state.frames, byId, controls);
+  const findings: TabFinding[] = merged.findings.map((f) => ({ ...f, labels: listingLabels(f.entry.listings, recordLang, records) }));
+  const { suppressed } = merged;
   const severity = severityOf({
     pageUrl: state.url,
     title: state.title,
@@ -122,7 +131,7 @@ export function badgeWithHidden(countText: string, hidden: boolean): string {
 }
 
 /** The tab's toolbar badge: the count of organizations, "!" after it when the page hid the banner. */
-export function tabBadge(model: Pick<TabFindings, 'findings' | 'pageHidBanner'>): string {
+export function tabBadge(model: { findings: readonly unknown[]; pageHidBanner?: TabFindings['pageHidBanner'] }): string {
   return badgeWithHidden(badgeText(model.findings.length), !!model.pageHidBanner);
 }
 
@@ -131,5 +140,5 @@ export function tabBadge(model: Pick<TabFindings, 'findings' | 'pageHidBanner'>)
  * (the badge and the popup have their own reads).
  */
 export function bannerSignature(model: Pick<TabFindings, 'banner' | 'severity' | 'findings'>): string {
-  return JSON.stringify([model.banner, model.severity, model.findings.map((f) => [f.entry.id, f.count, f.forms, f.frames])]);
+  return JSON.stringify([model.banner, model.severity, model.findings.map((f) => [f.entry.id, f.count, f.forms, f.frames, f.labels])]);
 }

@@ -14,6 +14,7 @@ import { sendFromExtensionPage } from '../shared/messages';
 import { DeliveryState } from '../ui/DeliveryState';
 import { downloadText } from '../ui/download-text';
 import { hostOf } from '../ui/host-of';
+import { useListRecords } from '../ui/use-list-records';
 import './report-history.css';
 import { useReports, type Listed } from './use-reports';
 
@@ -63,6 +64,8 @@ const ACTION_KEYS: Record<ReportAction, string> = {
 };
 
 function ReportItem({ record, endpoint }: { record: Listed; endpoint: string | null }) {
+  // The text names each listing's list by the records in use (a synced feed's included).
+  const records = useListRecords();
   const [open, setOpen] = useState(false);
   const { report, delivery } = record;
   const actions = [...new Set(record.actions.map((a) => a.kind))].map((k) => t(ACTION_KEYS[k]));
@@ -105,7 +108,7 @@ function ReportItem({ record, endpoint }: { record: Listed; endpoint: string | n
         <div class="report-view">
           {report.screenshot ? <img class="shot" src={report.screenshot} alt={t('reportScreenshotAlt')} style={{ maxWidth: '100%' }} /> : null}
           {/* Focusable: a keyboard can scroll them (long lines scroll sideways). */}
-          <pre data-testid="history-text" tabIndex={0}>{reportText(report, lang)}</pre>
+          <pre data-testid="history-text" tabIndex={0}>{reportText(report, lang, records)}</pre>
           <pre data-testid="history-json" tabIndex={0}>
             {report.screenshot ? reportJson({ ...report, screenshot: t('reportScreenshotInJson', report.screenshot.slice(0, 40), Math.round(report.screenshot.length / 1024)) }) : reportJson(report)}
           </pre>

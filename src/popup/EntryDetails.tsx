@@ -5,6 +5,7 @@
  * the UI language. The entry's `note` is written for maintainers (research caveats, "DO NOT
  * BLOCK BY NAME…") and is never shown: the reason above is the users' sentence for it.
  */
+import type { ListingLabel } from '../core/list-records';
 import type { BlocklistEntry } from '../core/list-schema';
 import { t } from '../shared/i18n';
 import { Listings } from '../ui/Listings';
@@ -14,10 +15,11 @@ export function noWarnReason(entry: Pick<BlocklistEntry, 'exact'>): string {
   return entry.exact ? t('noWarnGeneric') : t('noWarnLawfulNamesake');
 }
 
-export function EntryDetails({ entry }: { entry: BlocklistEntry }) {
+/** `labels`: the words for each listing, from the records in use (the background's, or the popup's list). */
+export function EntryDetails({ entry, labels }: { entry: BlocklistEntry; labels: readonly ListingLabel[] }) {
   return (
     <>
-      <Listings listings={entry.listings} />
+      <Listings listings={entry.listings} labels={labels} />
       {entry.registeredLookalike ? <p class="note lookalike">{t('registeredLookalike', entry.registeredLookalike)}</p> : null}
       {!entry.warn ? (
         <div class="note no-warn">

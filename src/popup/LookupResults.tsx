@@ -10,12 +10,13 @@
 import { useMemo } from 'preact/hooks';
 import lawfulCopy from '../../data/lawful-national-partial.json';
 import { findLawfulBody, type LawfulBody, type LawfulRegistryCopy } from '../core/lawful-registry';
-import type { BlocklistEntry } from '../core/list-schema';
+import { listingLabels, recordLanguage } from '../core/list-records';
+import type { BlocklistEntry, ListRecords } from '../core/list-schema';
 import { OrganizationLookup, type LookupResult } from '../core/lookup';
 import { MAX_LOOKUP_NAMES, splitLookupQuery } from '../core/lookup-query';
 import { answerName, type NameAnswer } from '../core/lookup-verdict';
 import { CHINANPO_URL } from '../core/report-text';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { EntryDetails } from './EntryDetails';
 import './lookup.css';
 
@@ -23,7 +24,16 @@ export const LOOKUP_LIMIT = 20;
 /** Answers kept between keystrokes: typing changes one name of a pasted list, not the others. */
 const CACHED_ANSWERS = 64;
 
-export function LookupResults({ entries, query }: { entries: readonly BlocklistEntry[] | undefined; query: string }) {
+export function LookupResults({
+  entries,
+  records,
+  query,
+}: {
+  entries: readonly BlocklistEntry[] | undefined;
+  /** The list records in use (shared/list-store.ts: a synced feed's over the bundled ones). */
+  records: ListRecords | undefined;
+  query: string;
+}) {
   // Built once per list version (the entries array), then cached by OrganizationLookup.for.
   const lookup = useMemo(() => (entries ? OrganizationLookup.for(entries) : undefined), [entries]);
   const cache = useMemo(() => new Map<string, NameAnswer>(), [lookup]);
@@ -50,14 +60,14 @@ export function LookupResults({ entries, query }: { entries: readonly BlocklistE
         </p>
       ) : null}
       {answers.map((a, i) => (
-        <NameVerdict key={`${i}:${a.name}`} answer={a} several={several} />
+        <NameVerdict key={`${i}:${a.name}`} answer={a} several={several} records={records ?? {}} />
       ))}
       {split.omitted ? <p class="hint">{t('lookupNamesOmitted', MAX_LOOKUP_NAMES, split.omitted)}</p> : null}
     </div>
   );
 }
 
-function NameVerdict({ answer, several }: { answer: NameAnswer; several: boolean }) {
+function NameVerdict({ answer, several, records }: { answer: NameAnswer; several: boolean; records: ListRecords }) {
   const { name, verdict, exact, similar, similarTotal } = answer;
   const lawful = verdict === 'not-listed' ? findLawfulBody(lawfulCopy as LawfulRegistryCopy, name) : undefined;
   // Typing part of a name (one name, none exactly so): the names containing it are what is sought.
@@ -72,7 +82,7 @@ function NameVerdict({ answer, several }: { answer: NameAnswer; several: boolean
       {exact.length ? (
         <ul class="results" data-testid="lookup-exact">
           {exact.map((r) => (
-            <LookupCard key={r.entry.id} result={r} />
+            <LookupCard key={r.entry.id} result={r} records={records} />
           ))}
         </ul>
       ) : (
@@ -92,7 +102,7 @@ function NameVerdict({ answer, several }: { answer: NameAnswer; several: boolean
           {similarTotal > similar.length ? <p class="count">{t('lookupSimilarFirst', similar.length)}</p> : null}
           <ul class="results">
             {similar.map((r) => (
-              <LookupCard key={r.entry.id} result={r} />
+              <LookupCard key={r.entry.id} result={r} records={records} />
             ))}
           </ul>
         </details>
@@ -101,7 +111,7 @@ function NameVerdict({ answer, several }: { answer: NameAnswer; several: boolean
   );
 }
 
-function LookupCard({ result }: { result: LookupResult }) {
+function LookupCard({ result, records }: { result: LookupResult; records: ListRecords }) {
   const { entry, matchedName, rank } = result;
   const english = entry.names.en ?? entry.enDisplay;
   const shownAs = matchedName !== entry.names.zh && matchedName !== english;
@@ -110,7 +120,7 @@ function LookupCard({ result }: { result: LookupResult }) {
       <strong class="zh">{entry.names.zh}</strong>
       {english ? <span class="en">{english}</span> : null}
       {shownAs ? <span class="en matched">{t('matchedAs', matchedName)}</span> : null}
-      <EntryDetails entry={entry} />
+      <EntryDetails entry={entry} labels={listingLabels(entry.listings, recordLanguage(uiLanguage()), records)} />
     </li>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { ListingLabel } from '../core/list-records';
 import type { BlocklistEntry } from '../core/list-schema';
 import type { TabFindings } from '../shared/findings';
 import { t } from '../shared/i18n';
@@ -58,7 +59,7 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
           onInput={(e) => setQuery((e.target as HTMLTextAreaElement).value)}
         />
         <p class="hint">{t('searchHint')}</p>
-        <LookupResults entries={list?.list.entries} query={query} />
+        <LookupResults entries={list?.list.entries} records={list?.records} query={query} />
       </section>
       <section aria-labelledby="tab-title" class="tab">
         <h2 id="tab-title">{t('onThisTab')}</h2>
@@ -69,7 +70,7 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
         ) : tab.findings.length ? (
           <ul class="results" data-testid="tab-findings">
             {tab.findings.map((f) => (
-              <EntryCard key={f.entry.id} entry={f.entry} />
+              <EntryCard key={f.entry.id} entry={f.entry} labels={f.labels} />
             ))}
           </ul>
         ) : (
@@ -99,13 +100,13 @@ export function Popup({ initialQuery, tabId }: { initialQuery: string; tabId: nu
   );
 }
 
-function EntryCard({ entry }: { entry: BlocklistEntry }) {
+function EntryCard({ entry, labels }: { entry: BlocklistEntry; labels: readonly ListingLabel[] }) {
   const english = entry.names.en ?? entry.enDisplay;
   return (
     <li class="entry" data-entry-id={entry.id}>
       <strong class="zh">{entry.names.zh}</strong>
       {english ? <span class="en">{english}</span> : null}
-      <EntryDetails entry={entry} />
+      <EntryDetails entry={entry} labels={labels} />
     </li>
   );
 }

@@ -21,6 +21,7 @@ import { DeliveryState } from '../ui/DeliveryState';
 import { downloadBlob, downloadText } from '../ui/download-text';
 import { hostOf } from '../ui/host-of';
 import { TechnicalDetail } from '../ui/TechnicalDetail';
+import { useListRecords } from '../ui/use-list-records';
 import { ReportSummary } from './ReportSummary';
 import { screenshotPngBlob } from './screenshot-png';
 
@@ -28,6 +29,8 @@ type Loaded = { kind: 'loading' } | { kind: 'error'; error: 'no-tab' | 'no-tab-p
 type Shot = { kind: 'none' } | { kind: 'taking' } | { kind: 'ok'; dataUrl: string } | { kind: 'error'; error: string };
 
 export function ReportPage({ tabId, source }: { tabId: number | undefined; source: ReportSource }) {
+  // The text names each listing's list by the records in use (a synced feed's included).
+  const records = useListRecords();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [note, setNote] = useState('');
   const [shot, setShot] = useState<Shot>({ kind: 'none' });
@@ -87,7 +90,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
 
   const copy = async (language: ReportLanguage, action: ReportAction): Promise<boolean> => {
     try {
-      await navigator.clipboard.writeText(reportText(report, language));
+      await navigator.clipboard.writeText(reportText(report, language, records));
       await save(action);
       return true;
     } catch {
@@ -122,7 +125,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
   const shownJson = report.screenshot
     ? reportJson({ ...report, screenshot: t('reportScreenshotInJson', report.screenshot.slice(0, 40), Math.round(report.screenshot.length / 1024)) })
     : json;
-  const text = reportText(report, lang);
+  const text = reportText(report, lang, records);
   const fileName = reportFileName(report);
   const canShoot = source !== 'banner';
 

@@ -1,4 +1,5 @@
 /** What a scan found, as it travels between content scripts, background and popup (JSON). */
+import type { ListingLabel } from '../core/list-records';
 import type { BannerHiddenBy } from '../core/banner-gate';
 import type { ListFreshness } from '../core/feed/freshness';
 import type { BlocklistEntry } from '../core/list-schema';
@@ -41,6 +42,12 @@ export interface TabFinding {
   forms: string[];
   /** Occurrences in each frame's text, title excluded (frame 0 is the top frame), in frame order: for "show on page". */
   frames: Array<{ frameId: number; count: number }>;
+  /**
+   * The words for each of the entry's listings, in order, in the UI language: resolved by the
+   * background from the list records in use (the feed's over the bundled ones), so the banner
+   * labels a list that only a feed describes, and content scripts carry no records table.
+   */
+  labels: ListingLabel[];
 }
 
 /** Why the banner is not shown although the tab found something. */

@@ -6,8 +6,11 @@ import bundledEntries from '../../data/organizations.json';
 // The bundled list's version (the floor a feed must beat), kept beside it and checked against
 // its content by tests/unit/core/feed-tools.test.ts; `npm run feed -- --stamp-bundle` renews it.
 import bundledVersion from '../../data/list-version.json';
+import { BUNDLED_LIST_RECORDS } from '../core/bundled-list-records';
 import { listKey } from '../core/compiled-list';
-import type { BlocklistEntry } from '../core/list-schema';
+import { mergeListRecords } from '../core/list-records';
+import { ListRecordsSchema, type BlocklistEntry, type ListRecords } from '../core/list-schema';
+import * as v from 'valibot';
 import { FEED_PUBLIC_KEY } from './build-config';
 import { onStoredListChanged, readStoredList, type StoredList } from './storage/list';
 
@@ -23,6 +26,8 @@ export interface ActiveList {
   /** Content fingerprint: the compiled matcher in storage is valid for this key only. */
   key: string;
   source: 'bundled' | 'feed';
+  /** The list records to label listings with: the feed's over the bundled ones (core/list-records.ts). */
+  records: ListRecords;
 }
 
 let active: Promise<ActiveList> | undefined;
@@ -57,7 +62,21 @@ export function activeList(): Promise<ActiveList> {
       byId: new Map(list.entries.map((e) => [e.id, e])),
       key,
       source: list === BUNDLED_LIST ? 'bundled' : 'feed',
+      records: mergeListRecords(BUNDLED_LIST_RECORDS, storedRecords(list)),
     } satisfies ActiveList;
   })();
   return active;
+}
+
+/**
+ * The records a stored list carries, checked again as they are read: listKey covers the entries
+ * only, so records mangled in IndexedDB would otherwise go unnoticed. Bad records are dropped
+ * (the bundled ones, then kind and date, label the listings) and the list itself stays in use.
+ */
+function storedRecords(list: StoredList): ListRecords | undefined {
+  if (list === BUNDLED_LIST || list.lists === undefined) return undefined;
+  const checked = v.safeParse(ListRecordsSchema, list.lists);
+  if (checked.success) return checked.output;
+  console.error('OrgCheck: the stored list records are not valid; using the bundled records');
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * source links named by their publisher (official notices first). One markup for the in-page
  * banner's "why it is listed" and the popup's entry details. A list id never shows: a listing
  * whose list has no record (core/list-records.ts) is described by its kind and date only.
+ * The labels come resolved (ListingsProps.labels).
  *
  * It brings no stylesheet: the banner lives in a closed shadow root that no extension page's CSS
  * reaches (and a stylesheet imported here would be injected into the web page itself). Instead it
@@ -10,8 +11,8 @@
  * content/banner/styles.ts inside the shadow root, popup/popup.css in the popup.
  */
 import { Fragment } from 'preact';
-import type { Listing, ListRecords } from '../core/list-schema';
-import { BUNDLED_LIST_RECORDS, listingLabel, recordLanguage } from '../core/list-records';
+import type { Listing } from '../core/list-schema';
+import { recordLanguage, type ListingLabel } from '../core/list-records';
 import { sourcesByPublisher } from '../core/publishers';
 import { formatDate, kindLabel, t, uiLanguage } from '../shared/i18n';
 import { hostOf } from './host-of';
@@ -23,8 +24,12 @@ export interface ListingsProps {
   listings: readonly Listing[];
   /** At most this many source links a listing (the banner keeps to a few); all when absent. */
   maxSources?: number;
-  /** The list records to describe listings with; the bundled ones when absent. */
-  records?: ListRecords;
+  /**
+   * The words for each listing, in order (core/list-records.ts): resolved by whoever holds the
+   * records in use (the background for the banner, the extension page for the popup), so this
+   * markup, which the content script bundles, carries no records table.
+   */
+  labels: readonly ListingLabel[];
 }
 
 /** "published by X on D" / "X, date not given" / the date alone, in the UI language. */
@@ -34,12 +39,13 @@ function publishedLine(issuer: string | null, published: string | null): string 
   return date ?? t('dateUnknown');
 }
 
-export function Listings({ listings, maxSources, records = BUNDLED_LIST_RECORDS }: ListingsProps) {
+export function Listings({ listings, maxSources, labels }: ListingsProps) {
   const lang = recordLanguage(uiLanguage());
   return (
     <ul class={LISTINGS_CLASSES.list}>
       {listings.map((l, i) => {
-        const label = listingLabel(l, lang, records);
+        // A missing label (a model from an older worker) says the date alone, never the id.
+        const label = labels[i] ?? { issuer: null, title: null, published: l.published, newsOnly: false };
         return (
           <li key={i} data-kind={l.kind}>
             <span class={LISTINGS_CLASSES.kind}>{kindLabel(l.kind)}</span>

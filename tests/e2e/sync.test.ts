@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listKey } from '../../src/core/compiled-list';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
 import type { BlocklistEntry } from '../../src/core/list-schema';
-import { badgeText, currentWorker, launchExtension, openPopupFor, ROOT, saveScreenshot, tabIdOf, waitFor } from './harness';
+import { badgeText, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, ROOT, saveScreenshot, tabIdOf, waitFor } from './harness';
 import { DISCIPLINE } from './fixtures';
 import { buildExtension, useExtension } from './use-extension';
 
@@ -431,6 +431,54 @@ describe('feed sync', () => {
     await syncNow(view, 'updated');
     await waitFor(() => badgeText(run.ext, page), '2');
     await view.close();
+  });
+
+  it('labels a list that only the feed describes with the feed’s record: in the banner, the popup (tab and lookup) and the report', async () => {
+    // The feed's new organization is on a list no bundled record describes: before this feed,
+    // it was labelled by its kind and date only.
+    const title = { zh_CN: '星海测试名单', zh_TW: '星海測試名單', en: 'Xinghai test list from the feed' };
+    const lists = { 'suspected-illegal-e2e': { issuer: { zh_CN: '测试民政局', zh_TW: '測試民政局', en: 'Test Civil Affairs Bureau' }, title, published: '2026-11-01', newsOnly: false } };
+    const titles = new RegExp(`${title.en}|${title.zh_CN}|${title.zh_TW}`);
+    const view = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
+    scenario = signedFeed(feedJson(ver(9), feedEntries(), { lists }));
+    await syncNow(view, 'updated');
+    await view.close();
+    await page.reload();
+    await waitFor(() => badgeText(run.ext, page), '2');
+
+    // The banner: its labels come from the background (the content script carries no records).
+    await expect.poll(async () => (await readBanner(page))?.entryIds ?? [], { timeout: 20_000 }).toContain(NEW_ORG.id);
+    for (let opened = 0; opened < 5; opened++) {
+      try {
+        await clickInBanner(page, (a) => a['data-action'] === 'details' && a['aria-expanded'] === 'false');
+      } catch {
+        break; // none closed left
+      }
+    }
+    await expect.poll(async () => (await readBanner(page))?.text ?? '', { timeout: 10_000 }).toMatch(titles);
+    expect((await readBanner(page))!.text).not.toContain('suspected-illegal-e2e');
+
+    const popupView = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
+    try {
+      const card = popupView.locator(`[data-testid="tab-findings"] [data-entry-id="${NEW_ORG.id}"]`);
+      await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(titles);
+      await popupView.fill('#q', NEW_ORG.names.zh);
+      const found = popupView.locator(`[data-testid="lookup-results"] [data-entry-id="${NEW_ORG.id}"]`).first();
+      await expect.poll(() => found.textContent(), { timeout: 10_000 }).toMatch(titles);
+      expect(await found.textContent()).not.toContain('suspected-illegal-e2e');
+    } finally {
+      await popupView.close();
+    }
+
+    const report = await run.ext.context.newPage();
+    try {
+      await report.goto(`chrome-extension://${run.ext.extensionId}/src/report/index.html?tab=${await tabIdOf(run.ext, page)}&source=popup`);
+      await expect.poll(() => report.getByTestId('report-text').textContent(), { timeout: 10_000 }).toMatch(
+        new RegExp(`${lists['suspected-illegal-e2e'].issuer.zh_CN}《${title.zh_CN}》|${title.en}`),
+      );
+    } finally {
+      await report.close();
+    }
   });
 });
 

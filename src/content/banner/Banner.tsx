@@ -345,7 +345,7 @@ function Details({ finding }: { finding: TabFinding }) {
   const { entry } = finding;
   return (
     <div class="details">
-      <Listings listings={entry.listings} maxSources={BANNER_SOURCES_PER_LISTING} />
+      <Listings listings={entry.listings} labels={finding.labels} maxSources={BANNER_SOURCES_PER_LISTING} />
       {entry.registeredLookalike ? <p class="detail">{t('registeredLookalike', entry.registeredLookalike)}</p> : null}
     </div>
   );

@@ -4,7 +4,7 @@
  * (`compiled`, in storage.local so that content scripts can read it).
  */
 import type { CompiledList } from '../../core/compiled-list';
-import type { BlocklistEntry } from '../../core/list-schema';
+import type { BlocklistEntry, ListRecords } from '../../core/list-schema';
 import type { StoredListRef } from './areas';
 import { LISTS, transact } from './indexed-db';
 import { localStore, watchLocal } from './wrapper';
@@ -14,6 +14,12 @@ export interface StoredList {
   version: number;
   generatedAt: string | null;
   entries: BlocklistEntry[];
+  /**
+   * The records of the lists the feed described (its optional `lists`), checked with the feed;
+   * merged over the bundled records where the list is in use (shared/list-store.ts). Absent in
+   * a feed without them and in bodies stored before this field.
+   */
+  lists?: ListRecords;
 }
 
 /** List bodies: only the one that `local.list` names is in use, the others are leftovers of a swap and get pruned. */

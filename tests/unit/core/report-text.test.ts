@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import bundled from '../../../data/organizations.json' with { type: 'json' };
 import type { BlocklistEntry } from '../../../src/core/list-schema';
 import { buildDraft, finishReport } from '../../../src/core/report';
+import { BUNDLED_LIST_RECORDS } from '../../../src/core/bundled-list-records';
 import { formatTime, reportText } from '../../../src/core/report-text';
 
 const byId = new Map((bundled as BlocklistEntry[]).map((e) => [e.id, e]));
@@ -26,7 +27,7 @@ const report = finishReport(
 
 describe('reportText', () => {
   it('says the same as the JSON, in Chinese', () => {
-    const text = reportText(report, 'zh');
+    const text = reportText(report, 'zh', BUNDLED_LIST_RECORDS);
     for (const s of [
       '非法社会组织线索举报',
       '报告编号：0b7e6a3c-2f5d-4c1e-9a8b-1234567890ab',
@@ -46,7 +47,7 @@ describe('reportText', () => {
   });
 
   it('in English, with the English name', () => {
-    const text = reportText({ ...report, screenshot: 'data:image/jpeg;base64,AA==' }, 'en');
+    const text = reportText({ ...report, screenshot: 'data:image/jpeg;base64,AA==' }, 'en', BUNDLED_LIST_RECORDS);
     expect(text).toContain('1. 中国机器人教育联盟 (China Robot Education Alliance)');
     expect(text).toContain('website shut down; Ministry of Civil Affairs, “Websites of illegal social organizations shut down, 2021 batch 3”; 2021-05-31; known only from news reports');
     expect(text).toContain('Time: 2024-05-31 16:03 UTC');
@@ -80,11 +81,11 @@ describe('reportText of text from an embedded frame', () => {
     null,
   );
   it('says which frame the text was in (issue 11 item 6), in both languages', () => {
-    expect(reportText(framed, 'zh')).toContain('- “…合作伙伴：【中国机器人教育联盟】…”\n  (出自网页中嵌入的另一网页：https://ads.example/slot)');
-    expect(reportText(framed, 'en')).toContain('(in another page embedded in this one: https://ads.example/slot)');
+    expect(reportText(framed, 'zh', BUNDLED_LIST_RECORDS)).toContain('- “…合作伙伴：【中国机器人教育联盟】…”\n  (出自网页中嵌入的另一网页：https://ads.example/slot)');
+    expect(reportText(framed, 'en', BUNDLED_LIST_RECORDS)).toContain('(in another page embedded in this one: https://ads.example/slot)');
   });
   it("says nothing more for the page's own text", () => {
-    expect(reportText(report, 'zh')).not.toContain('出自网页中嵌入');
+    expect(reportText(report, 'zh', BUNDLED_LIST_RECORDS)).not.toContain('出自网页中嵌入');
   });
 
   it('names no list id and no research note, for every organization in the bundled list, in both languages', () => {
@@ -102,7 +103,7 @@ describe('reportText of text from an embedded frame', () => {
       null,
     );
     for (const lang of ['zh', 'en'] as const) {
-      const text = reportText(all, lang);
+      const text = reportText(all, lang, BUNDLED_LIST_RECORDS);
       for (const id of ids) expect(text).not.toContain(id);
       for (const e of entries) if (e.note) expect(text).not.toContain(e.note.slice(0, 40));
     }
@@ -110,8 +111,8 @@ describe('reportText of text from an embedded frame', () => {
 
   it('gives the kind and date of a listing whose list has no record', () => {
     const unknown = { ...report, organizations: [{ ...report.organizations[0]!, listings: [{ list: 'made-up-2030', kind: 'banned' as const, published: '2030-01-02', sources: [] }] }] };
-    expect(reportText(unknown, 'zh')).toContain('   - 已被取缔；2030-01-02\n');
-    expect(reportText(unknown, 'en')).toContain('   - banned; 2030-01-02\n');
-    expect(reportText(unknown, 'en')).not.toContain('made-up-2030');
+    expect(reportText(unknown, 'zh', BUNDLED_LIST_RECORDS)).toContain('   - 已被取缔；2030-01-02\n');
+    expect(reportText(unknown, 'en', BUNDLED_LIST_RECORDS)).toContain('   - banned; 2030-01-02\n');
+    expect(reportText(unknown, 'en', BUNDLED_LIST_RECORDS)).not.toContain('made-up-2030');
   });
 });

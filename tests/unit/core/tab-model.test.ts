@@ -79,7 +79,7 @@ describe('tabModel', () => {
     title: '名-org-own',
     frames: { 0: frame('https://www.own.example/about', [finding('org-own', 1)], ['org-own']) },
   };
-  const input = { tabId: 4, state, byId, listFreshness: { updatedAt: 1717113600000, organizations: 2, mayBeOutOfDate: false }, controls: controls(), incognito: false };
+  const input = { tabId: 4, state, byId, listFreshness: { updatedAt: 1717113600000, organizations: 2, mayBeOutOfDate: false }, records: {}, recordLang: 'en' as const, controls: controls(), incognito: false };
 
   it('is what the popup and the banner are told', () => {
     const model = tabModel(input);
@@ -122,9 +122,27 @@ describe('badgeWithHidden', () => {
 
 describe('bannerSignature', () => {
   it('changes with what the banner shows, not with what only the popup shows', () => {
-    const base = tabModel({ tabId: 1, state: { url: 'https://x.example/', title: '', frames: { 0: frame('https://x.example/', [finding('org-a', 1)]) } }, byId, listFreshness: null, controls: controls(), incognito: false });
+    const base = tabModel({ tabId: 1, state: { url: 'https://x.example/', title: '', frames: { 0: frame('https://x.example/', [finding('org-a', 1)]) } }, byId, listFreshness: null, records: {}, recordLang: 'en', controls: controls(), incognito: false });
     expect(bannerSignature({ ...base, listFreshness: { updatedAt: 0, organizations: 1, mayBeOutOfDate: true }, suppressed: [{ id: 'z', zh: 'z' }] } as typeof base)).toBe(bannerSignature(base));
     expect(bannerSignature({ ...base, banner: 'snoozed' })).not.toBe(bannerSignature(base));
     expect(bannerSignature({ ...base, findings: [{ ...base.findings[0]!, count: 2 }] })).not.toBe(bannerSignature(base));
+  });
+});
+
+describe('tabModel labels', () => {
+  it('labels each finding’s listings from the records it is given, so the banner needs no records table', () => {
+    const state: TabSnapshot = { url: 'https://x.example/', title: '', frames: { 0: frame('https://x.example/', [finding('org-a', 1)]) } };
+    const entry = byId.get('org-a')!;
+    const records = Object.fromEntries(
+      entry.listings.map((l) => [l.list, { issuer: { zh_CN: '甲', zh_TW: '甲', en: 'Issuer' }, title: { zh_CN: '乙', zh_TW: '乙', en: 'Title' }, published: null, newsOnly: true }]),
+    );
+    const input = { tabId: 1, state, byId, listFreshness: null, controls: controls(), incognito: false };
+    const labelled = tabModel({ ...input, records, recordLang: 'en' });
+    expect(labelled.findings[0]!.labels).toEqual(entry.listings.map((l) => ({ issuer: 'Issuer', title: 'Title', published: l.published, newsOnly: true })));
+    expect(tabModel({ ...input, records, recordLang: 'zh_TW' }).findings[0]!.labels[0]!.title).toBe('乙');
+    const unlabelled = tabModel({ ...input, records: {}, recordLang: 'en' });
+    expect(unlabelled.findings[0]!.labels[0]!.title).toBeNull();
+    // New records (a sync) change what the banner shows: it is told again.
+    expect(bannerSignature(labelled)).not.toBe(bannerSignature(unlabelled));
   });
 });

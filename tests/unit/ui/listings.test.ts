@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Fragment, type VNode } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { BUNDLED_LIST_RECORDS } from '../../../src/core/bundled-list-records';
+import { listingLabels } from '../../../src/core/list-records';
 import type { Listing } from '../../../src/core/list-schema';
 
 // The i18n API, as the extension's pages see it: a message is its key and its substitutions.
@@ -49,7 +51,9 @@ function textOf(node: Node): string {
   return textOf(node.props.children as Node);
 }
 
-const render = (props: Parameters<typeof Listings>[0]) => Listings(props) as VNode<Record<string, unknown>>;
+// Labelled as the background labels them for the banner, and the popup for its cards.
+const render = (props: Omit<Parameters<typeof Listings>[0], 'labels'>) =>
+  Listings({ ...props, labels: listingLabels(props.listings, 'en', BUNDLED_LIST_RECORDS) }) as VNode<Record<string, unknown>>;
 const links = (tree: Node) => elements(tree).filter((e) => e.type === 'a');
 
 describe('Listings', () => {
