@@ -2,22 +2,10 @@
  * The storage layer's boundary: only shared/storage/wrapper.ts touches browser.storage, only
  * shared/storage/indexed-db.ts opens IndexedDB, and the old single module is gone.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SRC = join(import.meta.dirname, '../../../../src');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-
-const sources = files(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }));
-// Code only: comments may name the APIs.
-const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+import { code, SRC, sources } from '../../source-files';
 
 describe('the storage boundary', () => {
   it('browser.storage is called in shared/storage/wrapper.ts only', () => {
