@@ -28,13 +28,7 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
       return (
         <span class="delivery" data-state="queued" data-attempts={delivery.attempts}>
           {delivery.attempts === 0 ? t('deliveryQueued') : t('deliveryRetrying', delivery.attempts, formatDateTime(delivery.nextAt))}
-          {delivery.lastError ? (
-            <span class="muted" data-testid="delivery-error" data-kind={delivery.lastError.kind}>
-              {' '}
-              {t('deliveryLastError', deliveryErrorText(delivery.lastError))}
-              {delivery.lastError.kind !== 'server' ? <TechnicalDetail detail={delivery.lastError.detail} /> : null}
-            </span>
-          ) : null}
+          {delivery.lastError ? <LastError error={delivery.lastError} /> : null}
         </span>
       );
     case 'sending':
@@ -53,13 +47,7 @@ export function DeliveryState({ delivery }: { delivery: Delivery | null }) {
       return (
         <span class="delivery" data-state="stopped" data-reason={delivery.reason} data-attempts={delivery.attempts}>
           {stoppedText(delivery)}
-          {delivery.reason === 'expired' && delivery.lastError ? (
-            <span class="muted" data-testid="delivery-error" data-kind={delivery.lastError.kind}>
-              {' '}
-              {t('deliveryLastError', deliveryErrorText(delivery.lastError))}
-              {delivery.lastError.kind !== 'server' ? <TechnicalDetail detail={delivery.lastError.detail} /> : null}
-            </span>
-          ) : null}
+          {delivery.reason === 'expired' && delivery.lastError ? <LastError error={delivery.lastError} /> : null}
         </span>
       );
     case 'rejected':
@@ -91,4 +79,15 @@ function stoppedText(delivery: Extract<Delivery, { state: 'stopped' }>): string 
     case 'endpoint-removed':
       return t('deliveryStoppedRemoved', formatDateTime(delivery.at), hostOf(delivery.endpoint));
   }
+}
+
+/** Why the last attempt failed, with the technical detail where the server didn't answer. */
+function LastError({ error }: { error: DeliveryError }) {
+  return (
+    <span class="muted" data-testid="delivery-error" data-kind={error.kind}>
+      {' '}
+      {t('deliveryLastError', deliveryErrorText(error))}
+      {error.kind !== 'server' ? <TechnicalDetail detail={error.detail} /> : null}
+    </span>
+  );
 }
