@@ -148,6 +148,9 @@ describe('controls', () => {
   it('"not this organization" takes it out of the banner and the badge on that site, until undone', async () => {
     const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    // "Not this organization" sits under "More options" (issue 14 item 9), not beside each organization.
+    await expect(clickInBanner(page, (a) => a['data-action'] === 'not-this', { settle: false })).rejects.toThrow('no such element');
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
     await chooseAndConfirm(run.ext, page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
     await waitFor(() => bannerIds(page), [DISCIPLINE]);
     await waitFor(() => badgeText(run.ext, page), '1');

@@ -48,9 +48,9 @@ describe('lured clicks', () => {
     // The user reads "点击任意位置继续" and clicks where the banner is (under the lure).
     await page.waitForTimeout(400);
     const lured = (match: Parameters<typeof clickInBanner>[1]) => clickInBanner(page, match, { settle: false });
-    await lured((a) => a['data-action'] === 'not-this');
     await lured((a) => a['data-action'] === 'more'); // opens the menu (changes nothing)
     await waitFor(async () => (await readBanner(page))?.text.includes('127.0.0.1') ?? false, true);
+    await lured((a) => a['data-action'] === 'not-this');
     await lured((a) => a['data-action'] === 'allow-site');
     await lured((a) => a['data-action'] === 'snooze-hour');
     await lured((a) => a['data-action'] === 'snooze-day');
@@ -97,7 +97,9 @@ describe('clicks on a visible banner', () => {
     const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
-    await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
+    // "Not this organization" sits under "More options" (issue 14 item 9).
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
+    await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'), { settle: false });
     const confirm = await opened;
     expect(confirm.url()).toContain(`tab=${await tabIdOf(run.ext, page)}`);
     // The banner hides meanwhile; nothing applies before Confirm.
@@ -156,7 +158,9 @@ describe('clicks on a visible banner', () => {
     const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
-    await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'));
+    // "Not this organization" sits under "More options" (issue 14 item 9).
+    await clickInBanner(page, (a) => a['data-action'] === 'more');
+    await clickInBanner(page, (a) => a['data-action'] === 'not-this' && (a['aria-label'] ?? '').includes('中国机器人教育联盟'), { settle: false });
     await (await opened).close();
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     expect(await controls()).toEqual(NO_CONTROLS);

@@ -163,7 +163,7 @@ export function Banner({ model, actions }: BannerProps) {
               {t('moreOptions')}
             </button>
           </div>
-          {menuOpen ? <MoreOptions site={site} actions={actions} /> : null}
+          {menuOpen ? <MoreOptions site={site} actions={actions} findings={compact ? [] : model.findings} /> : null}
         </div>
       ) : null}
     </section>
@@ -189,9 +189,17 @@ function Advice() {
   );
 }
 
-function MoreOptions({ site, actions }: { site: string | null; actions: BannerActions }) {
+/**
+ * The choices that outlast this page view (issue 14 item 9): not this organization (each one
+ * found; in the compact notice it is in each organization's menu instead), don't warn on this
+ * site, snooze. Each opens the confirmation page.
+ */
+function MoreOptions({ site, actions, findings }: { site: string | null; actions: BannerActions; findings: TabFinding[] }) {
   return (
     <div class="more" id="orgcheck-more">
+      {site
+        ? findings.map((f) => <NotThisButton key={f.entry.id} finding={f} site={site} actions={actions} named={findings.length > 1} />)
+        : null}
       {site ? (
         <button type="button" data-action="allow-site" onClick={trusted(() => actions.control({ action: 'allowSite', site, on: true }))}>
           {t('allowSiteLabel', site)}
@@ -216,9 +224,13 @@ interface FindingProps {
   actions: BannerActions;
 }
 
-/** An organization's own actions: why it is listed, show it on the page, not this organization. */
-function OrgActions(props: FindingProps & { details?: { open: boolean; toggle(): void } }) {
-  const { finding, site, actions, details } = props;
+/**
+ * An organization's own actions: why it is listed, show it on the page, and, in the compact
+ * notice's per-organization menu (its "more options"), not this organization. Elsewhere that
+ * choice sits under the banner's "More options" (NotThisButton).
+ */
+function OrgActions(props: FindingProps & { details?: { open: boolean; toggle(): void }; inMenu?: boolean }) {
+  const { finding, site, actions, details, inMenu } = props;
   const [shown, setShown] = useState(-1);
   const { entry } = finding;
   const inPage = finding.frames.reduce((sum, f) => sum + f.count, 0);
@@ -242,17 +254,26 @@ function OrgActions(props: FindingProps & { details?: { open: boolean; toggle():
           {shown >= 0 ? t('showOnPageStep', shown + 1, inPage) : t('showOnPage')}
         </button>
       ) : null}
-      {site ? (
-        <button
-          type="button"
-          data-action="not-this"
-          aria-label={t('notThisOrgLabel', entry.names.zh)}
-          onClick={trusted(() => actions.control({ action: 'suppress', site, entryId: entry.id, on: true }))}
-        >
-          {t('notThisOrg')}
-        </button>
-      ) : null}
+      {inMenu && site ? <NotThisButton finding={finding} site={site} actions={actions} /> : null}
     </div>
+  );
+}
+
+/**
+ * "Not this organization": asks for the choice (the confirmation page confirms it). With several
+ * organizations under "More options" the button says which one, in the words of its label.
+ */
+function NotThisButton({ finding, site, actions, named = false }: FindingProps & { site: string; named?: boolean }) {
+  const { entry } = finding;
+  return (
+    <button
+      type="button"
+      data-action="not-this"
+      aria-label={t('notThisOrgLabel', entry.names.zh)}
+      onClick={trusted(() => actions.control({ action: 'suppress', site, entryId: entry.id, on: true }))}
+    >
+      {named ? t('notThisOrgLabel', entry.names.zh) : t('notThisOrg')}
+    </button>
   );
 }
 
@@ -323,7 +344,7 @@ function DenseFinding(props: FindingProps) {
       </div>
       {menu ? (
         <div id={menuId}>
-          <OrgActions {...props} details={{ open, toggle: () => setOpen(!open) }} />
+          <OrgActions {...props} details={{ open, toggle: () => setOpen(!open) }} inMenu />
         </div>
       ) : null}
       {open ? (
