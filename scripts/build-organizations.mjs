@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds data/organizations.json (the bundled blocklist) from the research in ../shared/data:
- * orgs-research.json, orgs-research-more.json and orgs-research-3.json (never
+ * orgs-research.json, orgs-research-more.json, orgs-research-3.json and orgs-research-4.json (never
  * orgs-leads-unverified.json: those strings are not verbatim). Run with `npm run data` or `node scripts/build-organizations.mjs`.
  *
  * - One entry per distinct name_zh; one listing per research row (a name on two lists is one
@@ -9,7 +9,12 @@
  * - Corrections a later research pass made to earlier rows (a batch number, a second spelling, a
  *   cleaner source) are applied from data/organizations-review.json, never by editing the research
  *   files: `listCorrections` renames a list (and replaces the note written once for it) on every
- *   row that carries it; a per-name record may add aliases, `sources` (per list) and a `note`.
+ *   row that carries it; a per-name record may add aliases, `sources` (per list), `domains` and a
+ *   `note` (which replaces the research rows' notes when `replaceNote` is true: a note written once
+ *   for a list can go stale for one name, e.g. "see leads.json" once that lead was promoted).
+ * - Domains (the organization's own sites) come only from the review file, each with the date it
+ *   was seen in use (`seen`, the date of the notice or page that published it) and where: the
+ *   alert on such a site says "was used by" once that date is 12 months old (core/own-site.ts).
  * - Hand review (exact, registeredLookalike, extra aliases) comes from a per-name table in
  *   data/organizations-review.json, never from patterns over the notes: some notes were written
  *   once per list and repeat on every row of it, so a caution there is about one name only.
@@ -40,7 +45,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
   ? path.resolve(process.env.ORGS_RESEARCH_DIR)
   : path.resolve(ROOT, '../shared/data');
-const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json'];
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json', 'orgs-research-4.json'];
 const REFERENCE_NOTICE = path.resolve(RESEARCH_DIR, '../reference/mca-notice-2021-05-31.en.txt');
 const OUT_PATH = path.join(ROOT, 'data/organizations.json');
 const LAWFUL_FILE = 'lawful-national-partial.json';
@@ -260,7 +265,7 @@ const otherLawfulNames = review.otherLawfulNames?.names ?? [];
 for (const [name, record] of Object.entries(overrides)) {
   if (!byName.has(name)) fail(`review record "${name}" names no organization in the research`);
   for (const key of Object.keys(record)) {
-    if (!['exact', 'registeredLookalike', 'aliases', 'sources', 'note', 'why'].includes(key)) {
+    if (!['exact', 'registeredLookalike', 'aliases', 'sources', 'domains', 'note', 'replaceNote', 'why'].includes(key)) {
       fail(`review record "${name}": unknown field "${key}"`);
     }
   }
@@ -273,6 +278,23 @@ for (const [name, record] of Object.entries(overrides)) {
     fail(`review "${name}": aliases must be non-empty strings`);
   }
   if (record.note !== undefined && !isNonEmpty(record.note)) fail(`review "${name}": note must be a non-empty string`);
+  if (record.replaceNote !== undefined && (record.replaceNote !== true || !isNonEmpty(record.note))) {
+    fail(`review "${name}": replaceNote must be true, and only beside a note`);
+  }
+  if (record.domains !== undefined) {
+    if (!Array.isArray(record.domains) || record.domains.length === 0) fail(`review "${name}": domains must list the sites`);
+    for (const d of record.domains) {
+      // The schema (core/list-schema.ts, checked by tests/unit/data) refuses public suffixes and IPs.
+      if (!isNonEmpty(d?.domain) || d.domain !== d.domain.toLowerCase() || !/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(d.domain)) {
+        fail(`review "${name}": domain "${d?.domain}" must be a bare lower-case domain, like example.org`);
+      }
+      if (!isIsoDate(d.seen)) fail(`review "${name}": domain ${d.domain} needs the date it was seen in use (seen: YYYY-MM-DD)`);
+      if (!Array.isArray(d.sources) || d.sources.length === 0 || extractUrls(d.sources.join(' ')).length !== d.sources.length) {
+        fail(`review "${name}": domain ${d.domain} needs the addresses where it was found (sources)`);
+      }
+      for (const key of Object.keys(d)) if (!['domain', 'seen', 'sources'].includes(key)) fail(`review "${name}": domain ${d.domain}: unknown field "${key}"`);
+    }
+  }
   if (record.sources !== undefined) {
     for (const [list, urls] of Object.entries(record.sources)) {
       if (!byName.get(name).some((r) => r.list === list)) fail(`review "${name}": sources for "${list}", a list it is not on`);
@@ -335,7 +357,7 @@ for (const [zh, orgRows] of byName) {
   }));
 
   const notes = [];
-  for (const r of orgRows) if (isNonEmpty(r.note) && !notes.includes(r.note.trim())) notes.push(r.note.trim());
+  if (!record.replaceNote) for (const r of orgRows) if (isNonEmpty(r.note) && !notes.includes(r.note.trim())) notes.push(r.note.trim());
   if (record.note) notes.push(record.note.trim());
 
   const id = previousIds.get(zh) ?? newId(en ? slugifyEnglish(en) : slugifyChinese(zh));
@@ -347,7 +369,7 @@ for (const [zh, orgRows] of byName) {
   entry.warn = !orgRows.some((r) => r.blocklist_safe === false);
   entry.exact = record.exact ?? false;
   if (record.registeredLookalike) entry.registeredLookalike = record.registeredLookalike.trim();
-  entry.domains = [];
+  entry.domains = (record.domains ?? []).map((d) => ({ domain: d.domain, seen: d.seen, sources: [...d.sources] }));
   if (notes.length > 0) entry.note = notes.join(' / ');
   entries.push(entry);
 }
