@@ -34,12 +34,20 @@
  *   and en, its date, whether only news reports back it): the UI shows these instead of the list
  *   ids, so every list an entry names must have one, and no record may name a list no entry has.
  *
+ * - Also reads data/notices/*.json: rows in the research format that `npm run data -- import-notice`
+ *   wrote from a ministry notice the maintainer confirmed (docs/publishing-the-list.md), after the
+ *   research files, in file-name order.
+ *
+ * `npm run data -- import-notice FILE --list ID --published DATE --source URL [--yes] [--dry-run]`
+ * reads a notice instead (scripts/import-notice.ts): it proposes entries and writes them only
+ * once the maintainer confirms.
+ *
  * Env: ORGS_RESEARCH_DIR overrides the research folder (default ../shared/data).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pinyin } from 'pinyin-pro';
+import { slugifyChinese, slugifyEnglish, uniqueId } from './lib/org-ids.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
@@ -48,6 +56,8 @@ const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
 const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json', 'orgs-research-4.json'];
 const REFERENCE_NOTICE = path.resolve(RESEARCH_DIR, '../reference/mca-notice-2021-05-31.en.txt');
 const OUT_PATH = path.join(ROOT, 'data/organizations.json');
+/** Rows imported from ministry notices (scripts/import-notice.ts writes them). */
+const NOTICES_DIR = path.join(ROOT, 'data/notices');
 const LAWFUL_FILE = 'lawful-national-partial.json';
 const LAWFUL_OUT_PATH = path.join(ROOT, 'data', LAWFUL_FILE);
 /** When the copies were made: the CAST member societies 2018-01, the foundations 2017-12. */
@@ -56,6 +66,14 @@ const REVIEW_PATH = path.join(ROOT, 'data/organizations-review.json');
 /** The records of the lists (issuer, titles, date, news-only), written by hand: see checkListRecords. */
 const LISTS_PATH = path.join(ROOT, 'data/lists.json');
 const RECORD_LANGUAGES = ['zh_CN', 'zh_TW', 'en'];
+
+if (process.argv[2] === 'import-notice') {
+  // The import reads the list's normalization and rules from src/core (TypeScript), as the feed
+  // tools do: through vite's module runner.
+  const { runnerImport } = await import('vite');
+  const { module } = await runnerImport(path.join(ROOT, 'scripts/import-notice.ts'), { configFile: false, logLevel: 'silent', root: ROOT });
+  process.exit(await module.main(process.argv.slice(3)));
+}
 
 const KINDS = ['banned', 'website-shutdown', 'suspected-illegal', 'counterfeit', 'dispersed'];
 
@@ -170,39 +188,6 @@ function extractUrls(text) {
   return urls;
 }
 
-function slugifyEnglish(text) {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/** Leading words the segmenter sometimes splits wrongly (中|国民|营…): taken off first. */
-const LEADING_WORDS = ['中国', '中國', '中华', '中華', '全国', '全國', '国际', '國際', '世界'];
-
-/** Tone-less pinyin, one hyphen-joined chunk per word: 中国美术协会 → zhongguo-meishu-xiehui. */
-function slugifyChinese(text) {
-  const lead = LEADING_WORDS.find((w) => text.startsWith(w) && text.length > w.length);
-  const rest = lead ? text.slice(lead.length) : text;
-  const words = [
-    ...(lead ? [lead] : []),
-    ...[...wordSegmenter.segment(rest)].filter((s) => s.isWordLike).map((s) => s.segment),
-  ];
-  return words
-    .map((word) =>
-      pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-        .join('')
-        .normalize('NFKD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ''),
-    )
-    .filter((chunk) => chunk.length > 0)
-    .join('-');
-}
-
 // ---------------------------------------------------------------- research rows
 
 const review = readJson(REVIEW_PATH, 'review file');
@@ -216,14 +201,18 @@ for (const [list, correction] of Object.entries(listCorrections)) {
 }
 const correctedLists = new Set();
 
+const noticeFiles = existsSync(NOTICES_DIR)
+  ? readdirSync(NOTICES_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(NOTICES_DIR, f))
+  : [];
+
 const rows = [];
-for (const file of RESEARCH_FILES) {
-  const full = path.join(RESEARCH_DIR, file);
+for (const file of [...RESEARCH_FILES.map((f) => path.join(RESEARCH_DIR, f)), ...noticeFiles]) {
+  const full = file;
   if (!existsSync(full)) fail(`research file missing: ${full}`);
   const data = readJson(full, 'research file');
   if (!Array.isArray(data)) fail(`${file}: expected an array of rows`);
   data.forEach((row, index) => {
-    const where = `${file}[${index}]`;
+    const where = `${path.basename(file)}[${index}]`;
     if (!isNonEmpty(row.name_zh)) fail(`${where}: name_zh missing`);
     if (row.name_zh !== row.name_zh.trim()) fail(`${where}: name_zh has surrounding whitespace`);
     if (!isNonEmpty(row.list)) fail(`${where}: list missing`);
@@ -322,11 +311,11 @@ if (usedIds.size !== [...byName.keys()].filter((zh) => previousIds.has(zh)).leng
 }
 
 function newId(base) {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) fail(`cannot make an id from "${base}"`);
-  let id = base;
-  for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
-  usedIds.add(id);
-  return id;
+  try {
+    return uniqueId(base, usedIds);
+  } catch (error) {
+    return fail(error.message);
+  }
 }
 
 // ---------------------------------------------------------------- entries
