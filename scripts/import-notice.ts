@@ -114,6 +114,12 @@ export async function main(argv: string[]): Promise<number> {
   for (const written of writeImport(plan, rows, DATA, record)) console.log(`Wrote ${path.relative(ROOT, written)}`);
   // The entries themselves: the build reads data/notices/ and writes data/organizations.json.
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-organizations.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  // The list the extension will read: the schema and its limits (refused domains, name lengths …), as a feed is checked.
+  const built = validateEntries(JSON.parse(readFileSync(path.join(DATA, 'organizations.json'), 'utf8')));
+  if (!built.ok) {
+    console.error(`import-notice: the rebuilt list breaks the list's rules; fix the rows or the review:\n${built.errors.join('\n')}`);
+    return 1;
+  }
   console.log('Next: review the new entries (data/organizations-review.json for guards, look-alikes, never-warn), then `npm run feed -- --stamp-bundle`.');
   return 0;
 }
