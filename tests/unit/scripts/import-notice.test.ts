@@ -134,7 +134,7 @@ describe('writing an import', () => {
     expect(JSON.parse(readFileSync(path.join(dataDir, 'lists.json'), 'utf8'))['mca-test-2026']).toEqual(record);
   });
 
-  it('the command refuses to write without a terminal to confirm on and without --yes, and does not wait', () => {
+  it('the command refuses to write without a terminal to confirm on and without --yes (it does not wait), and in a terminal asks first', () => {
     const notice = path.join(tmp, 'new-name.txt');
     writeFileSync(notice, '关停通知\n附：2022年第一批被关停网站的1家非法社会组织名单\n1.全新测试促进会\n');
     const args = ['scripts/build-organizations.mjs', 'import-notice', notice, '--list', 'website-shutdown-2022-batch1', '--published', '2022-02-21', '--source', 'https://example.org/n'];
@@ -146,6 +146,13 @@ describe('writing an import', () => {
     const bad = spawnSync(process.execPath, [...args.slice(0, 3), '--list', 'x', '--published', '2022-02-30', '--source', 'nowhere'], { cwd: ROOT, encoding: 'utf8', input: '', timeout: 60_000 });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--published "2022-02-30"[\s\S]*--source "nowhere"/);
-    // Two runs of the command (each loads src/core through vite's module runner): room on a busy machine.
-  }, 180_000);
+    // Three runs of the command (each loads src/core through vite's module runner): room on a busy machine.
+    // In a terminal (a pseudo-terminal from util-linux script(1)) it asks; "n" writes nothing.
+    const command = [process.execPath, ...args].map((a) => `'${a}'`).join(' ');
+    const asked = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', input: 'n\n', timeout: 60_000 });
+    expect(asked.stdout).toContain('then build the list? [y/N]');
+    expect(asked.stdout).toContain('import-notice: not written.');
+    expect(asked.status).toBe(2);
+    expect(existsSync(path.join(ROOT, 'data/notices/website-shutdown-2022-batch1.json'))).toBe(false);
+  }, 240_000);
 });
