@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds data/organizations.json (the bundled blocklist) from the research in ../shared/data:
- * orgs-research.json, orgs-research-more.json and orgs-research-3.json (never
+ * orgs-research.json, orgs-research-more.json, orgs-research-3.json and orgs-research-4.json (never
  * orgs-leads-unverified.json: those strings are not verbatim). Run with `npm run data` or `node scripts/build-organizations.mjs`.
  *
  * - One entry per distinct name_zh; one listing per research row (a name on two lists is one
@@ -9,7 +9,12 @@
  * - Corrections a later research pass made to earlier rows (a batch number, a second spelling, a
  *   cleaner source) are applied from data/organizations-review.json, never by editing the research
  *   files: `listCorrections` renames a list (and replaces the note written once for it) on every
- *   row that carries it; a per-name record may add aliases, `sources` (per list) and a `note`.
+ *   row that carries it; a per-name record may add aliases, `sources` (per list), `domains` and a
+ *   `note` (which replaces the research rows' notes when `replaceNote` is true: a note written once
+ *   for a list can go stale for one name, e.g. "see leads.json" once that lead was promoted).
+ * - Domains (the organization's own sites) come only from the review file, each with the date it
+ *   was seen in use (`seen`, the date of the notice or page that published it) and where: the
+ *   alert on such a site says "was used by" once that date is 12 months old (core/own-site.ts).
  * - Hand review (exact, registeredLookalike, extra aliases) comes from a per-name table in
  *   data/organizations-review.json, never from patterns over the notes: some notes were written
  *   once per list and repeat on every row of it, so a caution there is about one name only.
@@ -29,20 +34,30 @@
  *   and en, its date, whether only news reports back it): the UI shows these instead of the list
  *   ids, so every list an entry names must have one, and no record may name a list no entry has.
  *
+ * - Also reads data/notices/*.json: rows in the research format that `npm run data -- import-notice`
+ *   wrote from a ministry notice the maintainer confirmed (docs/publishing-the-list.md), after the
+ *   research files, in file-name order.
+ *
+ * `npm run data -- import-notice FILE --list ID --published DATE --source URL [--yes] [--dry-run]`
+ * reads a notice instead (scripts/import-notice.ts): it proposes entries and writes them only
+ * once the maintainer confirms.
+ *
  * Env: ORGS_RESEARCH_DIR overrides the research folder (default ../shared/data).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pinyin } from 'pinyin-pro';
+import { slugifyChinese, slugifyEnglish, uniqueId } from './lib/org-ids.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESEARCH_DIR = process.env.ORGS_RESEARCH_DIR
   ? path.resolve(process.env.ORGS_RESEARCH_DIR)
   : path.resolve(ROOT, '../shared/data');
-const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json'];
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json', 'orgs-research-4.json'];
 const REFERENCE_NOTICE = path.resolve(RESEARCH_DIR, '../reference/mca-notice-2021-05-31.en.txt');
 const OUT_PATH = path.join(ROOT, 'data/organizations.json');
+/** Rows imported from ministry notices (scripts/import-notice.ts writes them). */
+const NOTICES_DIR = path.join(ROOT, 'data/notices');
 const LAWFUL_FILE = 'lawful-national-partial.json';
 const LAWFUL_OUT_PATH = path.join(ROOT, 'data', LAWFUL_FILE);
 /** When the copies were made: the CAST member societies 2018-01, the foundations 2017-12. */
@@ -51,6 +66,14 @@ const REVIEW_PATH = path.join(ROOT, 'data/organizations-review.json');
 /** The records of the lists (issuer, titles, date, news-only), written by hand: see checkListRecords. */
 const LISTS_PATH = path.join(ROOT, 'data/lists.json');
 const RECORD_LANGUAGES = ['zh_CN', 'zh_TW', 'en'];
+
+if (process.argv[2] === 'import-notice') {
+  // The import reads the list's normalization and rules from src/core (TypeScript), as the feed
+  // tools do: through vite's module runner.
+  const { runnerImport } = await import('vite');
+  const { module } = await runnerImport(path.join(ROOT, 'scripts/import-notice.ts'), { configFile: false, logLevel: 'silent', root: ROOT });
+  process.exit(await module.main(process.argv.slice(3)));
+}
 
 const KINDS = ['banned', 'website-shutdown', 'suspected-illegal', 'counterfeit', 'dispersed'];
 
@@ -165,39 +188,6 @@ function extractUrls(text) {
   return urls;
 }
 
-function slugifyEnglish(text) {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/** Leading words the segmenter sometimes splits wrongly (中|国民|营…): taken off first. */
-const LEADING_WORDS = ['中国', '中國', '中华', '中華', '全国', '全國', '国际', '國際', '世界'];
-
-/** Tone-less pinyin, one hyphen-joined chunk per word: 中国美术协会 → zhongguo-meishu-xiehui. */
-function slugifyChinese(text) {
-  const lead = LEADING_WORDS.find((w) => text.startsWith(w) && text.length > w.length);
-  const rest = lead ? text.slice(lead.length) : text;
-  const words = [
-    ...(lead ? [lead] : []),
-    ...[...wordSegmenter.segment(rest)].filter((s) => s.isWordLike).map((s) => s.segment),
-  ];
-  return words
-    .map((word) =>
-      pinyin(word, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-        .join('')
-        .normalize('NFKD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ''),
-    )
-    .filter((chunk) => chunk.length > 0)
-    .join('-');
-}
-
 // ---------------------------------------------------------------- research rows
 
 const review = readJson(REVIEW_PATH, 'review file');
@@ -211,14 +201,18 @@ for (const [list, correction] of Object.entries(listCorrections)) {
 }
 const correctedLists = new Set();
 
+const noticeFiles = existsSync(NOTICES_DIR)
+  ? readdirSync(NOTICES_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(NOTICES_DIR, f))
+  : [];
+
 const rows = [];
-for (const file of RESEARCH_FILES) {
-  const full = path.join(RESEARCH_DIR, file);
+for (const file of [...RESEARCH_FILES.map((f) => path.join(RESEARCH_DIR, f)), ...noticeFiles]) {
+  const full = file;
   if (!existsSync(full)) fail(`research file missing: ${full}`);
   const data = readJson(full, 'research file');
   if (!Array.isArray(data)) fail(`${file}: expected an array of rows`);
   data.forEach((row, index) => {
-    const where = `${file}[${index}]`;
+    const where = `${path.basename(file)}[${index}]`;
     if (!isNonEmpty(row.name_zh)) fail(`${where}: name_zh missing`);
     if (row.name_zh !== row.name_zh.trim()) fail(`${where}: name_zh has surrounding whitespace`);
     if (!isNonEmpty(row.list)) fail(`${where}: list missing`);
@@ -260,7 +254,7 @@ const otherLawfulNames = review.otherLawfulNames?.names ?? [];
 for (const [name, record] of Object.entries(overrides)) {
   if (!byName.has(name)) fail(`review record "${name}" names no organization in the research`);
   for (const key of Object.keys(record)) {
-    if (!['exact', 'registeredLookalike', 'aliases', 'sources', 'note', 'why'].includes(key)) {
+    if (!['exact', 'registeredLookalike', 'aliases', 'sources', 'domains', 'note', 'replaceNote', 'why'].includes(key)) {
       fail(`review record "${name}": unknown field "${key}"`);
     }
   }
@@ -273,6 +267,23 @@ for (const [name, record] of Object.entries(overrides)) {
     fail(`review "${name}": aliases must be non-empty strings`);
   }
   if (record.note !== undefined && !isNonEmpty(record.note)) fail(`review "${name}": note must be a non-empty string`);
+  if (record.replaceNote !== undefined && (record.replaceNote !== true || !isNonEmpty(record.note))) {
+    fail(`review "${name}": replaceNote must be true, and only beside a note`);
+  }
+  if (record.domains !== undefined) {
+    if (!Array.isArray(record.domains) || record.domains.length === 0) fail(`review "${name}": domains must list the sites`);
+    for (const d of record.domains) {
+      // The schema (core/list-schema.ts, checked by tests/unit/data) refuses public suffixes and IPs.
+      if (!isNonEmpty(d?.domain) || d.domain !== d.domain.toLowerCase() || !/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(d.domain)) {
+        fail(`review "${name}": domain "${d?.domain}" must be a bare lower-case domain, like example.org`);
+      }
+      if (!isIsoDate(d.seen)) fail(`review "${name}": domain ${d.domain} needs the date it was seen in use (seen: YYYY-MM-DD)`);
+      if (!Array.isArray(d.sources) || d.sources.length === 0 || extractUrls(d.sources.join(' ')).length !== d.sources.length) {
+        fail(`review "${name}": domain ${d.domain} needs the addresses where it was found (sources)`);
+      }
+      for (const key of Object.keys(d)) if (!['domain', 'seen', 'sources'].includes(key)) fail(`review "${name}": domain ${d.domain}: unknown field "${key}"`);
+    }
+  }
   if (record.sources !== undefined) {
     for (const [list, urls] of Object.entries(record.sources)) {
       if (!byName.get(name).some((r) => r.list === list)) fail(`review "${name}": sources for "${list}", a list it is not on`);
@@ -300,11 +311,11 @@ if (usedIds.size !== [...byName.keys()].filter((zh) => previousIds.has(zh)).leng
 }
 
 function newId(base) {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) fail(`cannot make an id from "${base}"`);
-  let id = base;
-  for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
-  usedIds.add(id);
-  return id;
+  try {
+    return uniqueId(base, usedIds);
+  } catch (error) {
+    return fail(error.message);
+  }
 }
 
 // ---------------------------------------------------------------- entries
@@ -335,7 +346,7 @@ for (const [zh, orgRows] of byName) {
   }));
 
   const notes = [];
-  for (const r of orgRows) if (isNonEmpty(r.note) && !notes.includes(r.note.trim())) notes.push(r.note.trim());
+  if (!record.replaceNote) for (const r of orgRows) if (isNonEmpty(r.note) && !notes.includes(r.note.trim())) notes.push(r.note.trim());
   if (record.note) notes.push(record.note.trim());
 
   const id = previousIds.get(zh) ?? newId(en ? slugifyEnglish(en) : slugifyChinese(zh));
@@ -347,7 +358,7 @@ for (const [zh, orgRows] of byName) {
   entry.warn = !orgRows.some((r) => r.blocklist_safe === false);
   entry.exact = record.exact ?? false;
   if (record.registeredLookalike) entry.registeredLookalike = record.registeredLookalike.trim();
-  entry.domains = [];
+  entry.domains = (record.domains ?? []).map((d) => ({ domain: d.domain, seen: d.seen, sources: [...d.sources] }));
   if (notes.length > 0) entry.note = notes.join(' / ');
   entries.push(entry);
 }

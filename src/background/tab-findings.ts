@@ -138,8 +138,9 @@ async function modelOf(tabId: number, state: TabState): Promise<TabFindings> {
   const [{ byId, records }, listFreshness] = await Promise.all([activeList(), currentListFreshness()]);
   // A tab whose frames have not reported yet: ask the browser whether it is private.
   const incognito = state.incognito ?? (await browser.tabs.get(tabId).then((t) => t.incognito, () => false));
-  const controls = await controlsFor(siteOf(state.url), Date.now(), incognito ? 'private' : 'normal');
-  return tabModel({ tabId, state, byId, listFreshness, records, recordLang: recordLanguage(uiLanguage()), controls, incognito });
+  const now = Date.now();
+  const controls = await controlsFor(siteOf(state.url), now, incognito ? 'private' : 'normal');
+  return tabModel({ tabId, state, byId, listFreshness, records, recordLang: recordLanguage(uiLanguage()), controls, incognito, now });
 }
 
 const lastPublished = new Map<number, string>();

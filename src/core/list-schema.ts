@@ -51,6 +51,18 @@ export const ListingSchema = v.object({
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;
 
+const domainName = v.pipe(nonEmpty, limit(domainProblem));
+
+/** A site of an organization, with the day it was seen in use (the notice or page that showed it). */
+export const DomainListingSchema = v.object({
+  domain: domainName,
+  /** YYYY-MM-DD: the date of the notice that published the address, or of the page that showed it in use. */
+  seen: isoDate,
+  /** Where the address was found. */
+  sources: v.optional(v.array(httpUrl)),
+});
+export type DomainListing = v.InferOutput<typeof DomainListingSchema>;
+
 export const EntrySchema = v.object({
   /** Stable slug; never changes once published (suppressions and sync diffs key on it). */
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be a lower-case slug')),
@@ -70,8 +82,12 @@ export const EntrySchema = v.object({
   exact: v.boolean(),
   /** The lawfully registered body this name imitates, where a source names it. */
   registeredLookalike: v.optional(nonEmpty),
-  /** The organization's own sites: registrable domains (or host names under one), see domainProblem. */
-  domains: v.optional(v.array(v.pipe(nonEmpty, limit(domainProblem)))),
+  /**
+   * The organization's own sites: registrable domains (or host names under one), see domainProblem.
+   * A listing says when the site was seen in use (core/own-site.ts words the alert by it); a bare
+   * domain (the format before dates) has no date and reads as current.
+   */
+  domains: v.optional(v.array(v.union([domainName, DomainListingSchema]))),
   note: v.optional(nonEmpty),
 });
 export type BlocklistEntry = v.InferOutput<typeof EntrySchema>;

@@ -11,6 +11,7 @@
  * Any other page (a ministry notice naming many, a mention) gets the compact notice.
  */
 import type { BlocklistEntry } from './list-schema';
+import { domainName } from './domain-listing';
 import { hostIsUnder } from './site';
 
 export type Severity = 'alert' | 'status';
@@ -56,7 +57,7 @@ export function severityOf({ pageUrl, title, entries, titleIds }: SeverityInput)
     return 'status';
   }
   if (isGovernmentOrNewsHost(host)) return 'status';
-  if (entries.some(({ entry }) => entry.domains?.some((d) => hostIsUnder(host, d)))) return 'alert';
+  if (entries.some(({ entry }) => entry.domains?.some((d) => hostIsUnder(host, domainName(d))))) return 'alert';
   const titled = titleIds.length === 1 ? entries.find(({ entry }) => entry.id === titleIds[0]) : undefined;
   if (!titled) return 'status';
   if (entries.length === 1 || titleIsNameAlone(title, titled.entry, titled.forms)) return 'alert';

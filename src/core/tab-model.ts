@@ -8,7 +8,8 @@ import type { ListFreshness } from './feed/freshness';
 import type { BannerHiddenBy } from './banner-gate';
 import type { BlocklistEntry, ListRecords } from './list-schema';
 import { listingLabels, type RecordLanguage } from './list-records';
-import { severityOf } from './severity';
+import { formerSiteOf } from './own-site';
+import { severityOf, type SeverityInput } from './severity';
 import { siteOf } from './site';
 import { allDismissed, type SiteControls } from './warning-controls';
 import type { BannerState, FrameReport, TabFinding, TabFindings } from '../shared/findings';
@@ -37,6 +38,8 @@ export interface TabModelInput {
   /** The controls in force on the tab's site (core/warning-controls). */
   controls: SiteControls;
   incognito: boolean;
+  /** Now (epoch ms): a listed domain seen 12 months ago or more is worded in the past (core/own-site.ts). Default: the clock. */
+  now?: number;
 }
 
 /** A finding before its listings are labelled. */
@@ -84,16 +87,17 @@ export function bannerState(findings: ReadonlyArray<Pick<TabFinding, 'entry'>>, 
 }
 
 /** Everything the popup and the banner are told about the tab. */
-export function tabModel({ tabId, state, byId, listFreshness, records, recordLang, controls, incognito }: TabModelInput): TabFindings {
+export function tabModel({ tabId, state, byId, listFreshness, records, recordLang, controls, incognito, now = Date.now() }: TabModelInput): TabFindings {
   const merged = mergeFrames(state.frames, byId, controls);
   const findings: TabFinding[] = merged.findings.map((f) => ({ ...f, labels: listingLabels(f.entry.listings, recordLang, records) }));
   const { suppressed } = merged;
-  const severity = severityOf({
+  const severityInput: SeverityInput = {
     pageUrl: state.url,
     title: state.title,
     entries: findings.map((f) => ({ entry: f.entry, forms: f.forms })),
     titleIds: state.frames[0]?.titleIds ?? [],
-  });
+  };
+  const severity = severityOf(severityInput);
   return {
     tabId,
     url: state.url,
@@ -102,6 +106,7 @@ export function tabModel({ tabId, state, byId, listFreshness, records, recordLan
     findings,
     suppressed,
     severity,
+    formerSite: formerSiteOf(severityInput, now),
     banner: bannerState(findings, controls),
     allowlisted: controls.allowlisted,
     snoozeUntil: controls.snoozeUntil,
@@ -139,6 +144,6 @@ export function tabBadge(model: { findings: readonly unknown[]; pageHidBanner?: 
  * What the banner shows, as a string to compare: the top frame is told only when it changed
  * (the badge and the popup have their own reads).
  */
-export function bannerSignature(model: Pick<TabFindings, 'banner' | 'severity' | 'findings'>): string {
-  return JSON.stringify([model.banner, model.severity, model.findings.map((f) => [f.entry.id, f.count, f.forms, f.frames, f.labels])]);
+export function bannerSignature(model: Pick<TabFindings, 'banner' | 'severity' | 'findings' | 'formerSite'>): string {
+  return JSON.stringify([model.banner, model.severity, model.formerSite ?? null, model.findings.map((f) => [f.entry.id, f.count, f.forms, f.frames, f.labels])]);
 }

@@ -3,6 +3,7 @@ import type { ListingLabel } from '../core/list-records';
 import type { BannerHiddenBy } from '../core/banner-gate';
 import type { ListFreshness } from '../core/feed/freshness';
 import type { BlocklistEntry } from '../core/list-schema';
+import type { FormerSite } from '../core/own-site';
 
 export interface FrameFinding {
   id: string;
@@ -65,6 +66,11 @@ export interface TabFindings {
   suppressed: Array<{ id: string; zh: string }>;
   /** alert: the page is the organization's own site; status: it only mentions it. */
   severity: 'alert' | 'status';
+  /**
+   * The alert stands on listed domains only, all seen in use 12 months ago or more: the page's
+   * site was used by this organization (core/own-site.ts), and the alert says so in the past tense.
+   */
+  formerSite?: FormerSite | null;
   banner: BannerState;
   allowlisted: boolean;
   /** "Snooze all warnings" until (epoch ms), if in the future. */

@@ -31,6 +31,8 @@ export const ENTRY = {
   shuhua: 'zhongguo-shuhua-jia-xiehui',
   yingbiShufa: 'zhongguo-xiandai-ying-bi-shufa-yanjiu-hui',
   yiyuan: 'zhongguo-yiyuan-xuehui',
+  /** 中国室内空气净化协会: its site kongjingxie.cn is listed (seen 2025-09-25). */
+  withDomain: 'zhongguo-shinei-kongqi-jinghua-xiehui',
 } as const;
 
 export const ROBOT = ENTRY.robot;
@@ -67,6 +69,8 @@ export const PAGES = {
   removesBanner: 'removes-banner.html',
   reportPage: 'report-page.html',
   reportChild: 'report-child.html',
+  /** Names ENTRY.withDomain once, in its text only (not in the title): its own-site alert comes from the host. */
+  listedSite: 'listed-site.html',
 } as const;
 
 const bundledIds = new Set((bundled as Array<{ id: string }>).map((e) => e.id));

@@ -15,7 +15,7 @@ import { useState } from 'preact/hooks';
 import { CHINANPO_URL } from '../../core/report-text';
 import type { ChoiceControl } from '../../core/warning-controls';
 import type { TabFinding, TabFindings } from '../../shared/findings';
-import { kindLabel, listOf, t } from '../../shared/i18n';
+import { formatDate, kindLabel, listOf, t } from '../../shared/i18n';
 import { Freshness } from '../../ui/Freshness';
 import { Listings } from '../../ui/Listings';
 import { kindMeanings } from './kind-meaning';
@@ -59,7 +59,8 @@ export const isCompact = (model: TabFindings): boolean =>
 function title(model: TabFindings): string {
   // One organization: its name says it all; the count would only make the reader look for it.
   if (model.findings.length === 1) return model.findings[0]!.entry.names.zh;
-  if (model.severity === 'alert') return t('bannerTitleAlert');
+  // A listed domain seen in use 12 months ago or more: the site was the organization's (core/own-site.ts).
+  if (model.severity === 'alert') return model.formerSite ? t('bannerTitleFormerSite', model.formerSite.zh) : t('bannerTitleAlert');
   // The compact notice's title fits its one line.
   return isCompact(model) ? t('bannerTitleCompact', model.findings.length) : t('bannerTitle', model.findings.length);
 }
@@ -129,7 +130,9 @@ export function Banner({ model, actions }: BannerProps) {
       </header>
       {open ? (
         <div class="body" id="orgcheck-body">
-          {alert && single ? <p class="lead">{t('bannerAlertOwnSite')}</p> : null}
+          {alert && single ? (
+            <p class="lead">{model.formerSite ? t('bannerAlertFormerSite', formatDate(model.formerSite.seen)) : t('bannerAlertOwnSite')}</p>
+          ) : null}
           <ul class={`orgs${compact ? ' dense' : ''}`}>
             {model.findings.map((f) =>
               compact ? (

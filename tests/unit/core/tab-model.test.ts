@@ -90,6 +90,18 @@ describe('tabModel', () => {
     expect(model.findings.map((f) => f.entry.id)).toEqual(['org-own']);
   });
 
+  it('words the alert in the past on a site whose listed domain was seen 12 months ago or more (formerSite)', () => {
+    const dated = { ...entry('org-dated'), domains: [{ domain: 'old.example', seen: '2025-09-25' }] };
+    const ids = new Map([...byId, [dated.id, dated]]);
+    const url = 'https://old.example/news';
+    const onOld = { url, title: '通知', frames: { 0: frame(url, [finding('org-dated', 1), finding('org-b', 1)]) } };
+    const recent = tabModel({ ...input, byId: ids, state: onOld, now: Date.parse('2026-01-01T00:00:00Z') });
+    expect(recent).toMatchObject({ severity: 'alert', formerSite: null });
+    const later = tabModel({ ...input, byId: ids, state: onOld, now: Date.parse('2026-12-03T00:00:00Z') });
+    expect(later).toMatchObject({ severity: 'alert', formerSite: { id: 'org-dated', seen: '2025-09-25' } });
+    expect(bannerSignature(later)).not.toBe(bannerSignature(recent));
+  });
+
   it('says the page hid the banner only while there is something it hid', () => {
     expect(tabModel({ ...input, state: { ...state, bannerHiddenBy: 'covered' } }).pageHidBanner).toBe('covered');
     expect(tabModel({ ...input, state: { ...state, bannerHiddenBy: 'covered' }, controls: controls({ enabled: false }) }).pageHidBanner).toBeNull();

@@ -17,7 +17,7 @@ interface ResearchRow {
 
 const DATA_PATH = path.resolve(__dirname, '../../../data/organizations.json');
 const RESEARCH_DIR = path.resolve(__dirname, '../../../../shared/data');
-const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json'];
+const RESEARCH_FILES = ['orgs-research.json', 'orgs-research-more.json', 'orgs-research-3.json', 'orgs-research-4.json'];
 const REVIEW_PATH = path.resolve(__dirname, '../../../data/organizations-review.json');
 /** The list corrections of a later research pass (data/organizations-review.json), as the build applies them. */
 const listCorrections = (JSON.parse(readFileSync(REVIEW_PATH, 'utf8')) as { listCorrections: { lists: Record<string, { list: string }> } })
@@ -41,8 +41,8 @@ describe('data/organizations.json', () => {
     expect(validation.ok ? [] : validation.errors).toEqual([]);
   });
 
-  it('has 308 entries with unique ids, one per Chinese name', () => {
-    expect(entries).toHaveLength(308);
+  it('has 317 entries with unique ids, one per Chinese name', () => {
+    expect(entries).toHaveLength(317);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
     expect(new Set(entries.map((e) => e.names.zh)).size).toBe(entries.length);
   });
@@ -86,8 +86,49 @@ describe('data/organizations.json', () => {
     expect(leifeng?.listings.map((l) => l.kind)).toEqual(['website-shutdown', 'suspected-illegal']);
   });
 
-  it.skipIf(!hasResearch)(`holds every name_zh of the three research files as a name or alias${SKIP_NOTE}`, () => {
-    expect(research.length).toBe(313);
+  it('gives every listing of every entry the addresses it was found at', () => {
+    const unsourced = entries.flatMap((e) => e.listings.filter((l) => l.sources.length === 0).map((l) => `${e.id} ${l.list}`));
+    expect(entries.length).toBeGreaterThan(0);
+    expect(unsourced).toEqual([]);
+  });
+
+  it('lists the fourth pass: the 2022 first batch of shut-down websites complete (13), and 中國質量認證監督管理中心 guarded', () => {
+    const batch = entries.filter((e) => e.listings.some((l) => l.list === 'website-shutdown-2022-batch1'));
+    expect(batch).toHaveLength(13);
+    for (const e of batch) {
+      expect(e.listings.find((l) => l.list === 'website-shutdown-2022-batch1')?.published, e.names.zh).toBe('2022-02-21');
+      // The note written once for the batch when 5 were known is replaced (data/organizations-review.json).
+      expect(e.note, e.names.zh).toContain('All 13 are listed');
+      expect(e.note, e.names.zh).not.toContain('5 visible');
+    }
+    // Generic names: whole-name matches only (the guard of core/prose-boundary.ts).
+    expect(byZh.get('应用安全联盟')?.exact).toBe(true);
+    expect(byZh.get('智慧安防产业联盟')?.exact).toBe(true);
+    // Kept as published (沐阳, probably a typo), with the county's real name as a derived variant.
+    expect(byZh.get('东望集团江苏沐阳十字课堂')?.aliases).toEqual(['东望集团江苏沭阳十字课堂']);
+    const quality = byZh.get('中國質量認證監督管理中心');
+    expect(quality).toMatchObject({ exact: true, warn: true, aliases: ['中国质量认证监督管理中心'] });
+    expect(quality?.listings).toEqual([
+      {
+        list: 'mca-typical-cases-2025-09',
+        kind: 'banned',
+        published: '2025-09-25',
+        sources: ['https://hk.crntt.com/doc/1071/2/4/4/107124469.html?coluid=7&kindid=0&docid=107124469&mdate=0925172312'],
+      },
+    ]);
+  });
+
+  it('lists kongjingxie.cn as 中国室内空气净化协会’s site, with the day the notice published it and where', () => {
+    const withDomains = entries.filter((e) => (e.domains ?? []).length > 0);
+    expect(withDomains.map((e) => e.names.zh)).toEqual(['中国室内空气净化协会']);
+    expect(withDomains[0]!.domains).toEqual([{ domain: 'kongjingxie.cn', seen: '2025-09-25', sources: ['http://www.hcygmm.com/news/1164055.html'] }]);
+    // Its note was written once for the list, when the 4th case was a lead; the review replaced it.
+    expect(withDomains[0]!.note).toContain('kongjingxie.cn');
+    expect(withDomains[0]!.note).not.toContain('leads.json');
+  });
+
+  it.skipIf(!hasResearch)(`holds every name_zh of the four research files as a name or alias${SKIP_NOTE}`, () => {
+    expect(research.length).toBe(322);
     const known = new Set(entries.flatMap((e) => [e.names.zh, ...e.aliases]));
     expect(research.map((r) => r.name_zh).filter((n) => !known.has(n))).toEqual([]);
   });
