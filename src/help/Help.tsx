@@ -1,7 +1,8 @@
 /**
  * The help page (src/help/index.html, opened by the banner's help button through the background,
  * and by the popup): what OrgCheck does, what the ministry's lists are, what each kind of listing
- * means, what to do, how the warnings look and the limits of the list. Sections have stable ids
+ * means, what to do, what a unified social credit code tells, how the warnings look and the limits
+ * of the list. Sections have stable ids
  * (HELP_SECTIONS) so that other parts link to one: help/index.html#what-to-do.
  */
 import type { ComponentChildren } from 'preact';
@@ -12,12 +13,13 @@ import { kindLabel, t } from '../shared/i18n';
 /** The official registry of social organizations, where a name and its credit code can be checked. */
 export const REGISTRY_URL = 'https://xxgs.chinanpo.mca.gov.cn/';
 
-export const HELP_SECTIONS = ['lists', 'kinds', 'what-to-do', 'warnings', 'limits'] as const;
+export const HELP_SECTIONS = ['lists', 'kinds', 'what-to-do', 'code', 'warnings', 'limits'] as const;
 
 const SECTION_TITLES: Record<(typeof HELP_SECTIONS)[number], string> = {
   lists: 'helpListsTitle',
   kinds: 'helpKindsTitle',
   'what-to-do': 'helpDoTitle',
+  code: 'helpCodeTitle',
   warnings: 'helpWarningsTitle',
   limits: 'helpLimitsTitle',
 };
@@ -95,6 +97,14 @@ export function Help() {
             {t('helpDoReport')} <OutLink href={CHINANPO_URL}>{t('helpComplaintLink')}</OutLink>
           </li>
         </ol>
+      </Section>
+
+      <Section id="code">
+        <p>{t('helpCodeWhat')}</p>
+        <p>{t('helpCodeSociety')}</p>
+        <p>
+          {t('helpCodeLimit')} <OutLink href={REGISTRY_URL}>{t('helpRegistryLink')}</OutLink>
+        </p>
       </Section>
 
       <Section id="warnings">

@@ -5,10 +5,12 @@
  * other names that contain it or look like it. Entries that never warn (lawful namesakes, generic
  * names) look neutral, with why (EntryDetails).
  * A name that is the whole name of a body in the partial copy of the national registry
- * (core/lawful-registry.ts) also says so, with the copy's date.
+ * (core/lawful-registry.ts) also says so, with the copy's date. A unified social credit code among
+ * them is read and checked (CodeAnswer) instead of looked up as a name.
  */
 import { useMemo } from 'preact/hooks';
 import lawfulCopy from '../../data/lawful-national-partial.json';
+import { readCreditCode } from '../core/credit-code';
 import { findLawfulBody, type LawfulBody, type LawfulRegistryCopy } from '../core/lawful-registry';
 import { listingLabels, recordLanguage } from '../core/list-records';
 import type { BlocklistEntry, ListRecords } from '../core/list-schema';
@@ -17,6 +19,7 @@ import { MAX_LOOKUP_NAMES, splitLookupQuery } from '../core/lookup-query';
 import { answerName, type NameAnswer } from '../core/lookup-verdict';
 import { CHINANPO_URL } from '../core/report-text';
 import { t, uiLanguage } from '../shared/i18n';
+import { CodeAnswer, useDivisions } from './CodeAnswer';
 import { EntryDetails } from './EntryDetails';
 import './lookup.css';
 
@@ -38,9 +41,13 @@ export function LookupResults({
   const lookup = useMemo(() => (entries ? OrganizationLookup.for(entries) : undefined), [entries]);
   const cache = useMemo(() => new Map<string, NameAnswer>(), [lookup]);
   const split = useMemo(() => splitLookupQuery(query), [query]);
+  const codes = useMemo(() => split.names.map((name) => readCreditCode(name)), [split]);
+  const divisions = useDivisions(codes.some((c) => c !== undefined));
   const answers = useMemo(() => {
     if (!lookup) return [];
-    return split.names.map((name) => {
+    return split.names.map((name, i): NameAnswer | { code: string } => {
+      const code = codes[i];
+      if (code) return { code };
       let answer = cache.get(name);
       if (!answer) {
         if (cache.size >= CACHED_ANSWERS) cache.clear();
@@ -49,19 +56,23 @@ export function LookupResults({
       }
       return answer;
     });
-  }, [lookup, cache, split]);
+  }, [lookup, cache, split, codes]);
   if (!answers.length) return null;
   const several = answers.length > 1;
   return (
     <div class="answers" data-testid="lookup-results">
       {several ? (
         <p class="count" role="status">
-          {t('lookupNamesCount', answers.length)}
+          {codes.some((c) => c !== undefined) ? t('lookupItemsCount', answers.length) : t('lookupNamesCount', answers.length)}
         </p>
       ) : null}
-      {answers.map((a, i) => (
-        <NameVerdict key={`${i}:${a.name}`} answer={a} several={several} records={records ?? {}} />
-      ))}
+      {answers.map((a, i) =>
+        'code' in a ? (
+          <CodeAnswer key={`${i}:${a.code}`} code={a.code} divisions={divisions} several={several} />
+        ) : (
+          <NameVerdict key={`${i}:${a.name}`} answer={a} several={several} records={records ?? {}} />
+        ),
+      )}
       {split.omitted ? <p class="hint">{t('lookupNamesOmitted', MAX_LOOKUP_NAMES, split.omitted)}</p> : null}
     </div>
   );

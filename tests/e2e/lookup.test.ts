@@ -69,6 +69,37 @@ describe('the lookup', () => {
     expect(await verdictsOf(popup)).toEqual([['中国机器人教肓联盟', 'not-listed']]);
   });
 
+  it('reads unified social credit codes pasted among names, each answered in turn', async () => {
+    // A name, a national society's real code, a company's real code with a retired region (110228,
+    // 北京市密云县 until 2015), a made-up code, and a society code registered in 北京市.
+    await popup.fill('#q', '中国机器人教育联盟、51100000500009247D\n统一社会信用代码：91110228397176695A；91110228397176695B，51110000500009240U');
+    await expect
+      .poll(() => verdictsOf(popup), { timeout: 20_000 })
+      .toEqual([
+        ['中国机器人教育联盟', 'listed'],
+        ['51100000500009247D', 'code-valid'],
+        ['91110228397176695A', 'code-valid'],
+        ['91110228397176695B', 'code-invalid'],
+        ['51110000500009240U', 'code-valid'],
+      ]);
+    const answer = (code: string) => popup.locator(`[data-testid="lookup-verdict"][data-name="${code}"]`);
+    expect(await answer('51100000500009247D').getAttribute('data-meaning')).toBe('national-society');
+    expect(await answer('91110228397176695A').getAttribute('data-meaning')).toBe('company');
+    expect(await answer('91110228397176695A').getByTestId('code-where').textContent()).toContain('北京市');
+    expect(await answer('91110228397176695A').getByTestId('code-where').textContent()).toContain('110228');
+    expect(await answer('91110228397176695B').getAttribute('data-problem')).toBe('check');
+    expect(await answer('51110000500009240U').getAttribute('data-meaning')).toBe('local-society');
+    expect(await answer('51110000500009240U').getByTestId('code-meaning').textContent()).toContain('北京市');
+    // Every answer, a code that can't be real too, links to the official registry.
+    for (const code of ['51100000500009247D', '91110228397176695A', '91110228397176695B', '51110000500009240U']) {
+      expect(await answer(code).getByTestId('registry-link').getAttribute('href')).toBe('https://chinanpo.mca.gov.cn/');
+    }
+    expect(await answer('91110228397176695A').getByTestId('company-registry-link').count()).toBe(1);
+    // No internal id or enum value reaches the reader.
+    const text = (await popup.getByTestId('lookup-results').textContent()) ?? '';
+    expect(text).not.toMatch(/national-society|local-society|market-regulation|codeKind|codeMeaning/);
+  });
+
   it('finds English names', async () => {
     await type('china robot education');
     await expect.poll(() => firstId(popup)).toBe(ROBOT);

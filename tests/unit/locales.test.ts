@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LISTING_KINDS } from '../../src/core/list-schema';
 import { FEED_ERROR_CODES } from '../../src/core/feed/validate';
+import { REGISTERING_DEPARTMENTS } from '../../src/core/credit-code';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LOCALES_DIR = join(ROOT, 'public/_locales');
@@ -98,8 +99,9 @@ describe('message keys used by the code and the manifest', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every listing kind and sync error has its message', () => {
+  it('every listing kind, sync error and credit-code kind has its message', () => {
     const keys = [
+      ...Object.entries(REGISTERING_DEPARTMENTS).flatMap(([d, { kinds }]) => Object.keys(kinds).map((k) => `codeKind_${d}${k}`)),
       ...LISTING_KINDS.map((k) => `kind_${k.replace(/-/g, '_')}`),
       ...FEED_ERROR_CODES.map((c) => `syncError_${c.replace(/-/g, '_')}`),
     ];
@@ -107,6 +109,6 @@ describe('message keys used by the code and the manifest', () => {
   });
 
   it('builds no other key at run time', () => {
-    expect(templated.filter((t) => !/kind_\$\{/.test(t))).toEqual([]);
+    expect(templated.filter((t) => !/(?:kind|codeKind)_\$\{/.test(t))).toEqual([]);
   });
 });
