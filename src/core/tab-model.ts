@@ -11,7 +11,7 @@ import { listingLabels, type RecordLanguage } from './list-records';
 import { severityOf } from './severity';
 import { siteOf } from './site';
 import { allDismissed, type SiteControls } from './warning-controls';
-import type { BannerState, FrameReport, TabFinding, TabFindings } from '../shared/findings';
+import type { BannerState, FrameReport, TabFinding, TabFindings } from './findings';
 
 /** Distinct forms kept per organization (as a frame reports them). */
 const MAX_FORMS = 5;
