@@ -243,7 +243,7 @@ try {
     const ext = await launchExtension({ headless: !hasDisplay, locale });
     const outDir = join(ROOT, 'test-output', 'demo');
     if (!hasDisplay) await mkdir(outDir, { recursive: true });
-    console.log(`OrgCheck demo (${locale}; another language: npm run demo -- --lang zh-CN): sample pages at ${server.origin}/`);
+    console.log(`OrgCheck demo (${locale}; another language: npm run demo -- --lang ${locale === 'zh-CN' ? 'en-US' : 'zh-CN'}): sample pages at ${server.origin}/`);
     for (const [file, what] of SAMPLES) {
       const page = await ext.context.newPage();
       await page.goto(`${server.origin}/${file}`);
