@@ -3,9 +3,13 @@
 // CI), it saves screenshots and says where.
 // `npm run screenshots` (this script with --screenshots DIR): the README's pictures, light in Chinese and
 // dark in English: the banner (one organization, the compact notice, the alert) at 1280×800 and 390×844,
-// the popup's lookup of a pasted list and the report page.
+// the popup's lookup of a pasted list and the report page. They come out the same on every run (the
+// pages' address, the clock and the time zone are fixed: see PICTURE_ORIGIN and PICTURE_NOW), so
+// running it again changes no file unless what they show changed.
+// `npm run demo -- --lang zh-CN`: the browser's UI language (default: the shell's, when OrgCheck has it; else English).
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT, currentWorker, launchExtension, startServer, tabIdOf } from './lib/extension-browser.mjs';
 
@@ -29,7 +33,79 @@ if (!existsSync(join(DIST, 'manifest.json'))) {
   process.exit(1);
 }
 
+/** The languages OrgCheck speaks (public/_locales), as Chromium names them. */
+const UI_LOCALES = ['zh-CN', 'zh-TW', 'zh-HK', 'en-US'];
+
+/** --lang, else the shell's language when OrgCheck has it (zh_CN.UTF-8 → zh-CN, en_GB → en-US), else en-US. */
+function demoLocale() {
+  const given = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
+  if (given) return given;
+  const shell = [process.env.LANGUAGE?.split(':')[0], process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v && v !== 'C' && !v.startsWith('C.'));
+  const tag = (shell ?? '').split('.')[0]?.replace('_', '-') ?? '';
+  return UI_LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? (tag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
+}
+
+/** What this machine lacks to show Chinese: a font (else every character is a box), Chromium's Chinese UI files. */
+function missingForChinese() {
+  const missing = [];
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  } catch {
+    // No fontconfig tools: say what to install all the same.
+  }
+  if (!fonts.trim()) missing.push(['fonts-noto-cjk', 'no Chinese font is installed, so Chinese text shows as boxes']);
+  if (!existsSync('/usr/lib/chromium/locales/zh-CN.pak')) {
+    missing.push(['chromium-l10n', "Chromium has no Chinese UI files, so OrgCheck's service worker speaks English in a Chinese browser"]);
+  }
+  return missing;
+}
+
+for (const [pkg, why] of missingForChinese()) {
+  console.warn(`Warning: ${why}. Install it: sudo apt-get install ${pkg}`);
+  // The README's pictures must not show boxes or English in the Chinese ones.
+  if (args.includes('--screenshots')) process.exitCode = 1;
+}
+if (process.exitCode) {
+  console.error('Not making screenshots without it.');
+  process.exit();
+}
+
 const server = await startServer(join(ROOT, 'tests/fixtures/pages'));
+
+// The pictures show a page's address (the report page) and times (the report's, the list's
+// freshness line): fixed, so that a second run writes the same files. The address is answered by
+// the server above through Playwright's routing (no port is taken, so nothing can be in the way);
+// the clock is a day after the bundled list was made, in Beijing time.
+const PICTURE_ORIGIN = 'http://127.0.0.1:8000';
+const PICTURE_NOW = Date.parse(JSON.parse(readFileSync(join(ROOT, 'data/list-version.json'), 'utf8')).generatedAt) + 24 * 3600_000;
+const PICTURE_TIME_ZONE = 'Asia/Shanghai';
+const pagesOrigin = screenshotsDir ? PICTURE_ORIGIN : server.origin;
+
+/** Fixes what the pictures would otherwise change with: the pages' address and the clock. */
+async function fixForPictures(ext) {
+  await ext.context.route(`${PICTURE_ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    await route.fulfill({ response: await route.fetch({ url: `${server.origin}${path}` }) });
+  });
+  // Extension pages and the content scripts' pages: Playwright's clock (Date only; timers run).
+  await ext.context.clock.setFixedTime(PICTURE_NOW);
+  // The service worker (it dates the report and the banner's freshness line): Playwright's clock
+  // does not reach workers, so its Date is replaced. The worker keeps running while Playwright is
+  // attached to it, so this lasts the run.
+  await ext.worker.evaluate((now) => {
+    const RealDate = Date;
+    globalThis.Date = class FixedDate extends RealDate {
+      constructor(...args) {
+        if (args.length) super(...args);
+        else super(now);
+      }
+      static now() {
+        return now;
+      }
+    };
+  }, PICTURE_NOW);
+}
 
 /** Waits until the top frame shows the banner (or the badge settles) after a load. */
 async function settle(page) {
@@ -80,28 +156,48 @@ const CONTEXT_PX = 48;
 async function bannerShot(ext, file, viewport, path) {
   const page = await ext.context.newPage();
   await page.setViewportSize(viewport);
-  await page.goto(`${server.origin}/${file}`);
+  await page.goto(`${pagesOrigin}/${file}`);
   await settle(page);
-  // The scan can take longer than settle() on a loaded machine: wait for the banner (up to 15 s).
+  // The scan can take longer than settle() on a loaded machine: wait for the banner (up to 60 s).
   let box = await bannerBox(page);
-  for (let waited = 0; !box && waited < 15_000; waited += 250) {
+  for (let waited = 0; !box && waited < 60_000; waited += 250) {
     await page.waitForTimeout(250);
     box = await bannerBox(page);
   }
   if (!box) throw new Error(`no banner on ${file}`);
-  await page.waitForTimeout(300); // its layout settles (fonts, the list's freshness line)
-  box = await bannerBox(page);
   // Cropped to the banner and a strip of the page next to it: small files that still show where it sits.
-  const top = box.top < viewport.height / 2 ? 0 : Math.max(0, Math.floor(box.top - CONTEXT_PX));
-  const bottom = box.top < viewport.height / 2 ? Math.min(viewport.height, Math.ceil(box.bottom + CONTEXT_PX)) : viewport.height;
-  await writeFile(path, await page.screenshot({ clip: { x: 0, y: top, width: viewport.width, height: bottom - top } }));
+  const clip = async () => {
+    const now = (await bannerBox(page)) ?? box;
+    const top = now.top < viewport.height / 2 ? 0 : Math.max(0, Math.floor(now.top - CONTEXT_PX));
+    const bottom = now.top < viewport.height / 2 ? Math.min(viewport.height, Math.ceil(now.bottom + CONTEXT_PX)) : viewport.height;
+    return { x: 0, y: top, width: viewport.width, height: bottom - top };
+  };
+  await writeFile(path, await settledScreenshot(page, clip));
   return page;
+}
+
+/**
+ * A screenshot of `page` (cropped to `clip()`) once it has stopped changing: two in a row alike.
+ * What comes late on a loaded machine (a font, the list's freshness line, the answer to a
+ * lookup) is in the picture on every run, not only on the runs where it was quick.
+ */
+async function settledScreenshot(page, clip = async () => undefined) {
+  let last;
+  for (let tries = 0; tries < 60; tries++) {
+    await page.waitForTimeout(tries ? 500 : 300);
+    const area = await clip();
+    const shot = await page.screenshot(area ? { clip: area } : {});
+    if (last?.equals(shot)) return shot;
+    last = shot;
+  }
+  throw new Error(`${page.url()} kept changing for 30 s`);
 }
 
 async function screenshots(dir, colorScheme) {
   // Light in Chinese, dark in English: the README shows both languages.
   const ext = await launchExtension({ colorScheme, locale: colorScheme === 'dark' ? 'en-US' : 'zh-CN' });
   try {
+    await fixForPictures(ext);
     let flyer;
     for (const [file, name] of BANNERS) {
       const desktop = await bannerShot(ext, file, DESKTOP, join(dir, `${name}-${colorScheme}.png`));
@@ -115,17 +211,20 @@ async function screenshots(dir, colorScheme) {
     await popup.setViewportSize({ width: 400, height: 600 });
     const pasted = '中国美术协会、中国书法家协会、中国民间摄影协会';
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}&q=${encodeURIComponent(pasted)}`);
-    await popup.waitForTimeout(800);
-    await writeFile(join(dir, `popup-${colorScheme}.png`), await popup.screenshot());
+    await popup.getByTestId('lookup-verdict').nth(2).waitFor();
+    await writeFile(join(dir, `popup-${colorScheme}.png`), await settledScreenshot(popup));
     await popup.close();
     // The report page of the flyer, as a tab.
     const report = await ext.context.newPage();
     await report.setViewportSize({ width: 1000, height: 800 });
     await report.goto(`chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`);
-    await report.waitForTimeout(800);
+    await report.locator('a[data-action="complaint"]').waitFor();
     // Cropped to its content: the empty rest of the tab says nothing.
-    const height = await report.evaluate(() => Math.ceil(document.querySelector('main')?.getBoundingClientRect().bottom ?? innerHeight) + 24);
-    await writeFile(join(dir, `report-${colorScheme}.png`), await report.screenshot({ clip: { x: 0, y: 0, width: 1000, height: Math.min(height, 800) } }));
+    const clip = async () => {
+      const height = await report.evaluate(() => Math.ceil(document.querySelector('main')?.getBoundingClientRect().bottom ?? innerHeight) + 24);
+      return { x: 0, y: 0, width: 1000, height: Math.min(height, 800) };
+    };
+    await writeFile(join(dir, `report-${colorScheme}.png`), await settledScreenshot(report, clip));
     await report.close();
   } finally {
     await ext.close();
@@ -134,14 +233,17 @@ async function screenshots(dir, colorScheme) {
 
 try {
   if (screenshotsDir) {
+    // The time zone the report's time is shown in (Chromium reads TZ; launchExtension passes the environment on).
+    process.env.TZ = PICTURE_TIME_ZONE;
     await mkdir(screenshotsDir, { recursive: true });
     for (const scheme of ['light', 'dark']) await screenshots(screenshotsDir, scheme);
     console.log(`Screenshots written to ${screenshotsDir}: banner-one-, banner-compact-, alert- (each also -390-), popup- and report-{light,dark}.png`);
   } else {
-    const ext = await launchExtension({ headless: !hasDisplay });
+    const locale = demoLocale();
+    const ext = await launchExtension({ headless: !hasDisplay, locale });
     const outDir = join(ROOT, 'test-output', 'demo');
     if (!hasDisplay) await mkdir(outDir, { recursive: true });
-    console.log(`OrgCheck demo: sample pages at ${server.origin}/`);
+    console.log(`OrgCheck demo (${locale}; another language: npm run demo -- --lang ${locale === 'zh-CN' ? 'en-US' : 'zh-CN'}): sample pages at ${server.origin}/`);
     for (const [file, what] of SAMPLES) {
       const page = await ext.context.newPage();
       await page.goto(`${server.origin}/${file}`);

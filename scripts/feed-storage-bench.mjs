@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { uiLanguageOptions } from './lib/extension-browser.mjs';
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '50000' }, dist: { type: 'string', default: 'dist' } } });
 const COUNT = Number(values.entries);
@@ -24,10 +25,13 @@ async function measure(unlimited) {
   const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
   manifest.permissions = manifest.permissions.filter((p) => unlimited || p !== 'unlimitedStorage');
   writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
+  const language = uiLanguageOptions();
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu'],
+    locale: language.locale,
+    env: language.env,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', ...language.args],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -68,16 +68,37 @@ const BASE_ARGS = [
 ];
 
 /**
+ * What every Chromium launch of the project passes to set the browser's UI language (`locale`,
+ * e.g. 'zh-CN'; en-US when none is given, whatever the shell's locale says). Debian's chromium
+ * ignores --lang on Linux and takes its UI language from the environment (LANGUAGE first): with
+ * chromium-l10n installed, the service worker's chrome.i18n then runs in that language as the pages
+ * do; without LANGUAGE it runs in the shell's language (English on most servers) while the pages
+ * follow --lang. LANGUAGE alone is enough: it wins over LANG and LC_ALL, set or not.
+ * --lang and Playwright's locale set what pages are told (navigator.language, Accept-Language).
+ * @param {string} [locale]
+ */
+export function uiLanguageOptions(locale = 'en-US') {
+  return {
+    locale,
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
+    args: [`--lang=${locale}`],
+  };
+}
+
+/**
  * The same Chromium without any extension, for measurements with and without OrgCheck.
- * @param {{userDataDir?: string}} [options]
+ * @param {{userDataDir?: string, locale?: string}} [options]
  */
 export async function launchPlain(options = {}) {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-plain-')));
+  const language = uiLanguageOptions(options.locale);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: BASE_ARGS,
+    locale: language.locale,
+    env: language.env,
+    args: [...BASE_ARGS, ...language.args],
   });
   return {
     context,
@@ -91,23 +112,26 @@ export async function launchPlain(options = {}) {
 /**
  * Chromium with the extension in `dist` loaded, in a persistent profile (extensions need one).
  * @param {{dist?: string, userDataDir?: string, headless?: boolean, colorScheme?: 'light' | 'dark', locale?: string, args?: string[]}} [options]
+ *   locale: the browser's UI language (uiLanguageOptions), en-US by default;
  *   args: extra Chromium switches (e.g. --enable-unsafe-extension-debugging, which lets CDP's
  *   Extensions.triggerAction click the toolbar button as a user would)
  */
 export async function launchExtension(options = {}) {
   const dist = options.dist ?? DIST;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'orgcheck-')));
+  const language = uiLanguageOptions(options.locale);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    locale: options.locale,
+    locale: language.locale,
+    env: language.env,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       ...BASE_ARGS,
-      ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...language.args,
       ...(options.args ?? []),
     ],
   });

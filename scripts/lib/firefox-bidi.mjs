@@ -10,9 +10,10 @@
 // The pref is already true in Firefox's defaults; the profile pins it so the test doesn't depend on
 // a build's default.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { ROOT } from './extension-browser.mjs';
 
@@ -62,9 +63,21 @@ export const PREFS = {
   'toolkit.startup.max_resumed_crashes': -1,
   'browser.tabs.warnOnClose': false,
   'browser.warnOnQuit': false,
-  'general.useragent.locale': 'en-US',
-  'intl.locale.requested': 'en-US',
 };
+
+/**
+ * The prefs that set Firefox's UI language (the add-on's i18n follows it). Any language but en-US
+ * needs its language pack: Debian's firefox-esr-l10n-<lang> puts it beside Firefox
+ * (browser/extensions/langpack-<locale>@…xpi), which the profile enables (extensions.enabledScopes).
+ * @param {string} locale e.g. 'zh-CN'
+ */
+export function uiLanguagePrefs(locale) {
+  const packs = existsSync(FIREFOX) ? join(dirname(realpathSync(FIREFOX)), 'browser', 'extensions') : '';
+  if (locale !== 'en-US' && packs && existsSync(packs) && !readdirSync(packs).some((f) => f.startsWith(`langpack-${locale}@`))) {
+    throw new Error(`firefox-esr has no ${locale} language pack: sudo apt-get install firefox-esr-l10n-${locale.toLowerCase()}`);
+  }
+  return { 'intl.locale.requested': locale, 'general.useragent.locale': locale, 'intl.accept_languages': `${locale}, en-US` };
+}
 
 /** @param {Record<string, string | number | boolean>} prefs */
 function userJs(prefs) {
@@ -130,13 +143,15 @@ export class BiDi {
  * Node process exits first.
  * `allowSystemAccess` (--remote-allow-system-access) lets BiDi navigate a tab to the add-on's own
  * moz-extension:// pages, e.g. the popup, with the UUID pinned by `extensionUuids`.
- * @param {{prefs?: Record<string, string | number | boolean>, headless?: boolean, allowSystemAccess?: boolean, extensionUuids?: Record<string, string>}} [options]
+ * `locale`: the UI language (uiLanguagePrefs), en-US by default.
+ * @param {{prefs?: Record<string, string | number | boolean>, headless?: boolean, allowSystemAccess?: boolean, extensionUuids?: Record<string, string>, locale?: string}} [options]
  */
 export async function launchFirefox(options = {}) {
+  const language = uiLanguagePrefs(options.locale ?? 'en-US');
   const profile = await mkdtemp(join(tmpdir(), 'orgcheck-firefox-'));
   /** @type {Record<string, string>} */
   const uuids = options.extensionUuids ? { 'extensions.webextensions.uuids': JSON.stringify(options.extensionUuids) } : {};
-  await writeFile(join(profile, 'user.js'), userJs({ ...PREFS, ...uuids, ...options.prefs }));
+  await writeFile(join(profile, 'user.js'), userJs({ ...PREFS, ...language, ...uuids, ...options.prefs }));
   const child = spawn(
     FIREFOX,
     ['--remote-debugging-port=0', '-profile', profile, '-no-remote',

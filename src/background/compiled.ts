@@ -10,7 +10,7 @@ import { validateEntries } from '../core/list-schema';
 import { activeList } from '../shared/list-store';
 import type { StoredList } from '../shared/storage/list';
 import { localStore } from '../shared/storage/wrapper';
-import { setAsideStoredList } from './sync';
+import { setAsideStoredList } from './sync-status-queue';
 
 let compiling: Promise<CompiledList | null> | undefined;
 

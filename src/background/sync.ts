@@ -26,7 +26,7 @@ import {
   changedFeedSettings, failedStatus, nextAtOnBrowserStart, relistedAfter, resumedStatus, statusAfterSettings, succeededStatus,
   type FeedSettingsChange,
 } from '../core/feed/sync-status';
-import type { FeedError, FeedOutcome } from '../core/feed/validate';
+import type { FeedOutcome } from '../core/feed/validate';
 import { BUILT_IN_FEED_URL as BUILT_IN_URL, FEED_PUBLIC_KEY as PUBLIC_KEY } from '../shared/build-config';
 import { activeList, BUNDLED_LIST, invalidateActiveList } from '../shared/list-store';
 import type { SyncView } from '../shared/messages';
@@ -35,17 +35,9 @@ import { listBodies, type StoredList } from '../shared/storage/list';
 import { localStore } from '../shared/storage/wrapper';
 import { ensureCompiled } from './compiled';
 import { fetchFeed } from './feed-fetch';
-import { createQueue } from './serial-queue';
+import { withStatus } from './sync-status-queue';
 
 export const SYNC_ALARM = 'orgcheck-feed-sync';
-
-// ---- status --------------------------------------------------------------------------------
-
-/** Status changes go through one queue, so a sync and a settings change can't lose each other's write. */
-const statusQueue = createQueue();
-function withStatus<T>(fn: (status: SyncStatus) => Promise<T>): Promise<T> {
-  return statusQueue.run(async () => fn({ ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) }));
-}
 
 async function feedUrl(): Promise<string | null> {
   if (!PUBLIC_KEY) return null;
@@ -175,22 +167,6 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
     }
     // Either way `compiled` was emptied: rebuild it for whichever list is in use now.
     return true;
-  });
-}
-
-/**
- * The synced list in use fails a check this version makes on every feed (the limits of
- * core/list-limits.ts, a date ahead of the clock): it was taken before the check existed. It is
- * set aside for the bundled list, with its version floor, and the sync status says why. The next
- * sync takes a list from the feed again only if it passes. Called by compiled.ts.
- */
-export async function setAsideStoredList(error: FeedError): Promise<void> {
-  await withStatus(async (status) => {
-    const at = Date.now();
-    const failed: SyncStatus = { ...status, last: { kind: 'error', at, error }, etag: null };
-    await localStore.set({ list: null, compiled: null, syncStatus: failed });
-    invalidateActiveList();
-    await listBodies.prune(null).catch(() => undefined);
   });
 }
 

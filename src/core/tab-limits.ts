@@ -3,7 +3,7 @@
  * 10 MB all tabs share): a hostile page chooses what its frames report, so each frame has a byte
  * budget and a tab a bounded number of frames. Pure.
  */
-import type { FrameReport } from '../shared/findings';
+import type { FrameReport } from './findings';
 
 export const TAB_LIMITS = {
   /** UTF-8 bytes of one frame's stored report (an honest frame naming 300 organizations uses ~40 kB). */

@@ -12,7 +12,7 @@ import { formerSiteOf } from './own-site';
 import { severityOf, type SeverityInput } from './severity';
 import { siteOf } from './site';
 import { allDismissed, type SiteControls } from './warning-controls';
-import type { BannerState, FrameReport, TabFinding, TabFindings } from '../shared/findings';
+import type { BannerState, FrameReport, TabFinding, TabFindings } from './findings';
 
 /** Distinct forms kept per organization (as a frame reports them). */
 const MAX_FORMS = 5;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uiLanguageOptions } from '../../scripts/lib/extension-browser.mjs';
 import {
   chooseAndConfirm, clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, tabIdOf, waitFor,
   waitForExtensionPage, type ExtensionBrowser,
@@ -29,14 +30,17 @@ const received: string[] = [];
 /** Chromium with dist/ loaded and allowed in incognito. */
 async function launchAllowedInPrivate(): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'orgcheck-private-'));
+  const language = uiLanguageOptions();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
+    locale: language.locale,
+    env: language.env,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--enable-unsafe-extension-debugging',
+      '--disable-sync', '--enable-unsafe-extension-debugging', ...language.args,
     ],
   });
   const cdp = await context.browser()!.newBrowserCDPSession();

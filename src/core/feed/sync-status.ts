@@ -2,7 +2,7 @@
  * The sync's rules for its stored status and the feed settings (background/sync.ts keeps them in
  * storage and runs the state machine). Pure; `random` is injectable for tests, as in schedule.ts.
  */
-import type { FeedSettings, SyncStatus } from '../../shared/storage/areas';
+import type { FeedSettings, SyncStatus } from './sync-state';
 import { diffLists, type ListChanges } from './diff';
 import { backoffDelay, HOUR_MS, intervalDelay, isValidInterval, SOON_MIN_MS, soonDelay } from './schedule';
 import type { FeedError } from './validate';

@@ -17,9 +17,7 @@ import type { CompiledList } from '../../core/compiled-list';
 // The file itself, not the module's index: the content script reads storage, and the index would
 // bring the schema and the site rules (valibot, tldts) into it.
 import type { ChoiceControl } from '../../core/warning-controls/types';
-import type { StoredEtag } from '../../core/feed/etag';
-import type { ListChangesSummary } from '../../core/feed/diff';
-import type { FeedError } from '../../core/feed/validate';
+import type { FeedSettings, SyncStatus } from '../../core/feed/sync-state';
 import { NO_CONTROLS, type ControlLists, type Scope } from '../../core/warning-controls/private-windows';
 import { DEFAULT_RETRY_BASE_MS } from '../../core/report-outbox';
 
@@ -87,34 +85,7 @@ export interface StoredListRef {
   publicKey: string;
 }
 
-export interface FeedSettings {
-  /** A feed URL chosen on the options page; null: the one built in (FEED_URL). */
-  url: string | null;
-  /** Hours between syncs, 1 … 168. */
-  intervalHours: number;
-}
-
-export type SyncResult =
-  | { kind: 'updated'; at: number; version: number; count: number }
-  | { kind: 'up-to-date'; at: number; version: number }
-  | { kind: 'error'; at: number; error: FeedError };
-
-export interface SyncStatus {
-  /** Start of the sync in progress (epoch ms), or null. */
-  runningSince: number | null;
-  /** What the last finished sync came to. */
-  last: SyncResult | null;
-  /** End of the last sync that reached a valid feed, new or up to date (epoch ms). */
-  lastSuccessAt: number | null;
-  /** Failed syncs in a row (drives the backoff). */
-  failures: number;
-  /** When the next scheduled sync is due (epoch ms); the alarm is re-created from it. */
-  nextAt: number | null;
-  /** The last sync that changed the list, and what it changed. */
-  lastUpdate: { at: number; version: number; changes: ListChangesSummary } | null;
-  /** ETag of the last valid feed response with the list version it carried (core/feed/etag.ts). */
-  etag: StoredEtag | null;
-}
+export type { FeedSettings, SyncResult, SyncStatus } from '../../core/feed/sync-state';
 
 export const DEFAULT_SYNC_INTERVAL_HOURS = 24;
 

@@ -5,7 +5,7 @@
  * Concurrent runs (the worker and a page starting together) are safe: every step can run twice.
  */
 import { STORAGE_SCHEMA_VERSION } from './areas';
-import { idbReports, type KeyValueArea } from './reports';
+import { idbReports, type KeyValueArea } from './report-area';
 import { rawLocal, type RawArea } from './wrapper';
 
 /** What the migrations read and write: storage.local, and the report history (IndexedDB). */

@@ -5,43 +5,11 @@
  * BroadcastChannel. The report settings (the endpoint) are `reportSettings` in storage.local.
  */
 import type { ReportRecord } from '../../core/report-outbox';
-import { REPORTS, transact } from './indexed-db';
+import { migrateStorage } from './migrations';
+import { idbReports, localReportListeners, REPORTS_CHANNEL, type KeyValueArea } from './report-area';
 import { rawSession, sessionStore, watchKeys, watchLocal } from './wrapper';
 
 const reportKey = (id: string) => `report:${id}`;
-
-/** A key-value area as the report store needs it: storage.session, or IndexedDB "reports". */
-export interface KeyValueArea {
-  get(keys: string[]): Promise<Record<string, unknown>>;
-  set(values: Record<string, unknown>): Promise<void>;
-  /** Writes `values` and deletes `keys` in one step. */
-  setAndRemove(values: Record<string, unknown>, keys: string[]): Promise<void>;
-}
-
-/** The report history in IndexedDB: `report:<id>` records, `reportIndex` and `reportOutbox`, in one store. */
-export const idbReports: KeyValueArea = {
-  async get(keys) {
-    const out: Record<string, unknown> = {};
-    await transact(REPORTS, 'readonly', (store) => {
-      for (const key of keys) {
-        const request = store.get(key);
-        request.onsuccess = () => {
-          if (request.result !== undefined) out[key] = request.result;
-        };
-      }
-    });
-    return out;
-  },
-  set: (values) => idbReports.setAndRemove(values, []),
-  async setAndRemove(values, keys) {
-    // One transaction: a record and the lists that name it change together, or not at all.
-    await transact(REPORTS, 'readwrite', (store) => {
-      for (const [key, value] of Object.entries(values)) store.put(value, key);
-      for (const key of keys) store.delete(key);
-    });
-    notifyReports();
-  },
-};
 
 const sessionReports: KeyValueArea = {
   get: (keys) => rawSession.get(keys),
@@ -53,19 +21,6 @@ const sessionReports: KeyValueArea = {
 };
 
 /**
- * A write to the reports store is announced on this channel (same origin: the worker and the
- * extension's pages, never a web page or content script), and to this context's own listeners.
- */
-const REPORTS_CHANNEL = 'orgcheck-reports';
-const localReportListeners = new Set<() => void>();
-let reportsChannel: BroadcastChannel | undefined;
-function notifyReports(): void {
-  reportsChannel ??= new BroadcastChannel(REPORTS_CHANNEL);
-  reportsChannel.postMessage('changed');
-  for (const listener of localReportListeners) listener();
-}
-
-/**
  * Where a report's record lives: 'local' (the history, in IndexedDB), or 'session' for a report
  * about a page in a private window, in storage.session with that area's own `reportIndex` /
  * `reportOutbox`.
@@ -73,7 +28,21 @@ function notifyReports(): void {
 export type ReportArea = 'local' | 'session';
 type ReportLists = { reportIndex?: string[]; reportOutbox?: string[] };
 
-const areaOf = (area: ReportArea): KeyValueArea => (area === 'session' ? sessionReports : idbReports);
+/**
+ * The history in IndexedDB, read and written once the storage migrations have run: the worker
+ * starts them as it starts (1 → 2 moves the history here from storage.local), but a page's message
+ * can ask for a report before they are done. A read then would miss the reports not yet moved, and
+ * a write could be undone by the move's merge of the index. (A failed migration is logged by the
+ * entry point that started it; the history is then used as it is, and the next start tries again.)
+ */
+const migrated = () => migrateStorage().catch(() => undefined);
+const history: KeyValueArea = {
+  get: async (keys) => (await migrated(), idbReports.get(keys)),
+  set: async (values) => (await migrated(), idbReports.set(values)),
+  setAndRemove: async (values, keys) => (await migrated(), idbReports.setAndRemove(values, keys)),
+};
+
+const areaOf = (area: ReportArea): KeyValueArea => (area === 'session' ? sessionReports : history);
 
 /** One key per report (a screenshot makes a record large): a state change rewrites one record. */
 export const reportStore = {
@@ -94,7 +63,7 @@ export const reportStore = {
   /** The ids of the history (newest first) or of the outbox, in `area`. */
   async ids(list: 'reportIndex' | 'reportOutbox', area: ReportArea = 'local'): Promise<string[]> {
     if (area === 'session') return sessionStore.get(list);
-    return ((await idbReports.get([list]))[list] as string[] | undefined) ?? [];
+    return ((await history.get([list]))[list] as string[] | undefined) ?? [];
   },
   /** Writes a record together with its area's index and outbox in one step. */
   async put(record: ReportRecord, with_: ReportLists = {}, area: ReportArea = 'local'): Promise<void> {
