@@ -172,7 +172,9 @@ export class VisibilityTracker {
     const host = this.host as HTMLElement;
     const zoom = hostZoom(host);
     // Compared as numbers, with some slack: the style may round what it is given (no loop with styleWatch).
-    if (Math.abs(Number(host.style.getPropertyValue('zoom') || 1) - zoom) > 0.001) host.style.setProperty('zoom', zoom.toFixed(4), 'important');
+    // (`all: initial` in mount.ts's style sets zoom to "initial": not a number, so it is set here.)
+    const current = Number.parseFloat(host.style.getPropertyValue('zoom'));
+    if (!(Math.abs(current - zoom) <= 0.001)) host.style.setProperty('zoom', zoom.toFixed(4), 'important');
   }
 
   /** A mask on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size. */
