@@ -36,14 +36,14 @@ const shape = async (page: Page) => {
 };
 
 describe('what IntersectionObserver v2 cannot see (item 3)', () => {
-  it('a mask over the banner, from a stylesheet added after it showed: the badge shows "!"', async () => {
+  it('a mask over the banner, from a stylesheet added after it showed: the badge shows !', async () => {
     const page = await open(run.url('masks-banner.html'));
     await waitFor(() => badgeText(run.ext, page), '1!', 10_000);
     expect(await page.evaluate(() => (window as unknown as { masked?: boolean }).masked)).toBe(true);
     await page.close();
   });
 
-  it('a page zoomed out on <html> and back in on <body>: the banner is drawn at its own size, with no "!"', async () => {
+  it('a page zoomed out on <html> and back in on <body>: the banner is drawn at its own size, with no !', async () => {
     const plain = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(plain), [DISCIPLINE, ROBOT]);
     const design = (await bannerBox(plain))!;
@@ -65,13 +65,13 @@ describe('what IntersectionObserver v2 cannot see (item 3)', () => {
     await page.close();
   });
 
-  it('a zoom too small to undo (4 % on <html>): the badge shows "!"', async () => {
+  it('a zoom too small to undo (4 % on <html>): the badge shows !', async () => {
     const page = await open(run.url('zoom-tiny.html'));
     await waitFor(() => badgeText(run.ext, page), '1!', 10_000);
     await page.close();
   });
 
-  it('a mourning day (html { filter: grayscale(1) }): no "!", and the buttons act', async () => {
+  it('a mourning day (html { filter: grayscale(1) }): no !, and the buttons act', async () => {
     const page = await open(run.url('mourning.html'));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await page.waitForTimeout(3_000);
@@ -87,7 +87,7 @@ describe('what IntersectionObserver v2 cannot see (item 3)', () => {
     await page.close();
   });
 
-  it('covered 1.8 s, uncovered 120 ms, again and again: the badge shows "!"', async () => {
+  it('covered 1.8 s, uncovered 120 ms, again and again: the badge shows !', async () => {
     const page = await open(run.url('flicker.html'));
     await waitFor(() => badgeText(run.ext, page), '1!', 25_000);
     await page.close();
@@ -129,7 +129,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     return page;
   }
 
-  it('a lured Close: the banner goes for this page view, and the badge shows "!"', async () => {
+  it('a lured Close: the banner goes for this page view, and the badge shows !', async () => {
     const page = await luredPage();
     await clickInBanner(page, (a) => a['data-action'] === 'close', { settle: false });
     await waitFor(() => readBanner(page), null);
@@ -137,7 +137,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     await page.close();
   });
 
-  it('a lured Minimise: the badge shows "!"', async () => {
+  it('a lured Minimise: the badge shows !', async () => {
     const page = await luredPage();
     await clickInBanner(page, (a) => a['data-action'] === 'minimise', { settle: false });
     await waitFor(() => shape(page), 'pill');
@@ -145,7 +145,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     await page.close();
   });
 
-  it('the pill is watched as the banner is: a page that covers it gets "!"', async () => {
+  it('the pill is watched as the banner is: a page that covers it gets !', async () => {
     const page = await open(run.url('covers-later.html'));
     await waitFor(() => bannerIds(page), [ROBOT]);
     await clickInBanner(page, (a) => a['data-action'] === 'minimise');
@@ -157,7 +157,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     await page.close();
   });
 
-  it('a lured click on the banner\'s text, then "press Esc" once the lure is gone: nothing happens', async () => {
+  it("a lured click on the banner's text, then press Esc once the lure is gone: nothing happens", async () => {
     const page = await luredPage();
     // The lured click lands on the banner's title: it focuses the banner (the page can tell).
     await clickInBanner(page, (_, n) => n.localName === 'h2', { settle: false });
@@ -170,7 +170,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     await page.close();
   });
 
-  it('a moment of fullscreen while the banner is covered does not stop the check: the badge shows "!" after', async () => {
+  it('a moment of fullscreen while the banner is covered does not stop the check: the badge shows ! after', async () => {
     const page = await open(run.url('covers-later.html'));
     await waitFor(() => bannerIds(page), [ROBOT]);
     await page.evaluate(() => (window as unknown as { cover(): void }).cover());

@@ -223,7 +223,7 @@ describe('requests a page forges', () => {
 });
 
 describe('a page that asks again while the confirmation page shows its first choice', () => {
-  it('Confirm applies only the choice it showed; the new one is shown, said to be asked again, and Confirm waits', async () => {
+  it('Confirm applies only the choice it showed: the new one is shown, said to be asked again, and Confirm waits', async () => {
     const page = await open(run.url(PAGES.twoOrgs));
     await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     const site = new URL(run.server.origin).host;
