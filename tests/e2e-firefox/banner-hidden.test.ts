@@ -47,6 +47,8 @@ async function evaluate(context: string, expression: string): Promise<unknown> {
 }
 
 async function open(path: string): Promise<void> {
+  // In front: time in a background tab doesn't count as hidden (the extension page's tab opened last).
+  await firefox!.bidi.send('browsingContext.activate', { context: page });
   await firefox!.bidi.send('browsingContext.navigate', { context: page, url: `${server!.origin}/${path}`, wait: 'complete' });
 }
 
