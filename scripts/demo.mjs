@@ -131,7 +131,8 @@ async function bannerBox(page) {
       }
       return undefined;
     };
-    const host = find(root, (n) => n.localName === 'orgcheck-banner');
+    // The host's name is random; the container inside its shadow root carries data-orgcheck-root.
+    const host = find(root, (n) => n.nodeType === 1 && (n.shadowRoots?.[0]?.children ?? []).some((c) => (c.attributes ?? []).includes('data-orgcheck-root')));
     const section = host?.shadowRoots?.[0] && find(host.shadowRoots[0], (n) => n.localName === 'section');
     if (!section) return null;
     const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: section.backendNodeId });

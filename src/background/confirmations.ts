@@ -8,6 +8,11 @@
  * The choice waiting for each tab is kept in storage.session (the worker may stop while the user
  * reads the page). A second choice from the same tab replaces the first in the page already open.
  * Closing the confirmation page, or the page's tab, cancels.
+ *
+ * Confirm applies only the choice the page showed (issue 18 item 8): each choice gets a nonce,
+ * issued with the page's view of it and sent back with Confirm; a page that asks again just before
+ * the user presses Confirm swaps the choice, and the old nonce then settles nothing. The page shows
+ * the new choice, says the page asked again, and keeps Confirm off longer.
  */
 import browser from 'webextension-polyfill';
 import type { ChoiceControl, PendingChoiceView, Scope } from '../core/warning-controls';
@@ -41,13 +46,17 @@ function confirmPageUrl(tabId: number): string {
  */
 const REQUEST_INTERVAL_MS = 1_000;
 
+function newNonce(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Opens (or brings forward, showing the new choice) the confirmation page of tab `tabId`. */
 export async function requestChoice(tabId: number, control: ChoiceControl, scope: Scope, now = Date.now()): Promise<boolean> {
   const outcome = await change(async (all) => {
     const before = all[tabId];
     if (before && now - before.requestedAt < REQUEST_INTERVAL_MS) return 'ignored' as const;
     const open = before?.confirmTabId != null ? await browser.tabs.get(before.confirmTabId).catch(() => undefined) : undefined;
-    all[tabId] = { control, scope, confirmTabId: open?.id ?? null, requestedAt: now };
+    all[tabId] = { control, scope, confirmTabId: open?.id ?? null, requestedAt: now, nonce: newNonce(), askedAgain: !!before };
     return open;
   });
   // The page already asks about a choice of this tab: the banner stays hidden, as for that one.
@@ -89,13 +98,25 @@ export async function pendingChoice(tabId: number): Promise<PendingChoiceView | 
   if (!pending) return null;
   let name: string | null = null;
   if (pending.control.action === 'suppress') name = (await activeList()).byId.get(pending.control.entryId)?.names.zh ?? null;
-  return { control: pending.control, name, incognito: pending.scope === 'private' };
+  return {
+    control: pending.control,
+    name,
+    incognito: pending.scope === 'private',
+    // Stored before this change (no nonce): settled as the choice shown, as it was then.
+    nonce: pending.nonce ?? '',
+    askedAgain: pending.askedAgain ?? false,
+  };
 }
 
-/** Confirm (applies the choice) or Cancel; either way the tab's banner comes back as things now stand. */
-export async function settleChoice(tabId: number, confirm: boolean): Promise<{ ok: boolean }> {
+/**
+ * Confirm (applies the choice) or Cancel; either way the tab's banner comes back as things now
+ * stand. Confirm with a `nonce` other than the waiting choice's settles nothing (ok: false): the
+ * page showed another choice, and shows the new one now.
+ */
+export async function settleChoice(tabId: number, confirm: boolean, nonce?: string): Promise<{ ok: boolean }> {
   const pending = await change((all) => {
     const found = all[tabId];
+    if (found && confirm && (found.nonce ?? '') !== (nonce ?? '')) return undefined;
     delete all[tabId];
     return found;
   });

@@ -25,7 +25,7 @@ const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const extensionPageSchemas: Partial<PayloadSchemas<ExtensionPageMessages>> = {
   warningControl: v.object({ control: WarningControlSchema, tabId: v.optional(TabId) }),
   openReport: v.object({ source: v.picklist(['popup', 'context-menu', 'banner']), tabId: TabId }),
-  settleChoice: v.object({ tabId: TabId, confirm: v.boolean() }),
+  settleChoice: v.object({ tabId: TabId, confirm: v.boolean(), nonce: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
 };
 
 export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPageSender> = {
@@ -59,5 +59,5 @@ export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPag
   setFeedSettings: (change) => setFeedSettings(change),
   importSettings: ({ settings }) => importSettings(settings),
   getPendingChoice: ({ tabId }) => pendingChoice(tabId),
-  settleChoice: ({ tabId, confirm }) => settleChoice(tabId, confirm === true),
+  settleChoice: ({ tabId, confirm, nonce }) => settleChoice(tabId, confirm === true, nonce),
 };

@@ -14,21 +14,32 @@ import { sendFromExtensionPage } from '../shared/messages';
  * banner so that the second click lands on Confirm in the window the first one opened.
  */
 const CONFIRM_ARM_MS = 600;
+/**
+ * After the page asked again (the choice shown was swapped for another, issue 18 item 8), Confirm
+ * stays off longer: the user's next click was meant for the choice that is gone.
+ */
+const CONFIRM_ARM_AFTER_SWAP_MS = 2_500;
 
 export function ConfirmPage({ tabId }: { tabId: number | undefined }) {
   const [choice, setChoice] = useState<PendingChoiceView | null | 'loading'>('loading');
   const [busy, setBusy] = useState(false);
   const [armed, setArmed] = useState(false);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setArmed(true), CONFIRM_ARM_MS);
-    return () => clearTimeout(timer);
-  }, []);
-
-  useEffect(() => {
+  const load = () => {
     if (tabId === undefined) return setChoice(null);
     void sendFromExtensionPage('getPendingChoice', { tabId }).then(setChoice, () => setChoice(null));
-  }, [tabId]);
+  };
+
+  useEffect(load, [tabId]);
+
+  // Armed anew for each choice shown: longer when it replaced another.
+  const shownNonce = choice !== 'loading' ? choice?.nonce : undefined;
+  const askedAgain = choice !== 'loading' && !!choice?.askedAgain;
+  useEffect(() => {
+    setArmed(false);
+    const timer = setTimeout(() => setArmed(true), askedAgain ? CONFIRM_ARM_AFTER_SWAP_MS : CONFIRM_ARM_MS);
+    return () => clearTimeout(timer);
+  }, [shownNonce, askedAgain]);
 
   if (choice === 'loading') return null;
   if (!choice || tabId === undefined) {
@@ -42,8 +53,11 @@ export function ConfirmPage({ tabId }: { tabId: number | undefined }) {
 
   const settle = async (confirm: boolean) => {
     setBusy(true);
-    await sendFromExtensionPage('settleChoice', { tabId, confirm });
-    window.close();
+    // The nonce of the choice shown: if the page swapped it meanwhile, nothing is applied.
+    const { ok } = await sendFromExtensionPage('settleChoice', { tabId, confirm, nonce: choice.nonce });
+    if (ok || !confirm) return window.close();
+    setBusy(false);
+    load();
   };
 
   return (
@@ -51,6 +65,11 @@ export function ConfirmPage({ tabId }: { tabId: number | undefined }) {
       <h1 id="confirm-question" data-testid="confirm-question">
         {question(choice)}
       </h1>
+      {choice.askedAgain ? (
+        <p class="asked-again" data-testid="confirm-asked-again" role="alert">
+          {t('confirmAskedAgain')}
+        </p>
+      ) : null}
       <p>{t('confirmWhy')}</p>
       <p class="hint">{choice.incognito ? t('confirmPrivate') : t('confirmUndo')}</p>
       <div class="row">

@@ -42,8 +42,9 @@ const PRUNED = new Set([
 ]);
 
 /**
- * Marks OrgCheck's own elements for tests and style only. What keeps the walk out of them is
- * their identity (`markOwnUi`): a page can copy an attribute onto its own content.
+ * Marks OrgCheck's highlight elements for tests and style only. What keeps the walk out of them is
+ * their identity (`markOwnUi`): a page can copy an attribute onto its own content. The banner's
+ * host has none (`tagged` false: issue 18 item 8): nothing stable a page could find it by.
  */
 export const OWN_UI_ATTRIBUTE = 'data-orgcheck-ui';
 
@@ -54,9 +55,9 @@ const ownUi = new WeakSet<Node>();
 const userEdited = new WeakSet<Node>();
 
 /** Makes `el` one of OrgCheck's own elements, which no walk reads. */
-export function markOwnUi(el: Element): void {
+export function markOwnUi(el: Element, tagged = true): void {
   ownUi.add(el);
-  el.setAttribute(OWN_UI_ATTRIBUTE, '');
+  if (tagged) el.setAttribute(OWN_UI_ATTRIBUTE, '');
 }
 
 export function isOwnUi(node: Node): boolean {

@@ -21,6 +21,11 @@ export const HIDDEN_AFTER_MS = 2_000;
 export interface BannerVisibility {
   supported: boolean;
   visibleSince: number | null;
+  /**
+   * Hidden now by what IntersectionObserver v2 can't see (issue 18 item 3: a mask on it or an
+   * ancestor, a zoom that shrinks it): the press fails even where the browser has no v2.
+   */
+  coveredNow?: boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export interface BannerVisibility {
 export type Gate = 'passed' | 'failed' | 'unsupported';
 
 export function gateAt(visibility: BannerVisibility, pressedAt: number): Gate {
+  if (visibility.coveredNow) return 'failed';
   if (!visibility.supported) return 'unsupported';
   const since = visibility.visibleSince;
   return since !== null && pressedAt - since >= GATE_VISIBLE_MS ? 'passed' : 'failed';
@@ -40,7 +46,9 @@ export function gateAt(visibility: BannerVisibility, pressedAt: number): Gate {
  * - close: 'session' (closed on this site until the browser restarts) only when the gate
  *   passed; otherwise 'view' (this page view only): a lured Close never outlasts a reload.
  * - minimise (to a pill) and restore: act whatever the gate says, like a Close for the view: they
- *   change only this page view's display, and the warning stays a click away (content/banner/mount.ts).
+ *   change only this page view's display. A Close or a Minimise on a failed gate also tells the
+ *   background that the page hid the warning: the badge shows "!" (issue 18 item 4).
+ * - Escape minimises, and only after a passed gate (content/banner/mount.ts).
  * - every other control ("show on page", "report", and the requests for a choice that the
  *   confirmation page then asks about): acts, or not at all when the gate failed. Where the
  *   browser can't tell (unsupported), it acts: none of them changes a setting by itself (a choice

@@ -122,7 +122,8 @@ export interface ExtensionPageMessages {
   /** The choice waiting for tab `tabId`, or null. */
   getPendingChoice: { request: { tabId: number }; response: PendingChoiceView | null };
   /** Confirm (applies the choice) or Cancel. */
-  settleChoice: { request: { tabId: number; confirm: boolean }; response: { ok: boolean } };
+  /** `nonce`: the one issued with the choice the page showed (Cancel needs none). */
+  settleChoice: { request: { tabId: number; confirm: boolean; nonce?: string }; response: { ok: boolean } };
 }
 
 /** A name in both maps would be answered by both listeners: the compiler refuses it. */

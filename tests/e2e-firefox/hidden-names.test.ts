@@ -56,7 +56,7 @@ async function bannerIds(path: string, count: number): Promise<string[]> {
   await bidi.send('browsingContext.navigate', { context, url: `${server!.origin}/${path}`, wait: 'complete' });
   const banner = async () => {
     const { result } = await bidi.send('script.evaluate', {
-      expression: `document.querySelector('orgcheck-banner')`,
+      expression: `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)`,
       target: { context },
       awaitPromise: false,
       serializationOptions: { maxDomDepth: null, includeShadowTree: 'all' },

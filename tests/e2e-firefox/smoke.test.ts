@@ -40,7 +40,7 @@ describe('the Firefox build in firefox-esr', () => {
 
     const readBanner = async () => {
       const { result } = await bidi.send('script.evaluate', {
-        expression: `document.querySelector('orgcheck-banner')`,
+        expression: `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)`,
         target: { context },
         awaitPromise: false,
         // "all" serializes closed shadow roots too, which page scripts cannot reach.
@@ -61,7 +61,7 @@ describe('the Firefox build in firefox-esr', () => {
 
     // The page itself cannot reach into the closed root.
     const { result: pageView } = await bidi.send('script.evaluate', {
-      expression: `document.querySelector('orgcheck-banner')?.shadowRoot ?? null`,
+      expression: `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)?.shadowRoot ?? null`,
       target: { context },
       awaitPromise: false,
     });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { clickInBanner, readBanner, ROOT, waitFor } from './harness';
+import { bannerHostName, clickInBanner, readBanner, ROOT, waitFor } from './harness';
 import { PAGES } from './fixtures';
 import { useExtension } from './use-extension';
 
@@ -16,11 +16,19 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 const run = useExtension({ dist: OPEN_DIST, build: { VITE_OPEN_SHADOW: '1' } });
 
+/** The banner host's (random) element name: how the page-side code here finds it. */
+async function hostName(page: Parameters<typeof readBanner>[0]): Promise<string> {
+  const name = await bannerHostName(page);
+  if (!name) throw new Error('no banner on the page');
+  return name;
+}
+
 async function axeViolations(page: Parameters<typeof readBanner>[0], root = 'section') {
   await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (root) => {
+  const host = await hostName(page);
+  return page.evaluate(async ({ root, host }) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run({ include: [{ fromShadowDom: ['orgcheck-banner', root] }] }, {})) as unknown as {
+    const result = (await axe.run({ include: [{ fromShadowDom: [host, root] }] }, {})) as unknown as {
       violations: Array<{ id: string; nodes: unknown[] }>;
       passes: Array<{ id: string }>;
     };
@@ -28,7 +36,7 @@ async function axeViolations(page: Parameters<typeof readBanner>[0], root = 'sec
     const passed = new Set(result.passes.map((p) => p.id));
     if (!passed.has('button-name')) return ['axe did not reach into the banner'];
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  }, root);
+  }, { root, host });
 }
 
 /**
@@ -37,8 +45,8 @@ async function axeViolations(page: Parameters<typeof readBanner>[0], root = 'sec
  * first opaque background of its ancestors, WCAG 2 ratio ≥ 4.5 (≥ 3 for large text).
  */
 async function lowContrast(page: Parameters<typeof readBanner>[0]): Promise<string[]> {
-  return page.evaluate(() => {
-    const root = document.querySelector('orgcheck-banner')!.shadowRoot!;
+  return page.evaluate((host) => {
+    const root = document.querySelector(host)!.shadowRoot!;
     const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]: number[]) =>
       [r!, g!, b!].map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; })
@@ -61,13 +69,13 @@ async function lowContrast(page: Parameters<typeof readBanner>[0]): Promise<stri
       if (ratio < (large ? 3 : 4.5)) bad.push(`${n.textContent!.trim().slice(0, 20)}: ${ratio.toFixed(2)}`);
     }
     return bad;
-  });
+  }, await hostName(page));
 }
 
 /** Text in the banner set smaller than 14 px (Chinese is hard to read smaller, issue 14 item 9). */
 async function smallText(page: Parameters<typeof readBanner>[0]): Promise<string[]> {
-  return page.evaluate(() => {
-    const root = document.querySelector('orgcheck-banner')!.shadowRoot!;
+  return page.evaluate((host) => {
+    const root = document.querySelector(host)!.shadowRoot!;
     const small: string[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -77,7 +85,7 @@ async function smallText(page: Parameters<typeof readBanner>[0]): Promise<string
       if (size < 14) small.push(`${n.textContent!.trim().slice(0, 20)}: ${size}px`);
     }
     return small;
-  });
+  }, await hostName(page));
 }
 
 describe('banner accessibility (axe-core)', () => {
@@ -115,8 +123,8 @@ describe('banner accessibility (axe-core)', () => {
       await waitFor(async () => (await readBanner(page))?.role, 'alert');
       // A key press first, so that focus moved by script shows the ring as keyboard focus does.
       await page.keyboard.press('Shift');
-      const ratio = await page.evaluate(() => {
-        const root = document.querySelector('orgcheck-banner')!.shadowRoot!;
+      const ratio = await page.evaluate((host) => {
+        const root = document.querySelector(host)!.shadowRoot!;
         const close = root.querySelector<HTMLElement>('[data-action="close"]')!;
         close.focus();
         if (!close.matches(':focus-visible')) return 'no focus ring';
@@ -129,7 +137,7 @@ describe('banner accessibility (axe-core)', () => {
         const ring = lum(parse(style.outlineColor));
         const bar = lum(parse(getComputedStyle(root.querySelector('header')!).backgroundColor));
         return (Math.max(ring, bar) + 0.05) / (Math.min(ring, bar) + 0.05);
-      });
+      }, await hostName(page));
       expect(ratio).toBeGreaterThanOrEqual(3);
       await page.close();
     }

@@ -24,6 +24,10 @@ function find(n: Node, pred: (n: Node) => boolean): Node | undefined {
   return undefined;
 }
 
+/** The banner's host: the marker on the container inside its shadow root (harness.ts isBannerHost). */
+const isBannerHost = (n: Node): boolean =>
+  n.nodeType === 1 && !!n.shadowRoots?.[0]?.children?.some((c) => (c.attributes ?? []).includes('data-orgcheck-root'));
+
 const textOf = (n: Node): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(textOf).join(''));
 
 export interface Box {
@@ -38,7 +42,7 @@ export async function bannerBox(page: Page, localName = 'section'): Promise<Box 
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const host = find(root, (n) => n.localName === 'orgcheck-banner');
+    const host = find(root, isBannerHost);
     const target = host?.shadowRoots?.[0] && find(host.shadowRoots[0], (n) => n.localName === localName);
     if (!target) return null;
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId })) as { model: { border: number[] } };
@@ -55,7 +59,7 @@ export async function bannerTitle(page: Page): Promise<string | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const host = find(root, (n) => n.localName === 'orgcheck-banner');
+    const host = find(root, isBannerHost);
     const h2 = host?.shadowRoots?.[0] && find(host.shadowRoots[0], (n) => n.localName === 'h2');
     return h2 ? textOf(h2) : null;
   } finally {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { badgeText, clickInBanner, currentWorker, evaluateInContentScript, readBanner, tabIdOf, waitFor, waitScanned } from './harness';
+import { badgeText, bannerHostName, clickInBanner, currentWorker, evaluateInContentScript, readBanner, tabIdOf, waitFor, waitScanned } from './harness';
 import { bannerBox, bannerTitle } from './banner-box';
 import { ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
@@ -165,7 +165,7 @@ describe('the keyboard shortcut', () => {
     }, tabId);
     expect(focused).toBe(true);
     await waitFor(async () => (await readBanner(page))?.role, 'status');
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('orgcheck-banner');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe(await bannerHostName(page));
     await page.close();
   });
 });

@@ -6,7 +6,7 @@
  * another version is rebuilt. (This file began as the project's first, skeleton, test.)
  */
 import { describe, expect, it } from 'vitest';
-import { badgeText, clickInBanner, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, waitFor } from './harness';
+import { badgeText, bannerHostName, clickInBanner, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, waitFor } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
@@ -33,7 +33,9 @@ describe('the built extension in Chromium', () => {
     expect((await readBanner(page))!.text).toMatch(/May 31, 2021|2021年5月31日/);
     expect((await readBanner(page))!.text).not.toContain('website-shutdown-2021-batch3');
     // The page cannot reach into the banner's closed root.
-    expect(await page.evaluate(() => document.querySelector('orgcheck-banner')?.shadowRoot ?? null)).toBeNull();
+    const host = await bannerHostName(page);
+    expect(host).not.toBeNull();
+    expect(await page.evaluate((host) => document.querySelector(host)?.shadowRoot ?? null, host!)).toBeNull();
     await saveScreenshot(page, 'two-orgs');
     await page.close();
   });

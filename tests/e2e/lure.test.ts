@@ -222,6 +222,47 @@ describe('requests a page forges', () => {
   });
 });
 
+describe('a page that asks again while the confirmation page shows its first choice', () => {
+  it('Confirm applies only the choice it showed: the new one is shown, said to be asked again, and Confirm waits', async () => {
+    const page = await open(run.url(PAGES.twoOrgs));
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
+    const site = new URL(run.server.origin).host;
+    const opened = waitForExtensionPage(run.ext, 'src/confirm/index.html');
+    expect(await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'snooze', duration: 'day' } } })).toBe(true);
+    const confirm = await opened;
+    await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain('1 day');
+    expect(await confirm.getByTestId('confirm-asked-again').count()).toBe(0);
+    // What the page was issued with the choice it shows (the snooze): Confirm sends it back.
+    const shown = await confirm.evaluate(async (tabId) => {
+      const view = (await chrome.runtime.sendMessage({ type: 'getPendingChoice', payload: { tabId } })) as { nonce?: string };
+      return view.nonce ?? '';
+    }, await tabIdOf(run.ext, page));
+
+    // The page swaps the choice: the confirmation page shows the new one, says the page asked
+    // again, and keeps Confirm off for a while.
+    await page.waitForTimeout(1_200);
+    expect(await sendAsContentScript(page, { type: 'requestChoice', payload: { control: { action: 'allowSite', site, on: true } } })).toBe(true);
+    await expect.poll(() => confirm.getByTestId('confirm-question').textContent()).toContain(site);
+    await expect.poll(() => confirm.getByTestId('confirm-asked-again').count()).toBe(1);
+    expect(await confirm.locator('[data-action="confirm"]').isDisabled()).toBe(true);
+    expect(await confirm.getByTestId('confirm-asked-again').textContent()).toContain('asked again');
+    // A Confirm for the choice shown before (its nonce) applies nothing: neither the old choice nor the new.
+    const settled = await confirm.evaluate(
+      ({ tabId, nonce }) => chrome.runtime.sendMessage({ type: 'settleChoice', payload: { tabId, confirm: true, nonce } }),
+      { tabId: await tabIdOf(run.ext, page), nonce: shown },
+    );
+    expect(settled).toEqual({ ok: false });
+    await page.waitForTimeout(300);
+    expect(await controls()).toMatchObject({ allowlist: [], snoozeUntil: null });
+    expect(confirmPages()).toHaveLength(1);
+    await expect.poll(() => confirm.locator('[data-action="confirm"]').isEnabled(), { timeout: 10_000 }).toBe(true);
+    await confirm.locator('[data-action="confirm"]').click();
+    await waitFor(async () => ((await controls()).allowlist as string[]).includes(site), true);
+    expect((await controls()).snoozeUntil).toBeNull();
+    await page.close();
+  });
+});
+
 describe('a page that hides the banner without a click', () => {
   async function popupLeadsWithHiddenLine(page: Page) {
     const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));

@@ -215,12 +215,19 @@ describe('no text under 14 px, axe-core: 0 violations', () => {
       await currentWorker(run.ext).evaluate(
         ({ tabId, site }) =>
           chrome.storage.session.set({
-            pendingChoices: { [tabId]: { control: { action: 'suppress', site, entryId: 'china-robot-education-alliance', on: true }, scope: 'normal', confirmTabId: null } },
+            // Asked again (issue 18 item 8): the page shows the line that says so too.
+            pendingChoices: {
+              [tabId]: {
+                control: { action: 'suppress', site, entryId: 'china-robot-education-alliance', on: true },
+                scope: 'normal', confirmTabId: null, nonce: 'a1', askedAgain: true,
+              },
+            },
           }),
         { tabId, site },
       );
       const confirm = await open(`chrome-extension://${run.ext.extensionId}/src/confirm/index.html?tab=${tabId}`, colorScheme, 520);
       await expect.poll(() => confirm.getByTestId('confirm-question').count()).toBe(1);
+      expect(await confirm.getByTestId('confirm-asked-again').count()).toBe(1);
       expect(await readabilityProblems(confirm, ['color-contrast', 'button-name'])).toEqual([]); // no form fields there
       await confirm.close();
       await currentWorker(run.ext).evaluate(() => chrome.storage.session.set({ pendingChoices: {} }));

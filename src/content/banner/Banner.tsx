@@ -29,6 +29,8 @@ export const COMPACT_FROM = 3;
 
 export interface BannerActions {
   close(): void;
+  /** Escape in the banner: minimises, when the check allows (mount.ts). */
+  escape(): void;
   /** Minimises the banner to a pill for this page view. */
   minimise(): void;
   /** Opens OrgCheck's help page (the background opens it: a page can't link to it). */
@@ -79,7 +81,7 @@ export function Banner({ model, actions }: BannerProps) {
       aria-labelledby="orgcheck-title"
       tabIndex={-1}
       onKeyDown={trusted((e: KeyboardEvent) => {
-        if (e.key === 'Escape') actions.close();
+        if (e.key === 'Escape') actions.escape();
       })}
     >
       <header>

@@ -5,12 +5,17 @@
  * A page can still hide it or lure a click onto it (issue 11 item 1):
  * - Lured clicks: every press (trusted pointerdown or keydown) is checked against the banner's
  *   visibility over the 800 ms before it (core/banner-gate.ts, visibility.ts). A press that fails
- *   the check does nothing, except Close, which then closes the banner for this page view only.
+ *   the check does nothing, except Close and Minimise, which then act for this page view only and
+ *   tell the background the page hid the warning (the badge shows "!"; issue 18 item 4).
+ * - Escape minimises (never closes), and only after a passed check, with focus that no failed
+ *   press put in the banner: a lured click focuses it, and the page can then ask for "Esc".
  * - Choices that outlast the page view ("not this organization", "don't warn on this site", a
  *   snooze) are never applied here: the banner hides itself while the background asks the user
  *   on the confirmation page, and comes back when that is settled (`choiceSettled`).
- * - Minimise (a pill) and Close act even when the press fails the check: each only changes this
- *   page view's display, and a lured one leaves the warning a click away (the pill) or the badge.
+ * - The pill (minimised banner) is watched as the banner is: a page covering it is hiding the warning.
+ * - The host has a random name per page view and no attribute of ours (issue 18 item 8): nothing
+ *   stable to find it by. A page can still tell that a banner is there (an element it didn't make,
+ *   with a closed shadow root): the defence is the badge, which the page can't reach, not hiding.
  * - Removal: the host is mounted again once; a page that removes it twice wins (we never fight a
  *   page in a loop), and the background is told, as it is when the banner stays covered: the
  *   badge then shows "!" and the popup says the page hid the warning.
@@ -23,6 +28,7 @@ import { markOwnUi } from '../text-blocks';
 import { Banner } from './Banner';
 import { Pill } from './Pill';
 import { BANNER_CSS, HOST_STYLE, NARROW_MEDIA, SHEET_HOST_STYLE } from './styles';
+import { randomHostName } from './host-name';
 import { VisibilityTracker } from './visibility';
 
 export interface BannerHostActions {
@@ -60,6 +66,8 @@ export class BannerHost {
   private readonly visibility = new VisibilityTracker(() => this.reportHidden('covered'));
   /** The check of the last trusted press in the banner, for the click it starts. */
   private lastPress: { at: number; gate: Gate } | undefined;
+  /** Focus in the banner came from a press that failed the check (a lured click): Escape does nothing. */
+  private focusFromFailedPress = false;
 
   constructor(private readonly actions: BannerHostActions) {}
 
@@ -82,9 +90,18 @@ export class BannerHost {
     }
     this.ensureHost();
     if (this.minimised) {
-      // The user put it aside: a page covering the pill is not a page hiding the warning.
-      this.visibility.stop();
-      render(h(Pill, { count: model.findings.length, restore: () => this.setMinimised(false) }), this.root!);
+      // The pill is the warning now: a page covering it hides the warning (tracked as the banner).
+      render(
+        h(Pill, {
+          count: model.findings.length,
+          restore: () => {
+            this.takeGate(); // restoring only shows more: it acts whatever the check says
+            this.setMinimised(false);
+          },
+        }),
+        this.root!,
+      );
+      this.visibility.track(this.root!.querySelector('.pill'), this.host!);
       return;
     }
     render(
@@ -93,8 +110,12 @@ export class BannerHost {
         actions: {
           close: () => this.close(this.takeGate()),
           minimise: () => {
-            this.takeGate(); // a page-view control, as Close: acts whatever the check says
+            // A page-view control, as Close: acts whatever the check says, and a failed one says so.
+            if (this.takeGate() === 'failed') this.reportHidden('covered');
             this.setMinimised(true);
+          },
+          escape: () => {
+            if (this.takeGate() === 'passed' && !this.focusFromFailedPress) this.setMinimised(true);
           },
           help: () => {
             if (controlActs(this.takeGate())) this.actions.help();
@@ -110,7 +131,7 @@ export class BannerHost {
       }),
       this.root!,
     );
-    this.visibility.track(this.root!.firstElementChild);
+    this.visibility.track(this.root!.firstElementChild, this.host!);
   }
 
   /**
@@ -122,6 +143,7 @@ export class BannerHost {
     if (this.minimised) this.setMinimised(false);
     const section = this.root?.querySelector('section');
     if (!section) return false;
+    this.focusFromFailedPress = false; // the user's own shortcut put it there
     section.focus();
     return true;
   }
@@ -131,11 +153,14 @@ export class BannerHost {
     if (this.model) this.show(this.model);
   }
 
+  /** Its place; the tracker adds the zoom that undoes the page's (visibility.ts). */
   private readonly placeHost = () => this.host?.setAttribute('style', this.narrow.matches ? SHEET_HOST_STYLE : HOST_STYLE);
 
   private close(gate: Gate): void {
     if (this.closedForView) return;
     this.closedForView = true;
+    // A lured Close: the page hid the warning (the badge says so).
+    if (gate === 'failed') this.reportHidden('covered');
     this.remove();
     if (this.model) this.actions.closed(this.model, closeLasts(gate) === 'session');
   }
@@ -166,13 +191,16 @@ export class BannerHost {
 
   private readonly onPress = (event: Event) => {
     if (!event.isTrusted) return;
-    this.lastPress = { at: event.timeStamp, gate: gateAt(this.visibility.visibility(), event.timeStamp) };
+    const gate = gateAt(this.visibility.visibility(), event.timeStamp);
+    this.lastPress = { at: event.timeStamp, gate };
+    // A pointer press moves focus into the banner: remember whether a lured one did.
+    if (event.type === 'pointerdown') this.focusFromFailedPress = gate === 'failed';
   };
 
   private ensureHost(): void {
     if (!this.host) {
-      this.host = document.createElement('orgcheck-banner');
-      markOwnUi(this.host);
+      this.host = document.createElement(randomHostName());
+      markOwnUi(this.host, false);
       this.placeHost();
       this.narrow.addEventListener('change', this.placeHost);
       // Tests of the banner's accessibility build with VITE_OPEN_SHADOW=1; what ships is closed.
@@ -183,6 +211,8 @@ export class BannerHost {
       const style = document.createElement('style');
       style.textContent = BANNER_CSS;
       this.root = document.createElement('div');
+      // Inside the closed root, out of the page's reach: how the tests find the host (tests/e2e/harness.ts).
+      this.root.setAttribute('data-orgcheck-root', '');
       shadow.append(style, this.root);
     }
     if (!this.host.isConnected) {

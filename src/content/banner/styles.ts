@@ -1,5 +1,8 @@
 /**
  * Banner styles, isolated in the shadow root; `all: initial` on the host keeps page CSS out.
+ * Fonts: generic families only (system-ui, sans-serif). A page's `@font-face` reaches into our
+ * closed shadow root: named "Noto Sans CJK SC" or "Segoe UI", it would draw the banner in its own
+ * glyphs (blank ones, say); it can't define a generic family (issue 18 item 3).
  * No opacity, filter or transform, animated or not: IntersectionObserver v2 reads any of them as
  * "not visible", and a press on the banner counts only after it has been visible (mount.ts).
  *
@@ -37,7 +40,7 @@ export const BANNER_CSS = `
   max-height: min(40vh, 440px);
   overflow: auto;
   overscroll-behavior: contain;
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  font: 14px/1.5 system-ui, sans-serif;
   color: #1f1f1f;
   background: #fff8f6;
   border: 1px solid #e5b8b2;
@@ -109,7 +112,7 @@ button:not(.tool):not(.pill):hover { background: rgba(0, 0, 0, .12); }
 /* The minimised banner. */
 .pill {
   display: flex; align-items: center; gap: 6px; cursor: pointer;
-  font: 600 14px/1 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  font: 600 14px/1 system-ui, sans-serif;
   color: #1f1f1f; background: #fff8f6; border: 2px solid #b3261e; border-radius: 999px;
   padding: 6px 12px 6px 8px; box-shadow: 0 4px 16px rgba(0, 0, 0, .2);
 }

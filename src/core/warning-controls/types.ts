@@ -30,4 +30,11 @@ export interface PendingChoiceView {
   name: string | null;
   /** The choice was made in a private window: it lasts until the browser closes. */
   incognito: boolean;
+  /**
+   * Issued with this view: Confirm sends it back, and the background applies the choice only if
+   * it is still the one waiting (a page that asks again meanwhile swaps it; issue 18 item 8).
+   */
+  nonce: string;
+  /** The page asked again, replacing the choice it asked about first: Confirm waits longer. */
+  askedAgain: boolean;
 }

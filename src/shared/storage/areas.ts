@@ -135,6 +135,10 @@ export interface PendingChoice {
   confirmTabId: number | null;
   /** When the banner asked (epoch ms): a tab asking again within a second is ignored. */
   requestedAt: number;
+  /** Issued with the confirmation page's view of it: Confirm applies it only if it sends this back. */
+  nonce: string;
+  /** It replaced another choice of the same tab that was still waiting. */
+  askedAgain: boolean;
 }
 
 export const LOCAL_DEFAULTS: LocalArea = {

@@ -28,3 +28,10 @@ describe('what a press does', () => {
     expect(controlActs('failed')).toBe(false);
   });
 });
+
+describe('a banner hidden by what IntersectionObserver v2 cannot see', () => {
+  it('fails the press, in Chrome and where the browser has no isVisible', () => {
+    expect(gateAt({ supported: true, visibleSince: 0, coveredNow: true }, 60_000)).toBe('failed');
+    expect(gateAt({ supported: false, visibleSince: null, coveredNow: true }, 60_000)).toBe('failed');
+  });
+});
