@@ -20,6 +20,13 @@ import { ROOT } from './extension-browser.mjs';
 export const DIST_FIREFOX = join(ROOT, 'dist-firefox');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+/**
+ * A page script expression for OrgCheck's banner host: the element on <html> that is neither head
+ * nor body (the host has a random name per page view and no attribute of ours, so a page can't
+ * find it by a stable selector; the tests find it by where it sits).
+ */
+export const BANNER_HOST = `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)`;
+
 /** Prefs written to the profile's user.js (on top of the remote agent's own recommended prefs). */
 export const PREFS = {
   'remote.active-protocols': 1, // WebDriver BiDi only

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
-import { DIST_FIREFOX, launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
+import { BANNER_HOST, DIST_FIREFOX, launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -63,7 +63,7 @@ const badge = (path: string) =>
   );
 
 /** The banner host, as a page script finds it: an element on <html> the page didn't make. */
-const HOST = `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)`;
+
 
 async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<T> {
   let last = await read();
@@ -81,7 +81,7 @@ describe('what OrgCheck reads from computed styles, in firefox-esr', () => {
   });
 
   it('a page zoomed out on <html> and back in on <body>: the banner is drawn at its own size, with no !', async () => {
-    const hostWidth = `(${HOST})?.getBoundingClientRect().width ?? 0`;
+    const hostWidth = `(${BANNER_HOST})?.getBoundingClientRect().width ?? 0`;
     await open('two-orgs.html');
     await until(async () => (await evaluate(page, hostWidth)) as number > 0, true);
     const design = (await evaluate(page, hostWidth)) as number;
@@ -100,7 +100,7 @@ describe('what OrgCheck reads from computed styles, in firefox-esr', () => {
 
 describe('the banner host in firefox-esr', () => {
   it('has a random name on each page view and no attribute a page could find it by', async () => {
-    const read = `(() => { const h = ${HOST}; return h ? [h.localName, h.getAttributeNames().join(' '), document.querySelectorAll('[data-orgcheck-ui], orgcheck-banner').length].join('|') : null; })()`;
+    const read = `(() => { const h = ${BANNER_HOST}; return h ? [h.localName, h.getAttributeNames().join(' '), document.querySelectorAll('[data-orgcheck-ui], orgcheck-banner').length].join('|') : null; })()`;
     await open('two-orgs.html');
     await until(async () => (await evaluate(page, read)) !== null, true);
     const first = ((await evaluate(page, read)) as string).split('|');

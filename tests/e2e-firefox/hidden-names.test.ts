@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
-import { DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -56,7 +56,7 @@ async function bannerIds(path: string, count: number): Promise<string[]> {
   await bidi.send('browsingContext.navigate', { context, url: `${server!.origin}/${path}`, wait: 'complete' });
   const banner = async () => {
     const { result } = await bidi.send('script.evaluate', {
-      expression: `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)`,
+      expression: BANNER_HOST,
       target: { context },
       awaitPromise: false,
       serializationOptions: { maxDomDepth: null, includeShadowTree: 'all' },

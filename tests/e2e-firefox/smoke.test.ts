@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
-import { DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -40,7 +40,7 @@ describe('the Firefox build in firefox-esr', () => {
 
     const readBanner = async () => {
       const { result } = await bidi.send('script.evaluate', {
-        expression: `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)`,
+        expression: BANNER_HOST,
         target: { context },
         awaitPromise: false,
         // "all" serializes closed shadow roots too, which page scripts cannot reach.
@@ -61,7 +61,7 @@ describe('the Firefox build in firefox-esr', () => {
 
     // The page itself cannot reach into the closed root.
     const { result: pageView } = await bidi.send('script.evaluate', {
-      expression: `[...document.documentElement.children].find((el) => el !== document.head && el !== document.body)?.shadowRoot ?? null`,
+      expression: `${BANNER_HOST}?.shadowRoot ?? null`,
       target: { context },
       awaitPromise: false,
     });

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
-import { DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -36,7 +36,7 @@ describe('the Firefox build in a Chinese firefox-esr (zh-CN)', () => {
     await bidi.send('browsingContext.navigate', { context, url: `${server!.origin}/two-orgs.html`, wait: 'complete' });
     const readBanner = async () => {
       const { result } = await bidi.send('script.evaluate', {
-        expression: `document.querySelector('orgcheck-banner')`,
+        expression: BANNER_HOST,
         target: { context },
         awaitPromise: false,
         serializationOptions: { maxDomDepth: null, includeShadowTree: 'all' },
