@@ -62,9 +62,6 @@ const badge = (path: string) =>
     })`,
   );
 
-/** The banner host, as a page script finds it: an element on <html> the page didn't make. */
-
-
 async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<T> {
   let last = await read();
   for (const deadline = Date.now() + timeoutMs; JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline; ) {
