@@ -20,6 +20,8 @@ import type { ChoiceControl } from '../../core/warning-controls/types';
 import type { StoredEtag } from '../../core/feed/etag';
 import type { ListChangesSummary } from '../../core/feed/diff';
 import type { FeedError } from '../../core/feed/validate';
+import type { HostReport, PointerEtag } from '../../core/feed/host-sync';
+import type { FeedTrust } from '../../core/feed/key-statement';
 import { NO_CONTROLS, type ControlLists, type Scope } from '../../core/warning-controls/private-windows';
 import { DEFAULT_RETRY_BASE_MS } from '../../core/report-outbox';
 
@@ -37,6 +39,10 @@ export interface LocalArea {
   feedSettings: FeedSettings;
   /** Where feed syncing stands; written by background/sync.ts only. */
   syncStatus: SyncStatus;
+  /** The v1 feed's keys: the newest key statement accepted (core/feed/key-statement.ts); null: the build's keys. */
+  feedTrust: StoredFeedTrust | null;
+  /** Hosts carried by the newest accepted v1 pointer (used within the build's FEED_HOST_ALLOW); null: none. */
+  feedHosts: StoredFeedHosts | null;
   /**
    * Organizations that gained a new listing in a sync: id → time of that sync (epoch ms). The
    * banner warns again about such an organization on sites where it had been closed before then.
@@ -92,6 +98,20 @@ export interface FeedSettings {
   url: string | null;
   /** Hours between syncs, 1 … 168. */
   intervalHours: number;
+  /** "Check for a new list only when I press Sync now": no scheduled sync contacts any host. (Absent in settings stored before: false.) */
+  manualOnly?: boolean;
+}
+
+/** The trust a v1 sync keeps, with the build root it grew from: a build with another root starts again from its own keys. */
+export interface StoredFeedTrust extends FeedTrust {
+  anchor: string;
+}
+
+export interface StoredFeedHosts {
+  anchor: string;
+  /** The pointer version that carried them. */
+  version: number;
+  tiers: string[][];
 }
 
 export type SyncResult =
@@ -114,6 +134,14 @@ export interface SyncStatus {
   lastUpdate: { at: number; version: number; changes: ListChangesSummary } | null;
   /** ETag of the last valid feed response with the list version it carried (core/feed/etag.ts). */
   etag: StoredEtag | null;
+  /** v1: each host's answer in the last sync, in the order tried (absent in statuses stored before: none). */
+  hosts?: HostReport[];
+  /** The host folder the list in use came from (v1), or the legacy feed URL; null: the bundled list or unknown. */
+  servedBy?: string | null;
+  /** v1: the last sync found no usable pointer, and the newest valid one it saw had expired. */
+  expired?: { version: number; expires: string } | null;
+  /** v1: pointer URL → the ETag that host gave (core/feed/host-sync.ts). */
+  pointerEtags?: Record<string, PointerEtag>;
 }
 
 export const DEFAULT_SYNC_INTERVAL_HOURS = 24;
@@ -172,6 +200,8 @@ export const LOCAL_DEFAULTS: LocalArea = {
   compiled: null,
   feedSettings: { url: null, intervalHours: DEFAULT_SYNC_INTERVAL_HOURS },
   syncStatus: INITIAL_SYNC_STATUS,
+  feedTrust: null,
+  feedHosts: null,
   relisted: {},
   allowlist: [],
   suppressed: {},
