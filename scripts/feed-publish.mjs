@@ -240,12 +240,13 @@ function days(option, fallback) {
   return n;
 }
 
-/** A `get` over a folder on disk, for the client's own checks on what was written. */
-function folderGet(site) {
+/** A `get` over a folder on disk with `pending` (path below SITE → bytes) laid over it: the client's checks on what is about to be written. */
+function folderGet(site, pending) {
   return async (url, { cap }) => {
-    const path = join(site, decodeURIComponent(new URL(url).pathname));
-    if (!existsSync(path)) return { kind: 'file', file: { status: 404, contentType: 'text/plain', body: new Uint8Array(0) }, etag: null };
-    const body = new Uint8Array(readFileSync(path));
+    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+    const path = join(site, rel);
+    const body = pending.get(rel) ?? (existsSync(path) ? new Uint8Array(readFileSync(path)) : null);
+    if (!body) return { kind: 'file', file: { status: 404, contentType: 'text/plain', body: new Uint8Array(0) }, etag: null };
     if (body.length > cap) return { kind: 'error', error: { code: 'too-large', detail: `${body.length} bytes` } };
     return { kind: 'file', file: { status: 200, contentType: 'application/json', body }, etag: null };
   };
@@ -257,8 +258,12 @@ function publishedStatement(site) {
   return existsSync(path) ? readJson(path) : null;
 }
 
-/** Runs a client's whole sync on SITE, as a fresh install of a build with `signing` would (trusting the published statement's root). */
-async function selfCheck(site, signing) {
+/**
+ * Runs a client's whole sync on SITE with `pending` laid over it, as a fresh install of a build
+ * with `signing` would (trusting the published statement's root); then writes `pending`, the
+ * pointer last. Nothing is written when a client would refuse it.
+ */
+async function checkAndWrite(site, signing, pending) {
   const statement = publishedStatement(site);
   const trust = statement ? { root: statement.root, statement: null, revoked: [] } : core.initialTrust({ id: 'no-root-yet', key: signing.key });
   const result = await core.syncFromHosts({
@@ -268,19 +273,27 @@ async function selfCheck(site, signing) {
     inUse: { source: 'bundled', version: bundledVersion() },
     etags: {},
     now: Date.now(),
-    get: folderGet(site),
+    get: folderGet(site, pending),
   });
-  if (result.outcome.kind === 'error') die(`self-check failed: a client would refuse what was written: ${JSON.stringify(result.hosts)}`);
+  if (result.outcome.kind === 'error') die(`self-check failed: a client would refuse this, so nothing was written: ${JSON.stringify(result.hosts)}`);
+  mkdirSync(join(site, core.FEED_PATH_PREFIX), { recursive: true });
+  // The list file before the pointer that names it, the pointer's signature before the pointer.
+  const order = [...pending.keys()].sort((a, b) => rank(a) - rank(b));
+  for (const rel of order) writeAtomically(join(site, rel), pending.get(rel));
   return result;
 }
 
-function writePointer(site, key, fields) {
+function rank(rel) {
+  return rel === core.POINTER_PATH ? 2 : rel === `${core.POINTER_PATH}.sig` ? 1 : 0;
+}
+
+/** The signed pointer's files, added to `pending`. */
+function signPointer(pending, key, fields) {
   const built = core.buildPointer({ ...fields, keyId: key.id });
   if (!built.ok) die(`the pointer cannot be published: clients would refuse it:\n  ${built.errors.join('\n  ')}`);
   const bytes = new TextEncoder().encode(built.json);
-  const v1 = join(site, core.FEED_PATH_PREFIX);
-  writeAtomically(join(v1, 'latest.json.sig'), `${sigLine(key, bytes)}\n`);
-  writeAtomically(join(v1, 'latest.json'), bytes);
+  pending.set(`${core.POINTER_PATH}.sig`, new TextEncoder().encode(`${sigLine(key, bytes)}\n`));
+  pending.set(core.POINTER_PATH, bytes);
   return built.pointer;
 }
 
@@ -320,10 +333,9 @@ async function publishV1() {
   const listPath = join(site, core.listFilePath(version));
   // Immutable: a host or a client cache may hold it already under this name.
   if (existsSync(listPath) && !readFileSync(listPath).equals(Buffer.from(bytes))) die(`${listPath} exists with other content: list files are never rewritten`);
-  mkdirSync(v1, { recursive: true });
-  writeAtomically(listPath, bytes);
+  const pending = new Map([[core.listFilePath(version), bytes]]);
   const checkHours = values['check-hours'] === undefined ? undefined : Number(values['check-hours']);
-  const pointer = writePointer(site, key, {
+  const pointer = signPointer(pending, key, {
     version,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     size: bytes.length,
@@ -332,7 +344,7 @@ async function publishV1() {
     checkHours,
     hosts: parseHosts(values.hosts) ?? previous?.hosts,
   });
-  await selfCheck(site, key.ref);
+  await checkAndWrite(site, key.ref, pending);
   console.log(`wrote ${listPath}: version ${version}, ${built.feed.entries.length} entries, ${bytes.length} bytes`);
   console.log(`wrote ${pointerPath} (+ .sig, key ${key.id}): expires ${pointer.expires}`);
   console.log('upload the list file first, then latest.json and latest.json.sig, to every host (npm run feed:verify checks them)');
@@ -344,12 +356,13 @@ async function refreshPointer() {
   const pointerPath = join(site, core.POINTER_PATH);
   if (!existsSync(pointerPath)) die(`${pointerPath} does not exist: publish a list first`);
   const previous = readJson(pointerPath);
-  const pointer = writePointer(site, key, {
+  const pending = new Map();
+  const pointer = signPointer(pending, key, {
     ...previous,
     generatedAt: new Date().toISOString(),
     expires: new Date(Date.now() + days(values['expires-days'], core.DEFAULT_POINTER_EXPIRY_DAYS) * DAY).toISOString(),
   });
-  await selfCheck(site, key.ref);
+  await checkAndWrite(site, key.ref, pending);
   console.log(`wrote ${pointerPath} (+ .sig, key ${key.id}): version ${pointer.version}, expires ${pointer.expires}`);
 }
 

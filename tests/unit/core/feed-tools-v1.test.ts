@@ -4,7 +4,10 @@
  * signature into a folder, `refresh`; then a client's whole sync (core/feed/host-sync.ts) over
  * that folder, as a build with those keys would run it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,9 +63,39 @@ describe('npm run feed (v1)', () => {
     expect(rotated.trust.revoked).toEqual(['sign-a']);
     // The hosts carried stay with the next pointer.
     expect(JSON.parse(readFileSync(path.join(site, 'v1/latest.json'), 'utf8')).hosts).toEqual(pointer.hosts);
-    // A pointer signed again by the revoked key: the tool's own check refuses it.
+    // A pointer signed again by the revoked key: the tool's own check refuses it, and writes nothing.
+    const before = readFileSync(path.join(site, 'v1/latest.json.sig'), 'utf8');
     expect(() => run('feed-publish.mjs', ['refresh', '--key', path.join(tmp, 'sign-a'), '--out', site])).toThrow(/self-check failed/);
+    expect(readFileSync(path.join(site, 'v1/latest.json.sig'), 'utf8')).toBe(before);
     // A key statement signed by a signing key is refused too.
     expect(() => run('feed-publish.mjs', ['keys', '--root', path.join(tmp, 'sign-b'), '--signing', path.join(tmp, 'sign-b'), '--out', site])).toThrow(/self-check failed|cannot be published/);
+  }, 300_000);
+
+  it('feed:verify reports each host’s version and expiry, and fails on a host that serves nothing', async () => {
+    const server = createServer((req, res) => {
+      const file = path.join(site, new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/f\//, '/'));
+      if (!req.url?.startsWith('/f/') || !existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200).end(readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const keys = ['--root', `${keyRef('root').id}:${keyRef('root').key}`, '--signing', `${keyRef('sign-b').id}:${keyRef('sign-b').key}`];
+      const verify = (hosts: string) =>
+        promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/feed-verify.mjs'), '--hosts', hosts, ...keys], { cwd: ROOT, encoding: 'utf8' });
+      const version = (JSON.parse(readFileSync(path.join(site, 'v1/latest.json'), 'utf8')) as { version: number }).version;
+      const good = await verify(`http://127.0.0.1:${port}/f/`);
+      expect(good.stdout).toContain(`✓ http://127.0.0.1:${port}/f/: version ${version}, key sign-b`);
+      await expect(verify(`http://127.0.0.1:${port}/f/ http://127.0.0.1:${port}/missing/`)).rejects.toMatchObject({
+        code: 1,
+        stdout: expect.stringContaining(`http://127.0.0.1:${port}/missing/ serves no usable list`),
+      });
+      // The newest pointer expiring within the margin fails too.
+      await expect(
+        promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/feed-verify.mjs'), '--hosts', `http://127.0.0.1:${port}/f/`, ...keys, '--min-expiry-days', '60'], { cwd: ROOT, encoding: 'utf8' }),
+      ).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('npm run feed -- refresh') });
+    } finally {
+      server.close();
+    }
   }, 300_000);
 });
