@@ -265,4 +265,36 @@ describe('the v1 feed across hosts', () => {
     await popup.reload();
     await expect.poll(() => popup.getByTestId('list-host').getAttribute('data-host')).toBe(`127.0.0.1:${h4.port}`);
   });
+
+  it('says in the options page what each host answered; checks only on Sync now when the user chooses so', async () => {
+    // The newest pointer (h4's) carried no hosts: from now on only the build's are tried.
+    h4.files = null;
+    expect(await syncNow()).toBe('hosts');
+    expect(await hostResults()).toEqual([
+      [h1.folder, 'network', ''],
+      [h2.folder, 'network', ''],
+      [h3.folder, 'older', ''],
+    ]);
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('feed-section');
+    const hosts = section.getByTestId('sync-hosts');
+    await expect.poll(() => hosts.locator('li').count()).toBe(3);
+    expect(await hosts.locator(`li[data-host="127.0.0.1:${h3.port}"]`).textContent()).toMatch(
+      new RegExp(`^127\\.0\\.0\\.1:${h3.port}: the list offered is older than the one in use$`),
+    );
+    // The list in use came from the carried host.
+    expect(await section.getByTestId('list-host').getAttribute('data-host')).toBe(`127.0.0.1:${h4.port}`);
+    // A failed sync plans a retry.
+    expect((await currentWorker(run.ext).evaluate(() => chrome.alarms.getAll())).length).toBe(1);
+    await section.getByTestId('feed-manual-only').check();
+    await expect.poll(async () => (await storage<{ manualOnly?: boolean }>('feedSettings')).manualOnly).toBe(true);
+    await expect.poll(() => currentWorker(run.ext).evaluate(() => chrome.alarms.getAll())).toEqual([]);
+    // Sync now still syncs, and plans nothing after.
+    h3.files = { ...feed(ver(6), 6, SIGN_3), ...keys(3, [SIGN_3], [SIGN_2.id], ROOT_KEY) };
+    await popup.reload();
+    expect(await syncNow()).toBe('up-to-date');
+    expect(await currentWorker(run.ext).evaluate(() => chrome.alarms.getAll())).toEqual([]);
+    await options.close();
+  });
 });
