@@ -250,7 +250,8 @@ describe('the v1 feed across hosts', () => {
   });
 
   it('uses the hosts a feed carries on the next sync, within the allowlist only', async () => {
-    h3.files = { ...feed(ver(5), 5, SIGN_3, { hosts: [[h4.folder, h5.folder]] }), ...keys(3, [SIGN_3], [SIGN_2.id], ROOT_KEY) };
+    // localhost in a tier of its own, first: were the allowlist not applied, it would be tried first.
+    h3.files = { ...feed(ver(5), 5, SIGN_3, { hosts: [[h5.folder], [h4.folder]] }), ...keys(3, [SIGN_3], [SIGN_2.id], ROOT_KEY) };
     expect(await syncNow()).toBe('updated');
     expect(await listVersion()).toBe(ver(5));
     h4.files = feed(ver(6), 6, SIGN_3);
