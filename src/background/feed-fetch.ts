@@ -10,6 +10,7 @@
  *   stopped past 30 s idle, and sync.ts keeps it awake meanwhile).
  */
 import { ifNoneMatch, type StoredEtag } from '../core/feed/etag';
+import type { Answer, Get } from '../core/feed/host-sync';
 import { FeedKeyError, importFeedPublicKey, signatureUrl } from '../core/feed/signature';
 import {
   MAX_FEED_BYTES, MAX_SIGNATURE_BYTES, checkFeed, checkHead, type FeedError, type FeedOutcome, type FetchedFile,
@@ -126,3 +127,44 @@ export async function fetchFeed(url: string, etag: StoredEtag | null, inUse: Act
     clearTimeout(timer);
   }
 }
+
+/**
+ * One request of a v1 sync (core/feed/host-sync.ts): the same rules as above (https redirects
+ * only, no HTTP cache, no credentials, the body read up to `cap`), one timeout per request, and
+ * nothing that tells clients apart: no cookie, no install id, no random query. Never rejects.
+ */
+export const getForHostSync: Get = async (url, { cap, ifNoneMatch }) => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  let stage: 'connect' | 'body' = 'connect';
+  try {
+    const response = await fetch(url, {
+      signal: controller.signal,
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+      headers: ifNoneMatch ? { 'If-None-Match': ifNoneMatch } : {},
+    });
+    checkRedirect(response);
+    if (response.status === 304 && ifNoneMatch) return { kind: 'not-modified' };
+    const type = response.headers.get('content-type');
+    const length = contentLength(response);
+    if (response.status !== 200 || (length !== null && length > cap)) {
+      void response.body?.cancel().catch(() => undefined);
+      if (response.status === 200) return { kind: 'error', error: { code: 'too-large', detail: `${length} bytes` } };
+      return { kind: 'file', file: { status: response.status, contentType: type, body: new Uint8Array(0) }, etag: null };
+    }
+    stage = 'body';
+    const body = await readCapped(response, cap);
+    return { kind: 'file', file: { status: 200, contentType: type, body }, etag: response.headers.get('etag') };
+  } catch (error) {
+    const fail = (e: FeedError): Answer => ({ kind: 'error', error: e });
+    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `${TIMEOUT_MS / 1000} s` });
+    if (error instanceof Redirected) return fail({ code: 'redirect', detail: error.message });
+    if (error instanceof TooLarge) return fail({ code: 'too-large', detail: error.message });
+    if (error instanceof BodyBroken || stage === 'body') return fail({ code: 'truncated', detail: String(error instanceof Error ? error.message : error) });
+    return fail({ code: 'network', detail: String(error instanceof Error ? error.message : error) });
+  } finally {
+    clearTimeout(timer);
+  }
+};

@@ -26,23 +26,49 @@ import {
   changedFeedSettings, failedStatus, nextAtOnBrowserStart, relistedAfter, resumedStatus, statusAfterSettings, succeededStatus,
   type FeedSettingsChange,
 } from '../core/feed/sync-status';
-import type { FeedOutcome } from '../core/feed/validate';
-import { BUILT_IN_FEED_URL as BUILT_IN_URL, FEED_PUBLIC_KEY as PUBLIC_KEY } from '../shared/build-config';
+import type { FeedError, FeedOutcome } from '../core/feed/validate';
+import { hostTiers, isLegacyFeedUrl } from '../core/feed/hosts';
+import { nextCheckHours, syncFromHosts, type HostSyncResult } from '../core/feed/host-sync';
+import { initialTrust, type FeedTrust } from '../core/feed/key-statement';
+import {
+  BUILT_IN_FEED_URL, FEED_ANCHOR, FEED_HOST_ALLOW, FEED_MODE, FEED_ROOT_KEY, FEED_SIGNING_KEY, FEED_TIERS,
+} from '../shared/build-config';
 import { activeList, BUNDLED_LIST, invalidateActiveList } from '../shared/list-store';
 import type { SyncView } from '../shared/messages';
 import { INITIAL_SYNC_STATUS, type FeedSettings, type LocalArea, type StoredListRef, type SyncStatus } from '../shared/storage/areas';
 import { listBodies, type StoredList } from '../shared/storage/list';
 import { localStore } from '../shared/storage/wrapper';
 import { ensureCompiled } from './compiled';
-import { fetchFeed } from './feed-fetch';
+import { fetchFeed, getForHostSync } from './feed-fetch';
 import { withStatus } from './sync-status-queue';
 
 export const SYNC_ALARM = 'orgcheck-feed-sync';
 
+/**
+ * The built-in URL as the options page shows it: the legacy file, or the first folder of the v1
+ * tiers. (Either way the user's own URL replaces it only in the legacy format; in v1 it is tried first.)
+ */
+const BUILT_IN_URL = FEED_MODE === 'v1' ? FEED_TIERS[0]![0]! : BUILT_IN_FEED_URL;
+/** Whether this build can sync at all (a key to check lists with). */
+const FEED_AVAILABLE = FEED_MODE !== 'none';
+
+/** What a sync fetches from: the legacy URL (the user's, else the built-in one), or in v1 the user's folder first; null: no feed. */
 async function feedUrl(): Promise<string | null> {
-  if (!PUBLIC_KEY) return null;
+  if (!FEED_AVAILABLE) return null;
   const { url } = await localStore.get('feedSettings');
   return url ?? (BUILT_IN_URL || null);
+}
+
+/** "Check only when I press Sync now": nothing runs on a schedule. */
+async function manualOnly(): Promise<boolean> {
+  return (await localStore.get('feedSettings')).manualOnly === true;
+}
+
+/** The stored trust, when it grew from this build's root; else the build's own. */
+async function currentTrust(): Promise<FeedTrust> {
+  const stored = await localStore.get('feedTrust');
+  if (stored && stored.anchor === FEED_ANCHOR) return { root: stored.root, statement: stored.statement, revoked: stored.revoked };
+  return initialTrust(FEED_ROOT_KEY!);
 }
 
 async function intervalHours(): Promise<number> {
@@ -50,7 +76,7 @@ async function intervalHours(): Promise<number> {
 }
 
 async function scheduleAlarm(nextAt: number | null): Promise<void> {
-  if (nextAt === null) {
+  if (nextAt === null || (await manualOnly())) {
     await browser.alarms.clear(SYNC_ALARM);
     return;
   }
@@ -94,8 +120,30 @@ async function runSync(markStarted: () => void): Promise<void> {
   try {
     const before = await activeList();
     const status = { ...INITIAL_SYNC_STATUS, ...(await localStore.get('syncStatus')) };
-    const { outcome, etag } = await fetchFeed(url, status.etag, before);
-    const swapped = await finish(url, outcome, etag, before.list);
+    let swapped: boolean;
+    if (FEED_MODE === 'v1') {
+      const { url: userUrl } = await localStore.get('feedSettings');
+      const stored = await localStore.get('feedHosts');
+      const result = await syncFromHosts({
+        // A one-file URL set for an older release is not a folder: not tried.
+        tiers: hostTiers({
+          user: userUrl && !isLegacyFeedUrl(userUrl) ? userUrl : null,
+          carried: stored && stored.anchor === FEED_ANCHOR ? stored.tiers : null,
+          built: FEED_TIERS,
+          allow: FEED_HOST_ALLOW,
+        }),
+        trust: await currentTrust(),
+        buildSigning: FEED_SIGNING_KEY!,
+        inUse: { source: before.source, version: before.list.version },
+        etags: status.pointerEtags ?? {},
+        now: Date.now(),
+        get: getForHostSync,
+      });
+      swapped = await finish(result.servedBy ?? url, result.outcome, null, before.list, result);
+    } else {
+      const { outcome, etag } = await fetchFeed(url, status.etag, before);
+      swapped = await finish(url, outcome, etag, before.list);
+    }
     // Builds and stores the new matcher: every open tab's content script rescans with it. (A
     // failure here leaves `compiled` empty; the next content script to start asks again.)
     if (swapped) await ensureCompiled().catch((error: unknown) => console.error('OrgCheck: could not compile the new list', error));
@@ -106,26 +154,46 @@ async function runSync(markStarted: () => void): Promise<void> {
   }
 }
 
+/** What a v1 sync learnt besides its outcome, written with its status: hosts' answers, keys, carried hosts, ETags. */
+function v1Values(status: SyncStatus, result: HostSyncResult | undefined, trustChanged: boolean): { status: Partial<SyncStatus>; values: Partial<LocalArea> } {
+  if (!result) return { status: {}, values: {} };
+  const values: Partial<LocalArea> = {};
+  if (trustChanged) values.feedTrust = { ...result.trust, anchor: FEED_ANCHOR };
+  const pointer = result.pointer;
+  // A pointer fetched in full says which hosts it carries (none: none from now on); after a 304 nothing changed.
+  if (pointer && 'sha256' in pointer) {
+    values.feedHosts = pointer.hosts?.length ? { anchor: FEED_ANCHOR, version: pointer.version, tiers: pointer.hosts } : null;
+  }
+  const pointerEtags = { ...(status.pointerEtags ?? {}) };
+  if (result.etag) pointerEtags[result.etag[0]] = result.etag[1];
+  return { status: { hosts: result.hosts, expired: result.expired, pointerEtags }, values };
+}
+
 /**
  * Records the outcome, and swaps the list in if it is a new one. True when it wrote a new list and
  * so emptied `compiled`, even when the integrity check then put the previous list back: either
  * way the caller rebuilds the matcher for the list in use.
  */
-async function finish(url: string, outcome: FeedOutcome, etag: string | null, before: StoredList | null): Promise<boolean> {
+async function finish(url: string, outcome: FeedOutcome, etag: string | null, before: StoredList | null, hostSync?: HostSyncResult): Promise<boolean> {
   const hours = await intervalHours();
+  // Only a newer statement changes the trust (its version only grows).
+  const trustChanged = hostSync !== undefined && (hostSync.trust.statement?.version ?? 0) > ((await currentTrust()).statement?.version ?? 0);
   return withStatus(async (status) => {
     const at = Date.now();
+    const v1 = v1Values(status, hostSync, trustChanged);
     if (outcome.kind === 'error' || !before) {
-      const next = failedStatus(status, at, outcome.kind === 'error' ? outcome.error : { code: 'storage' });
-      await localStore.set({ syncStatus: next });
+      const next = { ...failedStatus(status, at, outcome.kind === 'error' ? outcome.error : { code: 'storage' }), ...v1.status };
+      await localStore.set({ ...v1.values, syncStatus: next });
       await scheduleAlarm(next.nextAt);
       return false;
     }
     // The ETag goes with the version of the list this answer means (core/feed/etag.ts).
     const version = outcome.kind === 'new' ? outcome.feed.version : outcome.version;
-    const ok = succeededStatus(status, { at, url, etag, version, intervalHours: hours });
+    // v1: the pointer's check hint may lengthen the interval (never shorten the user's).
+    const effectiveHours = hostSync ? nextCheckHours(hours, hostSync.pointer) : hours;
+    const ok = { ...succeededStatus(status, { at, url, etag, version, intervalHours: effectiveHours }), ...v1.status };
     if (outcome.kind === 'up-to-date') {
-      await localStore.set({ syncStatus: { ...ok, last: { kind: 'up-to-date', at, version: outcome.version } } });
+      await localStore.set({ ...v1.values, syncStatus: { ...ok, last: { kind: 'up-to-date', at, version: outcome.version } } });
       await scheduleAlarm(ok.nextAt);
       return false;
     }
@@ -138,10 +206,11 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
       generatedAt: feed.generatedAt,
       count: feed.entries.length,
       key: listKey(feed.entries),
-      publicKey: PUBLIC_KEY,
+      publicKey: FEED_ANCHOR,
     };
     const updated: SyncStatus = {
       ...ok,
+      servedBy: url,
       last: { kind: 'updated', at, version: feed.version, count: feed.entries.length },
       lastUpdate: { at, version: feed.version, changes: summarizeChanges(changes) },
     };
@@ -150,7 +219,7 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
     // Step two, the swap: reference, status and re-warnings in one write. `compiled: null` until
     // it is rebuilt below, so a content script starting meanwhile asks the worker for it
     // instead of scanning with the old list.
-    await localStore.set({ list: ref, syncStatus: updated, relisted, compiled: null });
+    await localStore.set({ ...v1.values, list: ref, syncStatus: updated, relisted, compiled: null });
     invalidateActiveList();
     // Integrity check: read the list back as every reader will; if it isn't what was written,
     // put the previous reference back (the last good list, or null: the bundled one).
@@ -179,8 +248,10 @@ export async function syncView(): Promise<SyncView> {
     activeList(),
   ]);
   return {
-    feedAvailable: PUBLIC_KEY !== '',
-    url: PUBLIC_KEY ? (settings.url ?? (BUILT_IN_URL || null)) : null,
+    feedAvailable: FEED_AVAILABLE,
+    format: FEED_MODE,
+    manualOnly: settings.manualOnly === true,
+    url: FEED_AVAILABLE ? (settings.url ?? (BUILT_IN_URL || null)) : null,
     builtInUrl: BUILT_IN_URL || null,
     intervalHours: settings.intervalHours,
     status: { ...INITIAL_SYNC_STATUS, ...status },
@@ -206,7 +277,7 @@ export type SettingsResult = { ok: true; view: SyncView } | { ok: false; error: 
 
 /** Options page: a new URL (null: back to the built-in one) and/or interval. The list and its version floor stay. */
 export async function setFeedSettings(change: FeedSettingsChange): Promise<SettingsResult> {
-  if (!PUBLIC_KEY) return { ok: false, error: 'no-feed' };
+  if (!FEED_AVAILABLE) return { ok: false, error: 'no-feed' };
   // Read and written in the status queue, as an import does (setWithFeedSettings): neither loses the other's change.
   const result = await withStatus(async (status) => {
     const next = changedFeedSettings(await localStore.get('feedSettings'), change, BUILT_IN_URL);
@@ -226,7 +297,7 @@ export async function setFeedSettings(change: FeedSettingsChange): Promise<Setti
  * them as they are, unused (as it keeps those stored before): no sync, no alarm.
  */
 export async function setWithFeedSettings(values: Partial<LocalArea>, feed: FeedSettings): Promise<{ ok: true } | { ok: false; error: 'url' | 'interval' }> {
-  if (!PUBLIC_KEY) {
+  if (!FEED_AVAILABLE) {
     const next = changedFeedSettings({ url: null, intervalHours: feed.intervalHours }, feed, BUILT_IN_URL);
     if (!next.ok) return next;
     await localStore.set({ ...values, feedSettings: next.settings });
@@ -276,7 +347,7 @@ async function onInstalled(reason: string): Promise<void> {
   // An update whose key differs from the stored list's: that list is set aside (see
   // list-store.ts), so fetch one under the new key soon.
   const ref = await localStore.get('list');
-  if (reason !== 'install' && !(reason === 'update' && ref && ref.publicKey !== PUBLIC_KEY)) return;
+  if (reason !== 'install' && !(reason === 'update' && ref && ref.publicKey !== FEED_ANCHOR)) return;
   await withStatus(async (status) => {
     const nextAt = Date.now() + soonDelay();
     await localStore.set({ syncStatus: { ...status, nextAt } });

@@ -10,6 +10,7 @@ import { hostPattern, isAllowedFeedUrl } from '../core/url-policy';
 import { sendFromExtensionPage } from '../shared/messages';
 import { versionDate } from '../core/feed/version';
 import { formatDate, formatDateTime, t } from '../shared/i18n';
+import { ExpiredNotice, HostResults, ServedBy } from '../ui/FeedHosts';
 import { ListChanges } from '../ui/ListChanges';
 import { SyncNowButton } from '../ui/SyncNowButton';
 import { SyncResult } from '../ui/SyncResult';
@@ -78,6 +79,11 @@ export function FeedSection() {
     if (result.ok) setView(result.view);
   };
 
+  const setManualOnly = async (manualOnly: boolean) => {
+    const result = await sendFromExtensionPage('setFeedSettings', { manualOnly });
+    if (result.ok) setView(result.view);
+  };
+
   const syncNow = async () => {
     setAsked(true);
     try {
@@ -93,6 +99,11 @@ export function FeedSection() {
   return (
     <section class="options-subsection" aria-labelledby="feed-title" data-testid="feed-section">
       <h3 id="feed-title">{t('feedSectionTitle')}</h3>
+      {view.format === 'legacy' && view.builtInUrl ? (
+        <p class="stale-list" role="note" data-testid="feed-legacy">
+          {t('feedLegacyFormat')}
+        </p>
+      ) : null}
 
       <form
         onSubmit={(e) => {
@@ -146,10 +157,26 @@ export function FeedSection() {
         ))}
       </select>
 
+      <label class="row">
+        <input
+          type="checkbox"
+          data-testid="feed-manual-only"
+          checked={view.manualOnly}
+          onChange={(e) => void setManualOnly((e.target as HTMLInputElement).checked)}
+        />
+        {t('feedManualOnly')}
+      </label>
+      <p class="hint">{t('feedManualOnlyHint')}</p>
+
       <h4>{t('feedLastResult')}</h4>
+      <ExpiredNotice view={view} />
       {last ? <SyncResult status={view.status} /> : <p class="muted">{t('feedNeverSynced')}</p>}
+      <p class="muted">
+        <ServedBy view={view} />
+      </p>
+      <HostResults view={view} />
       {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
-      {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
+      {view.status.nextAt !== null && view.url && !view.manualOnly ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
       <SyncNowButton class="row" running={running} onClick={() => void syncNow()} />
       {view.status.lastUpdate ? <ListChanges at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
     </section>

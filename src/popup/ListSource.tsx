@@ -7,6 +7,7 @@
 import { freshnessOfView } from '../core/feed/freshness';
 import { t } from '../shared/i18n';
 import type { ActiveList } from '../shared/list-store';
+import { ServedBy } from '../ui/FeedHosts';
 import { Freshness } from '../ui/Freshness';
 import { useSyncView } from '../ui/use-sync-view';
 
@@ -21,6 +22,12 @@ export function ListSource({ list }: { list: ActiveList }) {
         </>
       ) : null}
       {list.source === 'feed' ? t('listInUseFeed') : t('listInUseBuiltIn')}
+      {view ? (
+        <>
+          {' '}
+          <ServedBy view={view} />
+        </>
+      ) : null}
     </span>
   );
 }

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { sendFromExtensionPage } from '../shared/messages';
+import { ExpiredNotice, HostResults } from '../ui/FeedHosts';
 import { ListChanges } from '../ui/ListChanges';
 import { StaleListNotice, stalenessOf } from '../ui/StaleListNotice';
 import { SyncNowButton } from '../ui/SyncNowButton';
@@ -54,7 +55,9 @@ export function SyncPanel({ onListChanged }: { onListChanged?: () => void }) {
       </h2>
       <StaleListNotice view={view} />
       <SyncNowButton class="sync-row" running={running} onClick={() => void sync()} />
+      <ExpiredNotice view={view} />
       {running ? null : <SyncResult status={view.status} />}
+      {running ? null : <HostResults view={view} />}
       {view.status.lastUpdate ? <ListChanges at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
     </section>
   );

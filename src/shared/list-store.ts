@@ -11,7 +11,7 @@ import { listKey } from '../core/compiled-list';
 import { mergeListRecords } from '../core/list-records';
 import { ListRecordsSchema, type BlocklistEntry, type ListRecords } from '../core/list-schema';
 import * as v from 'valibot';
-import { FEED_PUBLIC_KEY } from './build-config';
+import { FEED_ANCHOR } from './build-config';
 import { onStoredListChanged, readStoredList, type StoredList } from './storage/list';
 
 export const BUNDLED_LIST: StoredList = {
@@ -49,8 +49,8 @@ export function activeList(): Promise<ActiveList> {
     const stored = await readStoredList();
     let list = BUNDLED_LIST;
     let key: string | undefined;
-    // A stored list verified with another key than this build's ('' without a feed) is not used.
-    if (stored && stored.list.version > BUNDLED_LIST.version && stored.ref.publicKey === FEED_PUBLIC_KEY) {
+    // A stored list verified under another key than this build's anchor ('' without a feed) is not used.
+    if (stored && stored.list.version > BUNDLED_LIST.version && stored.ref.publicKey === FEED_ANCHOR) {
       // A body that is not what the reference names (storage corruption) is not used.
       const storedKey = listKey(stored.list.entries);
       if (storedKey === stored.ref.key) [list, key] = [stored.list, storedKey];

@@ -114,7 +114,7 @@ export interface ExtensionPageMessages {
   importSettings: { request: { settings: unknown }; response: { ok: true } | { ok: false; problem: ImportProblem } };
   /** From the options page: a feed URL (null: the built-in one) and/or the sync interval. */
   setFeedSettings: {
-    request: { url?: string | null; intervalHours?: number };
+    request: { url?: string | null; intervalHours?: number; manualOnly?: boolean };
     response: { ok: true; view: SyncView } | { ok: false; error: 'url' | 'interval' | 'no-feed' };
   };
 
@@ -135,6 +135,10 @@ void namesAreDisjoint;
 export interface SyncView {
   /** false: this build has no feed key, so only the bundled list (no URL can be set). */
   feedAvailable: boolean;
+  /** The feed format of this build: folders with a signed pointer (v1), the one-file format of earlier releases (legacy), or none. */
+  format: 'v1' | 'legacy' | 'none';
+  /** "Check for a new list only when I press Sync now". */
+  manualOnly: boolean;
   /** The URL synced from (the options page's, else the built-in one), or null: no feed. */
   url: string | null;
   builtInUrl: string | null;

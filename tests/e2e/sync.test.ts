@@ -370,6 +370,8 @@ describe('feed sync', () => {
     const section = options.getByTestId('feed-section');
     const field = section.locator('#feed-url');
     await expect.poll(() => field.inputValue()).toBe(`${run.server.origin}/feed/blocklist.json`);
+    // A build with the one-file format is told it is going away (issue 21 item 1).
+    expect(await section.getByTestId('feed-legacy').textContent()).toMatch(/old one-file format|旧的单文件格式|舊的單檔案格式/);
     await field.fill(`${run.server.origin}/feed2/blocklist.json`);
     await section.locator('form button[type="submit"]').click();
     await expect.poll(async () => (await feedSettings())?.url).toBe(`${run.server.origin}/feed2/blocklist.json`);

@@ -8,3 +8,8 @@ export * from './etag';
 export * from './publish';
 export * from './schedule';
 export * from './staleness';
+export * from './pointer';
+export * from './key-statement';
+export * from './keyed-signature';
+export * from './hosts';
+export * from './host-sync';

@@ -7,6 +7,10 @@ import { importFeedPublicKey } from './signature';
 import { compiledListProblem } from '../compiled-list';
 import { checkFeed, type FeedOutcome } from './validate';
 import { aheadOfClockProblem } from './version';
+import * as v from 'valibot';
+import { issueMessages } from '../valibot-issues';
+import { PointerSchema, POINTER_TYPE, type Pointer } from './pointer';
+import { KEY_STATEMENT_TYPE, KeyStatementSchema, type KeyStatement } from './key-statement';
 
 /**
  * The feed document for a list (an entries array, or a feed whose entries are taken), as the bytes
@@ -51,4 +55,38 @@ export async function checkPublished(json: Uint8Array<ArrayBuffer>, signature: s
     publicKey: await importFeedPublicKey(publicKey),
     currentVersion,
   });
+}
+
+/** The pointer for a list file, as the bytes to sign; or every reason a client would refuse it. */
+export function buildPointer(input: {
+  version: number;
+  sha256: string;
+  size: number;
+  generatedAt: string;
+  expires: string;
+  keyId: string;
+  checkHours?: number;
+  hosts?: string[][];
+}): { ok: true; pointer: Pointer; json: string } | { ok: false; errors: string[] } {
+  const doc = {
+    type: POINTER_TYPE,
+    version: input.version,
+    sha256: input.sha256,
+    size: input.size,
+    generatedAt: input.generatedAt,
+    expires: input.expires,
+    ...(input.checkHours === undefined ? {} : { checkHours: input.checkHours }),
+    keyId: input.keyId,
+    ...(input.hosts?.length ? { hosts: input.hosts } : {}),
+  };
+  const result = v.safeParse(PointerSchema, doc);
+  if (!result.success) return { ok: false, errors: issueMessages(result.issues) };
+  return { ok: true, pointer: result.output, json: JSON.stringify(result.output) };
+}
+
+/** A key statement, as the bytes to sign; or why a client would refuse it. */
+export function buildKeyStatement(input: Omit<KeyStatement, 'type'>): { ok: true; statement: KeyStatement; json: string } | { ok: false; errors: string[] } {
+  const result = v.safeParse(KeyStatementSchema, { type: KEY_STATEMENT_TYPE, ...input });
+  if (!result.success) return { ok: false, errors: issueMessages(result.issues) };
+  return { ok: true, statement: result.output, json: JSON.stringify(result.output) };
 }

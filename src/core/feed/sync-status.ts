@@ -13,6 +13,8 @@ import type { BlocklistEntry } from '../list-schema';
 export interface FeedSettingsChange {
   url?: string | null;
   intervalHours?: number;
+  /** "Check for a new list only when I press Sync now". */
+  manualOnly?: boolean;
 }
 
 /** The feed settings after a change (the rules of the options page's form), or why not. */
@@ -34,6 +36,7 @@ export function changedFeedSettings(
     if (!isValidInterval(change.intervalHours)) return { ok: false, error: 'interval' };
     settings.intervalHours = change.intervalHours;
   }
+  if (change.manualOnly !== undefined) settings.manualOnly = change.manualOnly === true;
   return { ok: true, settings, urlChanged };
 }
 
@@ -47,7 +50,8 @@ export function statusAfterSettings(
   random = Math.random(),
 ): SyncStatus {
   let nextAt: number | null;
-  if (!(settings.url ?? builtInUrl)) nextAt = null;
+  // Only when the user presses Sync now: nothing is scheduled.
+  if (!(settings.url ?? builtInUrl) || settings.manualOnly) nextAt = null;
   else if (urlChanged || status.lastSuccessAt === null) nextAt = now + soonDelay(random);
   else nextAt = Math.max(now + SOON_MIN_MS, status.lastSuccessAt + intervalDelay(settings.intervalHours, random));
   // No backoff carried over to a new URL (the ETag is kept per URL anyway).

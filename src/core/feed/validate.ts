@@ -56,6 +56,22 @@ export const FEED_ERROR_CODES = [
   /** This browser's WebCrypto has no Ed25519, or the built-in key is malformed. */
   'crypto',
   'storage',
+  /** A key statement (v1/keys.json) was refused: not signed by the root, malformed, or expired (core/feed/key-statement.ts). */
+  'keys',
+  /** The pointer is signed by a key the newest key statement does not list (or, without one, not the build's). */
+  'key-unknown',
+  /** The pointer is signed by a revoked key. */
+  'key-revoked',
+  /** The pointer is signed by a key outside its not-before … expiry dates. */
+  'key-expired',
+  /** The pointer (v1/latest.json) is not one: bad JSON or format. */
+  'pointer',
+  /** The list file is not the one the signed pointer names (sha256 or size differ, or another version). */
+  'hash',
+  /** The newest pointer this server offers has passed its signed expiry. */
+  'expired',
+  /** Several servers were tried and none gave a usable list (each one's reason is recorded). */
+  'hosts',
 ] as const;
 export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
 
@@ -132,7 +148,7 @@ export interface FeedCheckInput {
   now?: number;
 }
 
-/** Runs every check in order; only a `new` outcome may replace the list. */
+/** Runs every check in order; only a `new` outcome may replace the list. (The one-file format of FEED_URL ending in .json.) */
 export async function checkFeed(input: FeedCheckInput): Promise<FeedOutcome> {
   const bodyError = checkBody(input.feed);
   if (bodyError) return { kind: 'error', error: bodyError };
@@ -144,10 +160,17 @@ export async function checkFeed(input: FeedCheckInput): Promise<FeedOutcome> {
   }
   const sigText = new TextDecoder().decode(sig.body);
   if (!(await verifyFeedSignature(input.publicKey, input.feed.body, sigText))) return fail('signature');
+  return checkFeedContent(input.feed.body, input.currentVersion, input.now ?? Date.now());
+}
 
+/**
+ * The checks after the body is authenticated (by its signature, or by the sha256 a signed pointer
+ * gives, core/feed/pointer.ts): JSON → format → limits → dates → version → entries → compiled size.
+ */
+export function checkFeedContent(body: Bytes, currentVersion: number, now: number): FeedOutcome {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.feed.body));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch (error) {
     return fail('json', error instanceof Error ? error.message : String(error));
   }
@@ -157,11 +180,11 @@ export async function checkFeed(input: FeedCheckInput): Promise<FeedOutcome> {
   const valid = validateFeed(upgraded.value);
   if (!valid.ok) return fail(valid.limits ? 'limits' : 'schema', valid.errors.slice(0, 5).join('; '));
   const feed = valid.value;
-  const ahead = aheadOfClockProblem(feed, input.now ?? Date.now());
+  const ahead = aheadOfClockProblem(feed, now);
   if (ahead) return fail('future', ahead);
 
-  const order = compareVersions(feed.version, input.currentVersion);
-  if (order < 0) return fail('older', `feed ${feed.version} < in use ${input.currentVersion}`);
+  const order = compareVersions(feed.version, currentVersion);
+  if (order < 0) return fail('older', `feed ${feed.version} < in use ${currentVersion}`);
   if (order === 0) return { kind: 'up-to-date', version: feed.version };
   if (feed.entries.length === 0) return fail('no-entries');
   // Last, and only for a list that would replace the one in use: it builds the matcher once.

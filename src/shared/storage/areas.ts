@@ -18,6 +18,7 @@ import type { CompiledList } from '../../core/compiled-list';
 // bring the schema and the site rules (valibot, tldts) into it.
 import type { ChoiceControl } from '../../core/warning-controls/types';
 import type { FeedSettings, SyncStatus } from '../../core/feed/sync-state';
+import type { FeedTrust } from '../../core/feed/key-statement';
 import { NO_CONTROLS, type ControlLists, type Scope } from '../../core/warning-controls/private-windows';
 import { DEFAULT_RETRY_BASE_MS } from '../../core/report-outbox';
 
@@ -35,6 +36,10 @@ export interface LocalArea {
   feedSettings: FeedSettings;
   /** Where feed syncing stands; written by background/sync.ts only. */
   syncStatus: SyncStatus;
+  /** The v1 feed's keys: the newest key statement accepted (core/feed/key-statement.ts); null: the build's keys. */
+  feedTrust: StoredFeedTrust | null;
+  /** Hosts carried by the newest accepted v1 pointer (used within the build's FEED_HOST_ALLOW); null: none. */
+  feedHosts: StoredFeedHosts | null;
   /**
    * Organizations that gained a new listing in a sync: id → time of that sync (epoch ms). The
    * banner warns again about such an organization on sites where it had been closed before then.
@@ -86,6 +91,18 @@ export interface StoredListRef {
 }
 
 export type { FeedSettings, SyncResult, SyncStatus } from '../../core/feed/sync-state';
+
+/** The trust a v1 sync keeps, with the build root it grew from: a build with another root starts again from its own keys. */
+export interface StoredFeedTrust extends FeedTrust {
+  anchor: string;
+}
+
+export interface StoredFeedHosts {
+  anchor: string;
+  /** The pointer version that carried them. */
+  version: number;
+  tiers: string[][];
+}
 
 export const DEFAULT_SYNC_INTERVAL_HOURS = 24;
 
@@ -147,6 +164,8 @@ export const LOCAL_DEFAULTS: LocalArea = {
   compiled: null,
   feedSettings: { url: null, intervalHours: DEFAULT_SYNC_INTERVAL_HOURS },
   syncStatus: INITIAL_SYNC_STATUS,
+  feedTrust: null,
+  feedHosts: null,
   relisted: {},
   allowlist: [],
   suppressed: {},

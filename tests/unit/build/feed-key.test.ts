@@ -39,4 +39,18 @@ describe('the build and the test feed key', () => {
   it('refuses a built-in feed URL with a query', () => {
     expect(loadConfig({ FEED_PUBLIC_KEY: Buffer.alloc(32, 7).toString('base64'), FEED_URL: 'https://lists.example.org/b.json?v=1' })).toMatch(/FEED_URL/);
   }, 30_000);
+
+  it('reads FEED_URLS only with a root and a signing key (id:base64), refuses the test key as either, and FEED_URL beside it', () => {
+    const key = (n: number) => Buffer.alloc(32, n).toString('base64');
+    const v1 = { FEED_URL: '', FEED_URLS: 'https://a.example/x/,https://b.example/;https://c.example/', FEED_HOST_ALLOW: 'jsdelivr.net' };
+    expect(loadConfig({ ...v1, FEED_ROOT_KEY: `root:${key(1)}`, FEED_SIGNING_KEY: `sign:${key(2)}` })).toBe('');
+    expect(loadConfig({ ...v1, FEED_SIGNING_KEY: `sign:${key(2)}` })).toMatch(/FEED_ROOT_KEY/);
+    expect(loadConfig({ ...v1, FEED_ROOT_KEY: key(1), FEED_SIGNING_KEY: `sign:${key(2)}` })).toMatch(/FEED_ROOT_KEY/);
+    expect(loadConfig({ ...v1, FEED_ROOT_KEY: `root:${key(1)}`, FEED_SIGNING_KEY: `sign:${key(1)}` })).toMatch(/different keys/);
+    expect(loadConfig({ ...v1, FEED_ROOT_KEY: `root:${TEST_KEY}`, FEED_SIGNING_KEY: `sign:${key(2)}` })).toMatch(/test key/);
+    expect(loadConfig({ ...v1, FEED_URLS: 'http://a.example/', FEED_ROOT_KEY: `root:${key(1)}`, FEED_SIGNING_KEY: `sign:${key(2)}` })).toMatch(/not a feed folder URL/);
+    expect(loadConfig({ ...v1, FEED_URL: 'https://a.example/b.json', FEED_PUBLIC_KEY: key(3), FEED_ROOT_KEY: `root:${key(1)}`, FEED_SIGNING_KEY: `sign:${key(2)}` })).toMatch(
+      /FEED_URLS or FEED_URL/,
+    );
+  }, 600_000);
 });

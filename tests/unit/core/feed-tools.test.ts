@@ -62,7 +62,7 @@ describe('feed tools', () => {
     const key = path.join(tmp, 'keys/private.key');
     const publicLine = readFileSync(path.join(tmp, 'keys/public.key'), 'utf8').trim();
     const out = path.join(tmp, 'out');
-    const args = ['--key', key, '--in', path.join(ROOT, 'data/organizations.json'), '--out', out];
+    const args = ['--legacy', '--key', key, '--in', path.join(ROOT, 'data/organizations.json'), '--out', out];
     run('feed-publish.mjs', args);
     const first = readFileSync(path.join(out, 'blocklist.json'));
     const sig = readFileSync(path.join(out, 'blocklist.json.sig'), 'utf8');
@@ -77,11 +77,11 @@ describe('feed tools', () => {
     expect(v2).toBeGreaterThan(v1);
 
     expect(() => run('feed-publish.mjs', [...args, '--version', String(v1)])).toThrow(/not above/);
-    expect(() => run('feed-publish.mjs', [...args.slice(0, 2), '--in', path.join(ROOT, 'package.json'), '--out', out])).toThrow(/cannot be published: clients would refuse it/);
+    expect(() => run('feed-publish.mjs', [...args.slice(0, 3), '--in', path.join(ROOT, 'package.json'), '--out', out])).toThrow(/cannot be published: clients would refuse it/);
     // A list the clients would refuse for its content, or a version they would refuse for its date.
     const hostile = path.join(tmp, 'hostile.json');
     writeFileSync(hostile, JSON.stringify([{ ...ENTRIES[0], aliases: ['的'] }, { ...ENTRIES[1], domains: ['com'] }]));
-    expect(() => run('feed-publish.mjs', [...args.slice(0, 2), '--in', hostile, '--out', out])).toThrow(
+    expect(() => run('feed-publish.mjs', [...args.slice(0, 3), '--in', hostile, '--out', out])).toThrow(
       /outside the limits[\s\S]*entries\.0\.aliases\.0: a matched name in Chinese needs at least 3 characters[\s\S]*entries\.1\.domains\.0: "com" is a public suffix/,
     );
     expect(() => run('feed-publish.mjs', [...args, '--version', '99991231235959'])).toThrow(/more than a day ahead of this computer's clock/);

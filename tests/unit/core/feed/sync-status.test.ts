@@ -60,6 +60,15 @@ describe('statusAfterSettings', () => {
   it('plans nothing without any feed URL', () => {
     expect(statusAfterSettings(synced, SETTINGS, false, NOW, '', 0.5).nextAt).toBeNull();
   });
+
+  it('plans nothing when the user checks only on Sync now, and plans again when they stop', () => {
+    const manual = changedFeedSettings(SETTINGS, { manualOnly: true }, BUILT_IN);
+    expect(manual.ok && manual.settings.manualOnly).toBe(true);
+    if (!manual.ok) return;
+    expect(statusAfterSettings(synced, manual.settings, false, NOW, BUILT_IN, 0.5).nextAt).toBeNull();
+    const again = changedFeedSettings(manual.settings, { manualOnly: false }, BUILT_IN);
+    expect(again.ok && statusAfterSettings(synced, again.settings, false, NOW, BUILT_IN, 0.5).nextAt).not.toBeNull();
+  });
 });
 
 describe('failedStatus and succeededStatus', () => {
