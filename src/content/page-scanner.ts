@@ -11,6 +11,7 @@ import { NameMatcher } from '../core/matcher';
 import { normalizeWithOffsets } from '../core/normalize';
 import type { FrameFinding } from '../shared/findings';
 import { rangesWithin, withoutRanges } from './filler-text';
+import { inSetAsideSubtree, isSetAsideText } from './set-aside';
 import { blockOwner, composedContains, isInlineElement, walkBlocks, type TextBlock } from './text-blocks';
 
 export interface BlockHit {
@@ -85,19 +86,26 @@ export class PageScanner {
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
     this.byText.clear();
-    this.byOwner.clear();
+    // What was found where the user typed since can't be found again: kept, if still listed.
+    const listed = new Set(compiled.entryIds);
+    for (const [owner, hits] of this.byOwner) {
+      const kept = hits.filter((h) => listed.has(h.entryId) && stillFoundWhereSetAside(h));
+      if (kept.length) this.byOwner.set(owner, kept);
+      else this.byOwner.delete(owner);
+    }
   }
 
   /** Rescans the given roots (or the whole document with 'all'), slice by slice. */
   async rescan(doc: Document, roots: readonly Node[] | 'all'): Promise<void> {
-    if (roots === 'all') {
-      this.byOwner.clear();
-      roots = [doc.documentElement ?? doc];
-    } else {
-      roots = outermost(roots.map((r) => wholeBlocksRoot(r)));
-    }
-    for (const owner of [...this.byOwner.keys()]) {
-      if (!owner.isConnected || roots.some((r) => composedContains(r, owner))) this.byOwner.delete(owner);
+    roots = roots === 'all' ? [doc.documentElement ?? doc] : outermost(roots.map((r) => wholeBlocksRoot(r)));
+    for (const [owner, hits] of [...this.byOwner]) {
+      if (owner.isConnected && !roots.some((r) => composedContains(r, owner))) continue;
+      // A name found before the user typed around it keeps counting until its text leaves the
+      // page (the walk no longer reads there: it would be lost, and a page could have it set
+      // aside on purpose).
+      const kept = hits.filter(stillFoundWhereSetAside);
+      if (kept.length) this.byOwner.set(owner, kept);
+      else this.byOwner.delete(owner);
     }
     this.sliceStart = performance.now();
     for (const root of roots) {
@@ -338,6 +346,16 @@ function rendersNoText(el: Element): boolean {
   const options = { visibilityProperty: true, checkVisibilityCSS: true };
   if (!el.checkVisibility(options)) return true;
   return getComputedStyle(el).fontSize === '0px';
+}
+
+/**
+ * Whether `hit` is in text set aside since it was found (set-aside.ts) and still on the page as
+ * it was: the walk won't find it again, so it is kept. A field's value: while the field is there.
+ */
+function stillFoundWhereSetAside(hit: LocatedHit): boolean {
+  if (!hit.nodes.length) return hit.owner.isConnected && inSetAsideSubtree(hit.owner);
+  const setAside = hit.nodes.some((n) => inSetAsideSubtree(n) || isSetAsideText(n, blockOwner(n)));
+  return setAside && rangeOf(hit) !== null;
 }
 
 /** The DOM range of a located hit, or null when the page changed under it. */
