@@ -5,8 +5,8 @@
  * elements, ruby annotations (<rt>/<rp>: a reading aid, not part of the name), form fields,
  * frames (each frame has its own content script), OrgCheck's own UI and what the user typed
  * (set-aside.ts). Values the page set are page text, each a block of its own: a text field's
- * value until the user's first input there, a button's label, an image's alt text; a <select>'s
- * options are blocks like any. Shadow roots, open and closed, are walked as blocks of their own.
+ * value until the user's first input there, a button's label, an image's alt text, each option
+ * of a <select> (the text around a field or a <select> still runs on). Shadow roots, open and closed, are walked as blocks of their own.
  *
  * Which elements separate: those that are not inline in the browsers' default style sheet, by
  * tag name. Everything else, custom elements (<x-name>) and unknown tags included, is inline,
@@ -40,7 +40,7 @@ const BLOCK = new Set([
 ]);
 
 const PRUNED = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'iframe', 'frame', 'object', 'embed',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'iframe', 'frame', 'object', 'embed',
   'canvas', 'video', 'audio', 'head', 'title', 'rt', 'rp', 'rtc',
 ]);
 
@@ -259,6 +259,10 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
         if (isPruned(el)) {
           const value = fieldText(el);
           if (value) yield { owner: el, text: value, nodes: [], starts: [] };
+          // A <select>'s options: each a block of its own, the text around the <select> joined.
+          if (el.localName === 'select' && !isSetAsideSubtree(el)) {
+            for (const option of (el as HTMLSelectElement).options) if (option.text) yield { owner: option, text: option.text, nodes: [], starts: [] };
+          }
           node = nextOutside(walker, top);
           continue;
         }
