@@ -60,6 +60,11 @@ export function inSetAsideSubtree(node: Node): boolean {
   return false;
 }
 
+/** Whether the own text of the block `owner` is set aside. */
+export function isSetAsideBlock(owner: Node): boolean {
+  return marks > 0 && blocks.has(owner);
+}
+
 /** Whether the text node `text`, whose nearest block is `owner`, is marked itself or by its block. */
 export function isSetAsideText(text: Node, owner: Node): boolean {
   return marks > 0 && (texts.has(text) || blocks.has(owner));

@@ -115,9 +115,11 @@ describe('what a person types is set aside, and only that', () => {
     await waitFor(() => foundIds(run.ext, page), [ROBOT]);
     await page.click('#article p');
     await page.keyboard.press('End');
-    await typeWithIme(page, '，中国大型吊装企业联盟');
+    await typeWithIme(page, '，中国大型吊装企业联盟，中国美术协会');
+    // Enter before the last name moves it into a new paragraph: the user's text still.
+    for (let i = 0; i < '中国美术协会'.length; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await typeWithIme(page, '中国美术协会');
+    expect(await page.locator('#article p').count()).toBe(2);
     await page.click('#comment');
     await typeWithIme(page, '我推荐中国正面管教协会');
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>另见：“中国艺术院”</p>'));
