@@ -55,7 +55,7 @@ describe('a page that fakes "the user typed here", with no person involved', () 
       // The browser did fire a trusted input event (execCommand fires no beforeinput): the attack is real.
       expect(await page.evaluate(() => (window as unknown as { inputEvents: string[] }).inputEvents)).toContain('input:true');
       await waitFor(() => foundIds(run.ext, page), [DISCIPLINE, ROBOT].sort());
-      expect(await badgeText(run.ext, page)).toBe('2');
+      await waitFor(() => badgeText(run.ext, page), '2');
       await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT].sort());
       await page.close();
     });
@@ -71,7 +71,7 @@ describe('what a person types is set aside, and only that', () => {
     await page.keyboard.type('我推荐中国正面管教协会');
     // The page answers the search with a name of its own, in the component's content: read.
     await waitFor(() => foundIds(run.ext, page), [HOISTING, ROBOT].sort());
-    expect(await badgeText(run.ext, page)).toBe('2');
+    await waitFor(() => badgeText(run.ext, page), '2');
     expect(await forms(page)).toEqual(['中国大型吊装企业联盟', '中国机器人教育联盟']);
     await page.close();
   });
