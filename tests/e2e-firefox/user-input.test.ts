@@ -60,8 +60,13 @@ async function bannerIds(count: number): Promise<string[]> {
 }
 
 describe('a page that fakes "the user typed here", in firefox-esr', () => {
-  for (const attack of ['design-mode', 'wrapper', 'shadow-input']) {
-    it(`${attack}: the name still counts`, async () => {
+  const attacks: Array<[string, string]> = [
+    ['designMode on, execCommand insertText, undo: the name still counts', 'design-mode'],
+    ['a wrapper made contentEditable for a moment: the name still counts', 'wrapper'],
+    ['execCommand into a hidden <input> in a closed shadow root: the component\'s content still counts', 'shadow-input'],
+  ];
+  for (const [what, attack] of attacks) {
+    it(what, async () => {
       await firefox!.bidi.send('browsingContext.navigate', { context, url: `${server!.origin}/typed-by-page.html?attack=${attack}`, wait: 'complete' });
       for (const deadline = Date.now() + 15_000; (await inPage('window.attackDone')) !== true && Date.now() < deadline; ) {
         await new Promise((r) => setTimeout(r, 200));
