@@ -6,7 +6,8 @@
  * frames (each frame has its own content script), OrgCheck's own UI and what the user typed
  * (set-aside.ts). Values the page set are page text, each a block of its own: a text field's
  * value until the user's first input there, a button's label, an image's alt text, each option
- * of a <select> (the text around a field or a <select> still runs on). Shadow roots, open and closed, are walked as blocks of their own.
+ * of a <select> (the text around a field or a <select> still runs on). Shadow roots, open and
+ * closed, are walked as blocks of their own.
  *
  * Which elements separate: those that are not inline in the browsers' default style sheet, by
  * tag name. Everything else, custom elements (<x-name>) and unknown tags included, is inline,
@@ -164,6 +165,13 @@ const closedRootReader: ClosedRootReader | undefined = (() => {
   return undefined;
 })();
 
+/** The element's shadow root, open or closed, whatever the element (one call: user-input.ts). */
+export function openOrClosedShadowRoot(el: Element): ShadowRoot | null {
+  // Only HTML elements can host one (chrome.dom takes an HTMLElement).
+  if (el.shadowRoot || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return el.shadowRoot;
+  return closedRootReader?.(el) ?? null;
+}
+
 /**
  * The element's shadow root, open or closed. Asking for a closed one is a call into the
  * extension's bindings: measured on a 5 MB page of 35,000 <p> (Chromium, a loaded 2-core
@@ -173,11 +181,6 @@ const closedRootReader: ClosedRootReader | undefined = (() => {
  * consumed, an element a script attached a root to): a closed root behind light-DOM children
  * of a <div> is not looked for.
  */
-/** The element's shadow root, open or closed, whatever the element (one call: user-input.ts). */
-export function openOrClosedShadowRoot(el: Element): ShadowRoot | null {
-  return el.shadowRoot ?? closedRootReader?.(el) ?? null;
-}
-
 export function shadowRootOf(el: Element): ShadowRoot | null {
   const open = el.shadowRoot;
   if (open || !closedRootReader) return open;
