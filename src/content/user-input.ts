@@ -31,12 +31,10 @@ const GESTURE_MS = 1_000;
 export function watchUserInput(setAside: (nodes: Node[]) => void): void {
   noteStartValues();
   let gesture: { host: Node; at: number } | undefined;
-  let composingOn: Node | undefined;
   /** The user's edit under way: from its beforeinput to its input, what it changes is theirs. */
   let edit: MutationObserver | undefined;
 
-  const byPerson = (host: Node) =>
-    composingOn === host || (gesture?.host === host && performance.now() - gesture.at <= GESTURE_MS);
+  const byPerson = (host: Node) => gesture?.host === host && performance.now() - gesture.at <= GESTURE_MS;
   const report = (nodes: Node[]) => {
     if (nodes.length) setAside(nodes);
   };
@@ -49,12 +47,12 @@ export function watchUserInput(setAside: (nodes: Node[]) => void): void {
     const host = editingHostOf(realTarget(event));
     if (!host) return;
     gesture = { host, at: performance.now() };
-    if (event.type === 'compositionstart') composingOn = host;
   };
-  for (const type of ['keydown', 'compositionstart', 'paste', 'drop']) addEventListener(type, onGesture, { capture: true });
-  addEventListener('compositionend', (event) => {
-    if (event.isTrusted) composingOn = undefined;
-  }, { capture: true });
+  // A composition's updates count as its start does: a long one stays the person's, and no
+  // state outlives it (a page that swallows compositionend gains nothing).
+  for (const type of ['keydown', 'compositionstart', 'compositionupdate', 'paste', 'drop']) {
+    addEventListener(type, onGesture, { capture: true });
+  }
 
   const finishEdit = () => {
     if (!edit) return;
