@@ -6,10 +6,12 @@
  * the sentinel is found, OrgCheck has scanned the page after the attack, and the first name must
  * still count, on the badge and in the banner.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { badgeText, foundIds, readBanner, tabState, waitFor } from './harness';
-import { DISCIPLINE, ENTRY, ROBOT } from './fixtures';
+import { badgeText, FIXTURES, foundIds, readBanner, tabState, waitFor, waitScanned } from './harness';
+import { DISCIPLINE, ENTRY, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
 const HOISTING = ENTRY.hoisting;
@@ -105,6 +107,29 @@ describe('what a person types is set aside, and only that', () => {
     await cdp.detach();
     expect(await page.inputValue('#name')).toBe('中国大型吊装企业联盟');
     expect(await page.inputValue('#message')).toBe('中国美术协会');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>另见：“中国艺术院”</p>'));
+    await waitFor(() => foundIds(run.ext, page), [DISCIPLINE, ENTRY.exactName, ROBOT].sort());
+    await page.close();
+  });
+
+  it('what the user typed, restored by the browser on going back, is not read', async () => {
+    // Served with no-store, so that the page is not kept in the back/forward cache: going back
+    // loads it again, and the browser puts back what the user had typed.
+    run.server.routes.push(async (req, res) => {
+      if (req.url !== '/no-store/typed-fields.html') return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(await readFile(join(FIXTURES, 'typed-fields.html'), 'utf8'));
+      return true;
+    });
+    const page = await run.openScanned('no-store/typed-fields.html');
+    await page.click('#name');
+    await page.keyboard.type('中国大型吊装企业联盟');
+    await page.goto(run.url(PAGES.none));
+    await waitScanned(run.ext, page);
+    await page.goBack();
+    await waitScanned(run.ext, page);
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.toJSON().type)).toBe('back_forward');
+    expect(await page.inputValue('#name')).toBe('中国大型吊装企业联盟');
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>另见：“中国艺术院”</p>'));
     await waitFor(() => foundIds(run.ext, page), [DISCIPLINE, ENTRY.exactName, ROBOT].sort());
     await page.close();
