@@ -10,7 +10,7 @@
  *   only (autofill, dictation and paste are the user's too). A name the page put there before
  *   keeps counting (page-scanner.ts).
  * - Editing hosts (contenteditable, designMode): an edit is the user's only when a trusted
- *   keydown, compositionstart, paste or drop on the same host came less than GESTURE_MS before
+ *   keydown, compositionstart (or update), paste or drop on the same host came less than GESTURE_MS before
  *   it. What is set aside is the nearest block around the changed text (the `beforeinput`'s
  *   target ranges, and what the edit itself changed: the mutations between `beforeinput` and
  *   `input`), never <html>, <body> or a shadow host, which stand for everything in them; where
