@@ -70,6 +70,8 @@ describe('what a person types is set aside, and only that', () => {
     await waitFor(() => foundIds(run.ext, page), [ROBOT]);
     // The box is at the top left of the page (inside the closed root: no locator reaches it).
     await page.mouse.click(20, 15);
+    // Real key presses (ASCII), then Chinese (Playwright inserts it with no key event).
+    await page.keyboard.type('zhongguo ');
     await page.keyboard.type('我推荐中国正面管教协会');
     // The page answers the search with a name of its own, in the component's content: read.
     await waitFor(() => foundIds(run.ext, page), [HOISTING, ROBOT].sort());
