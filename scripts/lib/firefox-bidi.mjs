@@ -223,7 +223,8 @@ export async function launchFirefox(options = {}) {
       ws?.once('error', reject);
     });
     const bidi = new BiDi(ws);
-    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    // The session starts once Firefox has loaded its profile: over 30 s on a loaded 2-core machine.
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } }, 90_000);
     return { bidi, profile, close, stderr: () => stderr };
   } catch (error) {
     await close();

@@ -8,7 +8,7 @@
  *   page-scanner.ts     what was found in each block of text, rescanning only what changed
  *   text-blocks.ts      the walk that reads the page's text into blocks (what it skips and why)
  *   mutation-batcher.ts page changes, batched into roots to rescan
- *   user-input.ts       editable regions and fields the user typed in: never read again
+ *   user-input.ts       what the user typed (fields, blocks of editable regions): set aside, never read
  *   highlighter.ts      scrolls to and marks one occurrence
  *   banner/             the top frame's banner (set up the first time there is one to show)
  *
@@ -19,8 +19,8 @@
  *   - Switched off (options page): requests are dropped, nothing is read; switched on, a full scan.
  *   - Subframes: scan and report like the top frame, without the title and never a banner; the
  *     top frame's banner asks them to show an occurrence through the background (showInFrame).
- *   - The page changes: the batcher's roots are rescanned; the user types in an editable region
- *     or field: it is marked at the first keystroke, and what was found in it dropped.
+ *   - The page changes: the batcher's roots are rescanned; the user types in a field or a block
+ *     of an editable region: it is set aside at once (a name the page had there keeps counting).
  *   - A new list (feed update): scanned again with it.
  *   - pagehide (left, or into the back/forward cache): the background forgets the frame; back
  *     from the back/forward cache (pageshow, persisted): a full scan, reported again.
@@ -106,9 +106,9 @@ function showOccurrence(entryId: string, index: number): boolean {
 
 const batcher = new MutationBatcher((roots) => scan.request(roots));
 const scan = new ScanLoop(isTopFrame, (root) => batcher.observe(root));
-// From the first keystroke in an editing host or field, its content is the user's: what was
-// found in it is dropped now, and nothing in it is read again (user-input.ts).
-watchUserInput((host) => scan.request([host]));
+// What the user typed is set aside as they type (user-input.ts): rescanned now, so that only a
+// name the page had there before counts.
+watchUserInput((nodes) => scan.request(nodes));
 
 async function loadList(): Promise<CompiledList> {
   const stored = await localStore.get('compiled');

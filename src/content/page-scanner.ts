@@ -11,6 +11,7 @@ import { NameMatcher } from '../core/matcher';
 import { normalizeWithOffsets } from '../core/normalize';
 import type { FrameFinding } from '../shared/findings';
 import { rangesWithin, withoutRanges } from './filler-text';
+import { inSetAsideSubtree, isSetAsideBlock, isSetAsideText } from './set-aside';
 import { blockOwner, composedContains, isInlineElement, walkBlocks, type TextBlock } from './text-blocks';
 
 export interface BlockHit {
@@ -85,19 +86,26 @@ export class PageScanner {
     this.matcher = NameMatcher.deserialize(compiled.matcher);
     this.entryIds = compiled.entryIds;
     this.byText.clear();
-    this.byOwner.clear();
+    // What was found where the user typed since can't be found again: kept, if still listed.
+    const listed = new Set(compiled.entryIds);
+    for (const [owner, hits] of this.byOwner) {
+      const kept = stillFoundWhereSetAside(hits.filter((h) => listed.has(h.entryId)));
+      if (kept.length) this.byOwner.set(owner, kept);
+      else this.byOwner.delete(owner);
+    }
   }
 
   /** Rescans the given roots (or the whole document with 'all'), slice by slice. */
   async rescan(doc: Document, roots: readonly Node[] | 'all'): Promise<void> {
-    if (roots === 'all') {
-      this.byOwner.clear();
-      roots = [doc.documentElement ?? doc];
-    } else {
-      roots = outermost(roots.map((r) => wholeBlocksRoot(r)));
-    }
-    for (const owner of [...this.byOwner.keys()]) {
-      if (!owner.isConnected || roots.some((r) => composedContains(r, owner))) this.byOwner.delete(owner);
+    roots = roots === 'all' ? [doc.documentElement ?? doc] : outermost(roots.map((r) => wholeBlocksRoot(r)));
+    for (const [owner, hits] of [...this.byOwner]) {
+      if (owner.isConnected && !roots.some((r) => composedContains(r, owner))) continue;
+      // A name found before the user typed around it keeps counting until its text leaves the
+      // page (the walk no longer reads there: it would be lost, and a page could have it set
+      // aside on purpose).
+      const kept = stillFoundWhereSetAside(hits);
+      if (kept.length) this.byOwner.set(owner, kept);
+      else this.byOwner.delete(owner);
     }
     this.sliceStart = performance.now();
     for (const root of roots) {
@@ -338,6 +346,52 @@ function rendersNoText(el: Element): boolean {
   const options = { visibilityProperty: true, checkVisibilityCSS: true };
   if (!el.checkVisibility(options)) return true;
   return getComputedStyle(el).fontSize === '0px';
+}
+
+/**
+ * The hits (of one owner) in text set aside since they were found (set-aside.ts) and still on
+ * the page: the walk won't find them again, so they are kept. A field's value: while the field
+ * is there. A name in a block: while its text is in that block. The browser's own edits re-make
+ * text nodes (Enter splits a node and keeps the part after the caret in the old one), so a hit
+ * whose nodes no longer hold it is looked for again in its block's text, for that name only.
+ */
+function stillFoundWhereSetAside(hits: readonly LocatedHit[]): LocatedHit[] {
+  const kept: LocatedHit[] = [];
+  /** Per name form, where in the block to look for its next occurrence. */
+  const searchFrom = new Map<string, number>();
+  for (const hit of hits) {
+    const owner = hit.owner;
+    if (!hit.nodes.length) {
+      if (owner.isConnected && inSetAsideSubtree(owner)) kept.push(hit);
+      continue;
+    }
+    const setAside =
+      isSetAsideBlock(owner) || inSetAsideSubtree(owner) || hit.nodes.some((n) => inSetAsideSubtree(n) || isSetAsideText(n, blockOwner(n)));
+    if (!setAside) continue;
+    if (rangeOf(hit)) kept.push(hit);
+    else if (owner.isConnected) {
+      const found = findAgainIn(owner, hit, searchFrom);
+      if (found) kept.push(found);
+    }
+  }
+  return kept;
+}
+
+/** `hit` found again in the text under `owner` (its span, from where the last one ended), or null. */
+function findAgainIn(owner: Node, hit: LocatedHit, searchFrom: Map<string, number>): LocatedHit | null {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  const walker = (owner.ownerDocument ?? (owner as Document)).createTreeWalker(owner, 0x4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(text.length);
+    text += (n as Text).data;
+  }
+  const at = text.indexOf(hit.span, searchFrom.get(hit.span) ?? 0);
+  if (at < 0) return null;
+  searchFrom.set(hit.span, at + hit.span.length);
+  return { ...hit, nodes, starts, start: at, end: at + hit.span.length };
 }
 
 /** The DOM range of a located hit, or null when the page changed under it. */

@@ -3,9 +3,11 @@
  * matched: text runs on across inline elements (主办：<b>中国</b><span>机器人</span>…), while block
  * elements and <br> separate. Pruned, without splitting the text around them: script-like
  * elements, ruby annotations (<rt>/<rp>: a reading aid, not part of the name), form fields,
- * frames (each frame has its own content script), OrgCheck's own UI and editing hosts the user
- * typed in. Readonly and disabled text fields are blocks of their own (their value, which the
- * page set). Shadow roots, open and closed, are walked as blocks of their own.
+ * frames (each frame has its own content script), OrgCheck's own UI and what the user typed
+ * (set-aside.ts). Values the page set are page text, each a block of its own: a text field's
+ * value until the user's first input there, a button's label, an image's alt text, each option
+ * of a <select> (the text around a field or a <select> still runs on). Shadow roots, open and
+ * closed, are walked as blocks of their own.
  *
  * Which elements separate: those that are not inline in the browsers' default style sheet, by
  * tag name. Everything else, custom elements (<x-name>) and unknown tags included, is inline,
@@ -24,6 +26,8 @@
  * the scanner also matches the block without the fillers' text, and checks visibility only
  * where that finds a name the plain text did not (page-scanner.ts).
  */
+
+import { inSetAsideSubtree, isSetAsideSubtree, isSetAsideText, isStartValue, setAsideMarks } from './set-aside';
 
 /** Elements that start a block of their own in the default style sheet (by localName). */
 const BLOCK = new Set([
@@ -51,9 +55,6 @@ export const OWN_UI_ATTRIBUTE = 'data-orgcheck-ui';
 /** OrgCheck's own elements (the banner's host, the highlight's): never read. */
 const ownUi = new WeakSet<Node>();
 
-/** Editing hosts and fields the user typed in during this page view: never read again. */
-const userEdited = new WeakSet<Node>();
-
 /** Makes `el` one of OrgCheck's own elements, which no walk reads. */
 export function markOwnUi(el: Element, tagged = true): void {
   ownUi.add(el);
@@ -62,23 +63,6 @@ export function markOwnUi(el: Element, tagged = true): void {
 
 export function isOwnUi(node: Node): boolean {
   return ownUi.has(node);
-}
-
-/** How many hosts were marked as typed in: a walk that sees it change re-checks its blocks. */
-let userEdits = 0;
-
-/** From now on `el` (an editing host or a field) holds what the user typed: never read it. */
-export function markUserEdited(el: Element): void {
-  userEdited.add(el);
-  userEdits++;
-}
-
-/** Whether `node` is in a host the user typed in (across shadow boundaries). */
-function inUserEdited(node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
-    if (userEdited.has(n)) return true;
-  }
-  return false;
 }
 
 /** An element whose text may be filler a reader never sees, and where its text is in the block. */
@@ -116,7 +100,7 @@ export function isInlineElement(el: Element): boolean {
 }
 
 function isPruned(el: Element): boolean {
-  return PRUNED.has(el.localName) || ownUi.has(el) || userEdited.has(el);
+  return PRUNED.has(el.localName) || ownUi.has(el) || isSetAsideSubtree(el);
 }
 
 /** The nearest ancestor that starts a block: a non-inline element, or the root of a tree. */
@@ -135,22 +119,27 @@ export function composedContains(root: Node, node: Node): boolean {
 }
 
 const READABLE_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email']);
+/** Inputs whose value is their label: the page's, the user can't type in them. */
+const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset']);
 
 /**
- * The value of a text field the reader sees but cannot edit (readonly or disabled): the page
- * set it. Fields the user can type in, and any the user typed in, are never read.
+ * The value of a text field, which the page set (markup or script) until the user's first input
+ * there (then the field is set aside, and pruned before this is asked). A value that may be the
+ * user's from before OrgCheck started (restored on a reload, in the focused field) is not read
+ * while it stays so (user-input.ts). Passwords and other types are never read.
  */
 function fieldText(el: Element): string {
-  if (userEdited.has(el)) return '';
-  if (el.localName === 'textarea') {
-    const field = el as HTMLTextAreaElement;
-    return field.readOnly || field.matches(':disabled') ? field.value : '';
-  }
-  if (el.localName === 'input') {
-    const field = el as HTMLInputElement;
-    return READABLE_INPUT_TYPES.has(field.type) && (field.readOnly || field.matches(':disabled')) ? field.value : '';
-  }
-  return '';
+  if (isSetAsideSubtree(el)) return '';
+  let field: HTMLTextAreaElement | HTMLInputElement;
+  if (el.localName === 'textarea') field = el as HTMLTextAreaElement;
+  else if (el.localName === 'input') {
+    field = el as HTMLInputElement;
+    if (BUTTON_INPUT_TYPES.has(field.type)) return field.value;
+    if (!READABLE_INPUT_TYPES.has(field.type)) return '';
+  } else return '';
+  const value = field.value;
+  if (field.readOnly || field.matches(':disabled')) return value;
+  return isStartValue(field, value) ? '' : value;
 }
 
 /** Elements that can carry a shadow root (DOM Standard, attachShadow), besides custom elements. */
@@ -176,6 +165,13 @@ const closedRootReader: ClosedRootReader | undefined = (() => {
   }
   return undefined;
 })();
+
+/** The element's shadow root, open or closed, whatever the element (one call: user-input.ts). */
+export function openOrClosedShadowRoot(el: Element): ShadowRoot | null {
+  // Only HTML elements can host one (chrome.dom takes an HTMLElement).
+  if (el.shadowRoot || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return el.shadowRoot;
+  return closedRootReader?.(el) ?? null;
+}
 
 /**
  * The element's shadow root, open or closed. Asking for a closed one is a call into the
@@ -207,13 +203,19 @@ const CHECKPOINT_NODES = 256;
  * block made of thousands of inline elements. Shadow roots met on the way are walked after.
  */
 export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
-  const editsBefore = userEdits;
+  const marksBefore = setAsideMarks();
   for (const block of walkAllBlocks(root, onShadowRoot)) {
     // The user typed somewhere while this walk was paused (it may already be inside that
-    // host): from then on each block is checked, so no typed text is ever handed out.
-    if (block && userEdits !== editsBefore && (inUserEdited(block.owner) || block.nodes.some(inUserEdited))) continue;
+    // block): from then on each block is checked, so no typed text is ever handed out.
+    if (block && setAsideMarks() !== marksBefore && blockSetAside(block)) continue;
     yield block;
   }
+}
+
+/** Whether any of the block is set aside (set-aside.ts). */
+function blockSetAside(block: TextBlock): boolean {
+  if (inSetAsideSubtree(block.owner)) return true;
+  return block.nodes.some((n) => isSetAsideText(n, block.owner) || inSetAsideSubtree(n));
 }
 
 function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
@@ -244,6 +246,13 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
             yield withFillers(block, fillers);
             block = undefined;
           }
+          if (isSetAsideText(node, owner)) {
+            // The user's text: skipped, and it separates what is around it.
+            if (block) yield withFillers(block, fillers);
+            block = undefined;
+            node = walker.nextNode();
+            continue;
+          }
           block ??= { owner, text: '', nodes: [], starts: [] };
           block.nodes.push(node as Text);
           block.starts.push(block.text.length);
@@ -254,8 +263,16 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
         if (isPruned(el)) {
           const value = fieldText(el);
           if (value) yield { owner: el, text: value, nodes: [], starts: [] };
+          // A <select>'s options: each a block of its own, the text around the <select> joined.
+          if (el.localName === 'select' && !isSetAsideSubtree(el)) {
+            for (const option of (el as HTMLSelectElement).options) if (option.text) yield { owner: option, text: option.text, nodes: [], starts: [] };
+          }
           node = nextOutside(walker, top);
           continue;
+        }
+        if (el.localName === 'img') {
+          const alt = el.getAttribute('alt');
+          if (alt) yield { owner: el, text: alt, nodes: [], starts: [] };
         }
         const shadow = shadowRootOf(el);
         if (shadow) {

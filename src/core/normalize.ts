@@ -1,7 +1,8 @@
 /**
  * One normalization for list names and page text, so that both meet in the same form:
  * - full-width Latin, digits and punctuation fold to half-width (（）→ ()), Latin case folds;
- * - traditional Chinese folds to simplified, character by character (script-fold.ts);
+ * - traditional Chinese folds to simplified, character by character, and a few variants read as
+ *   the standard character (囯 → 国) with it (script-fold.ts);
  * - compatibility forms fold to the character they stand for (Unicode NFKC, one character to one):
  *   Kangxi radicals (⼈ → 人), CJK compatibility ideographs, enclosed and circled forms (㊥ → 中,
  *   ① → 1), half-width katakana and other width variants. Forms that NFKC expands to several
@@ -29,7 +30,7 @@
  * unit, its low surrogate's), so a match found in normalized text maps back to the page's text
  * nodes (highlights, report context).
  */
-import { writeTraditionalToSimplified } from './script-fold';
+import { writeReadingVariants, writeTraditionalToSimplified } from './script-fold';
 
 /** Table value: the code unit is unchanged. */
 const SAME = 0;
@@ -64,6 +65,7 @@ function buildFoldTable(): Uint16Array {
   // Full-width ASCII variants → ASCII (then lower-cased).
   for (let c = 0xff01; c <= 0xff5e; c++) table[c] = table[c - 0xfee0] || c - 0xfee0;
   writeTraditionalToSimplified(table);
+  writeReadingVariants(table);
   for (const ws of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) {
     table[ws] = SPACE;
   }

@@ -57,3 +57,19 @@ export function writeTraditionalToSimplified(table: Uint16Array): void {
   };
   for (const t of [tsCharacters, twVariantsRev, hkVariantsRev]) eachPair(t, (from) => settle(from));
 }
+
+/**
+ * Variants a reader reads as the standard character that neither OpenCC table maps (they are not
+ * traditional forms), folded the same way: 囯 (U+56EF, a variant of 国 with 王 inside) is written
+ * for 国 to get a name past a filter while any reader still reads 国. Kept to variants seen used
+ * so: a wider table of Unihan variants would join characters a reader tells apart.
+ */
+const READING_VARIANTS: ReadonlyArray<readonly [string, string]> = [['囯', '国']];
+
+export function writeReadingVariants(table: Uint16Array): void {
+  for (const [variant, standard] of READING_VARIANTS) {
+    const from = variant.charCodeAt(0);
+    const to = standard.charCodeAt(0);
+    if (table[from] === 0) table[from] = table[to] || to;
+  }
+}

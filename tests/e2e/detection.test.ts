@@ -21,7 +21,7 @@ describe('finds listed names as a person reads them', () => {
     ['a name in an open shadow root', PAGES.shadowRoot, [ROBOT]],
     ['an exact (generic) name standing alone', PAGES.exactStandalone, [ENTRY.exactName]],
     ['names only in script, style and comments', PAGES.none, []],
-    ['names only in fields the user can edit, noscript, template and a ruby annotation; visible text after them', PAGES.pruned, [ROBOT]],
+    ['names only in noscript, template and a ruby annotation; visible text after them, and around a <select>', PAGES.pruned, [ROBOT]],
     ['warn:false names and an exact name inside a longer word', PAGES.noWarnEntries, []],
     // Issue 12: names in running Chinese prose (由…主办, …颁发, …会员, 加入…) warn; a guarded name inside a longer
     // name (中国国际摄影协会) or word (中国艺术院校) and a lawful look-alike (中国美术家协会) do not.

@@ -2,8 +2,8 @@
  * Ways a page can hide a listed name from a scan while a reader still sees it (issue 12,
  * section 2): each fixture shows names the way a person reads them, and each must warn.
  */
-import { describe, expect, it } from 'vitest';
-import { badgeText, foundIds, tabState, waitFor } from './harness';
+import { describe, it } from 'vitest';
+import { badgeText, foundIds, waitFor } from './harness';
 import { DISCIPLINE, ENTRY, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
@@ -16,7 +16,7 @@ const open = (path: string) => run.openScanned(path);
 describe('no way to hide a name that a reader sees', () => {
   const cases: Array<[string, string, string[]]> = [
     ['invisible characters (Default_Ignorable_Code_Points) inside the names', 'hidden-invisible.html', [HOISTING, DISCIPLINE, ROBOT]],
-    ['compatibility forms: a Kangxi radical, a circled ideograph', 'hidden-compat.html', [DISCIPLINE, ROBOT]],
+    ['compatibility forms: a Kangxi radical, a circled ideograph; the variant 囯 for 国', 'hidden-compat.html', [HOISTING, DISCIPLINE, ROBOT]],
     ['a <ruby> reading aid over a name', 'hidden-ruby.html', [ROBOT]],
     ['custom and unknown elements, and an image, splitting names', 'hidden-inline-elements.html', [HOISTING, DISCIPLINE, ROBOT]],
     ['readonly and disabled fields the page filled', 'hidden-fields.html', [HOISTING, DISCIPLINE, ROBOT]],
@@ -34,22 +34,5 @@ describe('no way to hide a name that a reader sees', () => {
       await page.close();
     });
   }
-
-  it('what the user types in an editable region never reaches the findings', async () => {
-    const page = await open('hidden-editable.html');
-    await waitFor(() => foundIds(run.ext, page), [ROBOT]);
-    // Typing a listed name into the empty comment box: nothing is found in it.
-    await page.click('#comment');
-    await page.keyboard.type('我推荐中国正面管教协会');
-    await page.waitForTimeout(600);
-    expect(await foundIds(run.ext, page)).toEqual([ROBOT]);
-    // Typing in the article: from then on it is the user's text, and none of it is read.
-    await page.click('#article p');
-    await page.keyboard.press('End');
-    await page.keyboard.type('，中国大型吊装企业联盟');
-    await waitFor(() => foundIds(run.ext, page), []);
-    const forms = Object.values((await tabState(run.ext, page))?.frames ?? {}).flatMap((f) => f.findings.flatMap((x) => x.forms));
-    expect(forms).toEqual([]);
-    await page.close();
-  });
+  // What the user types is set aside, and only that: tests/e2e/user-input.test.ts.
 });

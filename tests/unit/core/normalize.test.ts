@@ -14,6 +14,11 @@ describe('normalize', () => {
     expect(normalize('為')).toBe('为');
   });
 
+  it('folds the variant 囯 to 国, as a reader reads it', () => {
+    expect(normalize('中囯机器人教育联盟')).toBe('中国机器人教育联盟');
+    expect(normalize('中國')).toBe(normalize('中囯'));
+  });
+
   it('removes zero-width characters and soft hyphens', () => {
     expect(normalize('中\u200b国\u200c机\u200d器\u2060人\ufeff教\u00ad育')).toBe('中国机器人教育');
   });
