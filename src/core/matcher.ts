@@ -95,6 +95,37 @@ export interface Hit {
   pattern: number;
 }
 
+/** A name that appears once some runs of a text are left out (NameMatcher.namesBehindSkippedRuns). */
+export interface SkippedRunsCandidate {
+  /** Its span in the text, from the name's first character to its last, left-out runs included. */
+  start: number;
+  end: number;
+  /** The runs left out inside the span, in order. */
+  runs: number[];
+}
+
+/** A walk that left runs out: its state, how many characters it consumed, and which runs it left out when. */
+interface SideWalk {
+  s: number;
+  c: number;
+  skips: Array<{ run: number; at: number; length: number }>;
+}
+
+/** Side walks kept at once: each is a distinct state inside a name prefix, so few are ever live. */
+const MAX_SIDE_WALKS = 64;
+
+/** `into` and `more`, one walk per state (the first one kept: the same state finds the same names from here). */
+function merge(into: SideWalk[], more: SideWalk[]): SideWalk[] {
+  const seen = new Set(into.map((w) => w.s));
+  for (const w of more) {
+    if (seen.has(w.s)) continue;
+    seen.add(w.s);
+    into.push(w);
+  }
+  if (into.length > MAX_SIDE_WALKS) into.length = MAX_SIDE_WALKS;
+  return into;
+}
+
 /** The arrays that are serialized. */
 interface StoredTables {
   transStart: Int32Array;
@@ -171,6 +202,7 @@ function derive(stored: StoredTables): Tables {
 
 export class NameMatcher {
   private readonly t: Tables;
+  private maxLength: number | undefined;
 
   private constructor(stored: StoredTables) {
     this.t = derive(stored);
@@ -312,6 +344,94 @@ export class NameMatcher {
       }
     }
     return hits;
+  }
+
+  /**
+   * Names that appear in `text` only once some of its runs are left out: `runStarts` cuts the
+   * text into consecutive runs (a page block's text nodes), run k spanning
+   * [runStarts[k], runStarts[k + 1]) and the last one up to the end. One pass, like `scan`, plus
+   * a side walk for each way of leaving runs out that is inside a name prefix (from the root,
+   * leaving a run out changes nothing, so ordinary text forks none). Boundary rules are not
+   * applied: these are candidates, which the caller matches again without the runs (and checks
+   * that the runs render nothing). Each is the span from the name's first character to its last,
+   * the left-out runs inside included.
+   */
+  namesBehindSkippedRuns(text: string, runStarts: ArrayLike<number>): SkippedRunsCandidate[] {
+    const t = this.t;
+    const { rootNext, fail, dictLink, stateOut, patNext, patLength } = t;
+    const maxLength = (this.maxLength ??= this.maxPatternLength);
+    const out: SkippedRunsCandidate[] = [];
+    let threads: SideWalk[] = [];
+    /** Side walks that left run k - 1 out, waiting at its end (the start of run k). */
+    let arriving: SideWalk[] = [];
+    let main = 0;
+    let run = 0;
+    while (run < runStarts.length && runStarts[run]! <= 0) run++;
+    // Runs before the first boundary inside the text start at 0: leaving the first run out is
+    // leaving a prefix out, which changes nothing either.
+    let nextBoundary = run < runStarts.length ? runStarts[run]! : -1;
+    const advance = (s: number, c: number): number => {
+      if (s === 0) return rootNext[c]!;
+      let next = childOf(t, s, c);
+      while (next === -1) {
+        s = fail[s]!;
+        next = s === 0 ? rootNext[c]! : childOf(t, s, c);
+      }
+      return next;
+    };
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      if (i === nextBoundary) {
+        // Runs of length 0 (several starting here): the one left out is the last of them.
+        while (run + 1 < runStarts.length && runStarts[run + 1]! <= i) run++;
+        if (arriving.length) {
+          threads = merge(threads, arriving);
+          arriving = [];
+        }
+        const runEnd = run + 1 < runStarts.length ? runStarts[run + 1]! : n;
+        const length = runEnd - i;
+        if (length > 0) {
+          if (main !== 0) arriving.push({ s: main, c: 0, skips: [{ run, at: 0, length }] });
+          for (const w of threads) {
+            if (w.s !== 0) arriving.push({ s: w.s, c: w.c, skips: [...w.skips, { run, at: w.c, length }] });
+          }
+          if (arriving.length > MAX_SIDE_WALKS) arriving.length = MAX_SIDE_WALKS;
+        }
+        run++;
+        nextBoundary = run < runStarts.length ? runStarts[run]! : -1;
+      }
+      const c = text.charCodeAt(i);
+      main = advance(main, c);
+      if (!threads.length) continue;
+      let kept = 0;
+      for (const w of threads) {
+        w.s = advance(w.s, c);
+        w.c++;
+        let o = stateOut[w.s]! >= 0 ? w.s : dictLink[w.s]!;
+        while (o !== -1) {
+          for (let p = stateOut[o]!; p !== -1; p = patNext[p]!) {
+            const length = patLength[p]!;
+            let skipped = 0;
+            const runs: number[] = [];
+            for (const k of w.skips) {
+              if (k.at > w.c - length) {
+                skipped += k.length;
+                runs.push(k.run);
+              }
+            }
+            if (runs.length) out.push({ start: i + 1 - length - skipped, end: i + 1, runs });
+          }
+          o = dictLink[o]!;
+        }
+        // A run left out more than a name's length ago is inside no name that ends later.
+        w.skips = w.skips.filter((k) => w.c - k.at < maxLength);
+        // Without runs left out, or at the main walk's state, a side walk finds what scan finds.
+        if (w.skips.length && w.s !== 0 && w.s !== main) threads[kept++] = w;
+      }
+      threads.length = kept;
+      if (kept > 1) threads = merge([], threads);
+    }
+    return out;
   }
 
   private boundaryOk(text: string, start: number, end: number, p: number): boolean {
