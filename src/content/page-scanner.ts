@@ -149,19 +149,22 @@ export class PageScanner {
     const candidates = new Map<string, { start: number; end: number; nodes: number[] }>();
     let first = 0; // the first node that ends inside the piece
     for (const piece of pieces) {
-      const { text, offsets } = normalizeWithOffsets(raw.slice(piece.start, piece.end));
-      // Each text node of the piece as a run of the normalized text: where its first character went.
-      const runStarts: number[] = [];
-      const runNodes: number[] = [];
       while (first < block.nodes.length && block.starts[first]! + block.nodes[first]!.data.length <= piece.start) first++;
-      let at = 0;
-      for (let k = first; k < block.nodes.length && block.starts[k]! < piece.end; k++) {
-        const from = block.starts[k]! - piece.start;
-        while (at < offsets.length && offsets[at]! < from) at++;
-        runStarts.push(at);
-        runNodes.push(k);
-      }
-      if (runStarts.length > 1) {
+      let last = first;
+      while (last + 1 < block.nodes.length && block.starts[last + 1]! < piece.end) last++;
+      // A piece inside one text node has nothing to leave out.
+      if (last > first) {
+        const { text, offsets } = normalizeWithOffsets(raw.slice(piece.start, piece.end));
+        // Each text node of the piece as a run of the normalized text: where its first character went.
+        const runStarts: number[] = [];
+        const runNodes: number[] = [];
+        let at = 0;
+        for (let k = first; k <= last; k++) {
+          const from = block.starts[k]! - piece.start;
+          while (at < offsets.length && offsets[at]! < from) at++;
+          runStarts.push(at);
+          runNodes.push(k);
+        }
         for (const c of this.matcher.namesBehindSkippedRuns(text, runStarts)) {
           const nodes = c.runs.map((r) => runNodes[r]!);
           const key = nodes.join(',');
