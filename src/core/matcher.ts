@@ -104,12 +104,14 @@ export interface SkippedRunsCandidate {
   runs: number[];
 }
 
-/** A walk that left runs out: its state, how many characters it consumed, and which runs it left out when. */
+/** A walk that left runs out: its state, how many characters it consumed, and which runs (or spaces: run -1) it left out when. */
 interface SideWalk {
   s: number;
   c: number;
   skips: Array<{ run: number; at: number; length: number }>;
 }
+
+const SPACE = 0x20;
 
 /** Side walks kept at once: each is a distinct state inside a name prefix, so few are ever live. */
 const MAX_SIDE_WALKS = 64;
@@ -379,8 +381,14 @@ export class NameMatcher {
       }
       return next;
     };
+    /** Side walks that left out the space before `i` (see below). */
+    let afterSpace: SideWalk[] = [];
     const n = text.length;
     for (let i = 0; i < n; i++) {
+      if (afterSpace.length) {
+        threads = merge(threads, afterSpace);
+        afterSpace = [];
+      }
       if (i === nextBoundary) {
         // Runs of length 0 (several starting here): the one left out is the last of them.
         while (run + 1 < runStarts.length && runStarts[run + 1]! <= i) run++;
@@ -401,6 +409,14 @@ export class NameMatcher {
         nextBoundary = run < runStarts.length ? runStarts[run]! : -1;
       }
       const c = text.charCodeAt(i);
+      if (c === SPACE && (main !== 0 || threads.length)) {
+        // Whitespace the page put around a left-out run ("中国 <span class=ad>x</span> 机器人"):
+        // a reader sees 中国 机器人, whose space between two Han characters normalization drops;
+        // in the runs' text it stays beside the x. A side walk may leave one space out (not a
+        // run: it alone never makes a candidate).
+        if (main !== 0) afterSpace.push({ s: main, c: 0, skips: [{ run: -1, at: 0, length: 1 }] });
+        for (const w of threads) if (w.s !== 0) afterSpace.push({ s: w.s, c: w.c, skips: [...w.skips, { run: -1, at: w.c, length: 1 }] });
+      }
       main = advance(main, c);
       if (!threads.length) continue;
       let kept = 0;
@@ -416,7 +432,7 @@ export class NameMatcher {
             for (const k of w.skips) {
               if (k.at > w.c - length) {
                 skipped += k.length;
-                runs.push(k.run);
+                if (k.run >= 0) runs.push(k.run);
               }
             }
             if (runs.length) out.push({ start: i + 1 - length - skipped, end: i + 1, runs });

@@ -46,6 +46,13 @@ describe('NameMatcher.namesBehindSkippedRuns', () => {
     expect(candidates(['中国', '正面', '机器人教育联盟'])).toEqual([{ name: '中国正面机器人教育联盟', runs: [1] }]);
   });
 
+  it('leaves out the whitespace the page put around a left-out run, which a reader does not see between Han characters', () => {
+    // Normalized text keeps a space next to a Latin letter: 中国 x 机器人… (the spaces are the runs' own).
+    expect(candidates(['中国 ', 'x', ' 机器人教育联盟'])).toEqual([{ name: '中国 x 机器人教育联盟', runs: [1] }]);
+    // Spaces alone make no candidate.
+    expect(candidates(['中国 机器', '人教育联盟'])).toEqual([]);
+  });
+
   it('takes runs of length 0 and a first run that does not start the text', () => {
     expect(candidates(['中国', '', 'x', '', '机器人教育联盟'])).toEqual([{ name: '中国x机器人教育联盟', runs: [2] }]);
     const text = '前言中国x机器人教育联盟';
