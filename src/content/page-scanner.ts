@@ -193,6 +193,8 @@ export class PageScanner {
         if (!inside.length || !inside.every((r) => rendersNoText(r.node))) continue;
         out.push({ ...h, span: raw.slice(start, end), start, end });
       }
+      // A page can make many candidates with visible junk (each a style read): yield between them.
+      await this.maybeYield();
     }
     return out;
   }
