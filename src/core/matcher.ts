@@ -20,8 +20,9 @@
  *   stateOut    Int32Array(S)     first pattern ending at s, or -1
  *   patNext     Int32Array(P)     next pattern ending at the same state (duplicate names), or -1
  *   dictLink    Int32Array(S)     nearest state on the failure chain that ends a pattern, or -1
+ *   depth       Int32Array(S)     length of the name prefix state s stands for (namesBehindSkippedRuns)
  * With S states (≈ total characters of all names) and T = S - 1 transitions: stored 14·S + 13·P
- * bytes, in memory 26·S + 17·P + 256 kB (bench: 2.9 MB for 10,000 synthetic names).
+ * bytes, in memory 30·S + 17·P + 256 kB (bench: 2.9 MB for 10,000 synthetic names).
  *
  * Boundary rules, checked per candidate hit only (the scan itself never looks around): a name
  * starting (ending) with a Latin letter or digit needs a non-word character before (after) it.
@@ -104,11 +105,23 @@ export interface SkippedRunsCandidate {
   runs: number[];
 }
 
-/** A walk that left runs out: its state, how many characters it consumed, and which runs (or spaces: run -1) it left out when. */
+/** A walk that left runs out: its state, how many characters it consumed, and which runs (or spaces) it left out when. */
 interface SideWalk {
   s: number;
   c: number;
-  skips: Array<{ run: number; at: number; length: number }>;
+  /** Gaps: runs from..to left out one after another (a space: -1..-1), after `at` characters, `length` in all. */
+  skips: Array<{ from: number; to: number; at: number; length: number }>;
+}
+
+/**
+ * The most characters one gap may leave out, after a name prefix of `depth` characters. A walk
+ * waits at every run boundary inside a name prefix for as long as its gap may grow, and each
+ * later boundary asks each waiting walk: prefixes of one or two characters (中, 中国, a Latin
+ * letter) are everywhere, so their gaps are kept short; a longer prefix is rare in text that
+ * names no one. Filler longer than this between two parts of a name is not looked for.
+ */
+function gapLimit(depth: number): number {
+  return depth >= 3 ? 1000 : 64;
 }
 
 const SPACE = 0x20;
@@ -145,6 +158,7 @@ interface Tables extends StoredTables {
   stateOut: Int32Array;
   patNext: Int32Array;
   dictLink: Int32Array;
+  depth: Int32Array;
 }
 
 const STORED_TYPES = {
@@ -186,6 +200,7 @@ function derive(stored: StoredTables): Tables {
   }
   // Breadth first, a state's failure target (shallower) has its dictLink before the state does.
   const dictLink = new Int32Array(S).fill(-1);
+  const depth = new Int32Array(S);
   const queue = new Int32Array(S);
   let head = 0;
   let tail = 0;
@@ -196,15 +211,15 @@ function derive(stored: StoredTables): Tables {
       const child = transNext[k]!;
       const f = fail[child]!;
       dictLink[child] = f !== 0 && stateOut[f]! >= 0 ? f : dictLink[f]!;
+      depth[child] = depth[s]! + 1;
       queue[tail++] = child;
     }
   }
-  return { ...stored, rootNext: rootTransitions(stored), stateOut, patNext, dictLink };
+  return { ...stored, rootNext: rootTransitions(stored), stateOut, patNext, dictLink, depth };
 }
 
 export class NameMatcher {
   private readonly t: Tables;
-  private maxLength: number | undefined;
 
   private constructor(stored: StoredTables) {
     this.t = derive(stored);
@@ -360,17 +375,18 @@ export class NameMatcher {
    */
   namesBehindSkippedRuns(text: string, runStarts: ArrayLike<number>): SkippedRunsCandidate[] {
     const t = this.t;
-    const { rootNext, fail, dictLink, stateOut, patNext, patLength } = t;
-    const maxLength = (this.maxLength ??= this.maxPatternLength);
+    const { rootNext, fail, dictLink, stateOut, patNext, patLength, depth } = t;
     const out: SkippedRunsCandidate[] = [];
     let threads: SideWalk[] = [];
-    /** Side walks that left run k - 1 out, waiting at its end (the start of run k). */
-    let arriving: SideWalk[] = [];
+    /**
+     * Walks that are leaving runs out from run `run` on (a gap that started at `gapStart`): at
+     * each later boundary one may go on there. One per state, the latest (its gap is shortest).
+     */
+    const waiting = new Map<number, SideWalk & { run: number; gapStart: number }>();
     let main = 0;
     let run = 0;
+    // Leaving out runs that start the text is leaving out a prefix, which changes nothing.
     while (run < runStarts.length && runStarts[run]! <= 0) run++;
-    // Runs before the first boundary inside the text start at 0: leaving the first run out is
-    // leaving a prefix out, which changes nothing either.
     let nextBoundary = run < runStarts.length ? runStarts[run]! : -1;
     const advance = (s: number, c: number): number => {
       if (s === 0) return rootNext[c]!;
@@ -385,6 +401,7 @@ export class NameMatcher {
     let afterSpace: SideWalk[] = [];
     const n = text.length;
     for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
       if (afterSpace.length) {
         threads = merge(threads, afterSpace);
         afterSpace = [];
@@ -392,30 +409,32 @@ export class NameMatcher {
       if (i === nextBoundary) {
         // Runs of length 0 (several starting here): the one left out is the last of them.
         while (run + 1 < runStarts.length && runStarts[run + 1]! <= i) run++;
-        if (arriving.length) {
-          threads = merge(threads, arriving);
-          arriving = [];
-        }
-        const runEnd = run + 1 < runStarts.length ? runStarts[run + 1]! : n;
-        const length = runEnd - i;
-        if (length > 0) {
-          if (main !== 0) arriving.push({ s: main, c: 0, skips: [{ run, at: 0, length }] });
-          for (const w of threads) {
-            if (w.s !== 0) arriving.push({ s: w.s, c: w.c, skips: [...w.skips, { run, at: w.c, length }] });
+        // Walks that left out the runs since their gap began go on here, when the character
+        // here takes them on inside a name prefix that starts before the gap (else they'd find
+        // what the plain scan finds): one lookup each, a walk made only then.
+        let resumed: SideWalk[] | undefined;
+        for (const [state, w] of waiting) {
+          if (i - w.gapStart > gapLimit(depth[state]!)) {
+            waiting.delete(state);
+            continue;
           }
-          if (arriving.length > MAX_SIDE_WALKS) arriving.length = MAX_SIDE_WALKS;
+          if (c !== SPACE && depth[advance(state, c)]! < 2) continue;
+          (resumed ??= []).push({ s: state, c: w.c, skips: [...w.skips, { from: w.run, to: run - 1, at: w.c, length: i - w.gapStart }] });
         }
+        // A gap may begin here, in any walk inside a name prefix.
+        if (main !== 0) waiting.set(main, { s: main, c: 0, skips: [], run, gapStart: i });
+        for (const w of threads) if (w.s !== 0) waiting.set(w.s, { s: w.s, c: w.c, skips: w.skips, run, gapStart: i });
+        if (resumed) threads = merge(threads, resumed);
         run++;
         nextBoundary = run < runStarts.length ? runStarts[run]! : -1;
       }
-      const c = text.charCodeAt(i);
       if (c === SPACE && (main !== 0 || threads.length)) {
         // Whitespace the page put around a left-out run ("中国 <span class=ad>x</span> 机器人"):
         // a reader sees 中国 机器人, whose space between two Han characters normalization drops;
         // in the runs' text it stays beside the x. A side walk may leave one space out (not a
         // run: it alone never makes a candidate).
-        if (main !== 0) afterSpace.push({ s: main, c: 0, skips: [{ run: -1, at: 0, length: 1 }] });
-        for (const w of threads) if (w.s !== 0) afterSpace.push({ s: w.s, c: w.c, skips: [...w.skips, { run: -1, at: w.c, length: 1 }] });
+        if (main !== 0) afterSpace.push({ s: main, c: 0, skips: [{ from: -1, to: -1, at: 0, length: 1 }] });
+        for (const w of threads) if (w.s !== 0) afterSpace.push({ s: w.s, c: w.c, skips: [...w.skips, { from: -1, to: -1, at: w.c, length: 1 }] });
       }
       main = advance(main, c);
       if (!threads.length) continue;
@@ -432,15 +451,18 @@ export class NameMatcher {
             for (const k of w.skips) {
               if (k.at > w.c - length) {
                 skipped += k.length;
-                if (k.run >= 0) runs.push(k.run);
+                // (Runs of length 0 inside a gap are not left out: they hold nothing.)
+                for (let r = k.from; r <= k.to; r++) if (r >= 0 && (r + 1 < runStarts.length ? runStarts[r + 1]! : n) > runStarts[r]!) runs.push(r);
               }
             }
             if (runs.length) out.push({ start: i + 1 - length - skipped, end: i + 1, runs });
           }
           o = dictLink[o]!;
         }
-        // A run left out more than a name's length ago is inside no name that ends later.
-        w.skips = w.skips.filter((k) => w.c - k.at < maxLength);
+        // Every name that ends from here on starts inside the prefix the state stands for: a run
+        // left out before that prefix is inside none of them.
+        const from = w.c - depth[w.s]!;
+        if (w.skips.length && w.skips[0]!.at <= from) w.skips = w.skips.filter((k) => k.at > from);
         // Without runs left out, or at the main walk's state, a side walk finds what scan finds.
         if (w.skips.length && w.s !== 0 && w.s !== main) threads[kept++] = w;
       }
