@@ -46,6 +46,14 @@ describe('NameMatcher.namesBehindSkippedRuns', () => {
     expect(candidates(['中国', '正面', '机器人教育联盟'])).toEqual([{ name: '中国正面机器人教育联盟', runs: [1] }]);
   });
 
+  it('leaves out a gap made of many runs, but joins no parts that stand far apart', () => {
+    const pieces = Array.from({ length: 30 }, () => 'x');
+    expect(candidates(['中国', ...pieces, '机器人教育联盟'])).toEqual([{ name: `中国${'x'.repeat(30)}机器人教育联盟`, runs: pieces.map((_, i) => i + 1) }]);
+    // After a prefix of two characters a gap may be 64 characters long; after a longer one, 1,000.
+    expect(candidates(['中国', 'x'.repeat(65), '机器人教育联盟'])).toEqual([]);
+    expect(candidates(['中国机器', 'x'.repeat(900), '人教育联盟'])).toHaveLength(1);
+  });
+
   it('leaves out the whitespace the page put around a left-out run, which a reader does not see between Han characters', () => {
     // Normalized text keeps a space next to a Latin letter: 中国 x 机器人… (the spaces are the runs' own).
     expect(candidates(['中国 ', 'x', ' 机器人教育联盟'])).toEqual([{ name: '中国 x 机器人教育联盟', runs: [1] }]);
