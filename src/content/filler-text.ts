@@ -1,6 +1,6 @@
 /**
- * A block's text without the text of some of its elements (hidden filler, text-blocks.ts), and
- * where each remaining character was: what a reader sees when those elements render nothing.
+ * A block's text without some of its text nodes (hidden filler, page-scanner.ts), and where each
+ * remaining character was: what a reader sees when those nodes render nothing.
  * Pure string work, so it runs (and is tested) under Node.
  */
 

@@ -10,6 +10,8 @@
  *   mutation-batcher.ts page changes, batched into roots to rescan
  *   user-input.ts       what the user typed (fields, blocks of editable regions): set aside, never read
  *   highlighter.ts      scrolls to and marks one occurrence
+ *   rendered-text.ts    whether filler inside a candidate name renders nothing (style, size)
+ *   test-counters.ts    test builds only: counts style reads and observers
  *   banner/             the top frame's banner (set up the first time there is one to show)
  *
  * What runs when:
@@ -31,6 +33,8 @@
  * 100 ms at document_idle; 13 ms, none over 80 ms at document_end. Later content is the
  * mutation observer's, as on any page that changes.
  */
+// First: in a test build, counts style reads and observers from the start (test-counters.ts).
+import './test-counters';
 import type { CompiledList } from '../core/compiled-list';
 import { MATCHER_FORMAT } from '../core/matcher';
 import type { TabFindings } from '../shared/findings';

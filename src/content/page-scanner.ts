@@ -12,6 +12,7 @@ import { normalizeWithOffsets } from '../core/normalize';
 import type { FrameFinding } from '../shared/findings';
 import { rangesWithin, withoutRanges } from './filler-text';
 import { inSetAsideSubtree, isSetAsideBlock, isSetAsideText } from './set-aside';
+import { rendersNoText } from './rendered-text';
 import { blockOwner, composedContains, isInlineElement, walkBlocks, type TextBlock } from './text-blocks';
 
 export interface BlockHit {
@@ -116,7 +117,7 @@ export class PageScanner {
           continue;
         }
         let hits = block.text.length > PIECE_CHARS ? await this.scanLongText(block.text) : this.scanText(block.text);
-        if (block.fillers) hits = [...hits, ...(await this.hitsBehindFillers(block, hits))];
+        if (block.nodes.length > 1) hits = [...hits, ...(await this.hitsBehindHiddenRuns(block, hits))];
         if (hits.length) {
           const located = hits.map((h) => ({ ...h, owner: block.owner, nodes: block.nodes, starts: block.starts }));
           const list = this.byOwner.get(block.owner);
@@ -139,29 +140,69 @@ export class PageScanner {
   }
 
   /**
-   * Names a reader sees whole because filler between their parts is hidden: the block's text
-   * without the possibly hidden elements' text is matched too, and only where that finds a
-   * name the plain text did not are those elements inside it checked (checkVisibility(), the
-   * computed font size): the one place the scan asks for style, at candidate hits only.
-   * Measured over the 180 corpus pages (readability + zh-news, Chromium): 1,443 of 115,453
-   * blocks (1.2 %, on 99 pages) hold such elements and are matched twice; no visibility check
-   * ran, as none of these pages names a listed organization. Checking every such element
-   * instead would have cost up to ~1.5 ms a page (110 elements on thepaper) and forced style.
+   * Names a reader sees whole because filler between their parts renders nothing: the matcher
+   * looks for names that appear once some of the block's text nodes are left out (one more pass
+   * over the block's text, which forks only inside name prefixes: namesBehindSkippedRuns); only
+   * where that finds a candidate is the text around it matched again without those nodes, and
+   * only where that finds a name the plain text did not are the nodes inside it checked for
+   * what is rendered (rendered-text.ts): the one place the scan asks for style or layout, so a
+   * page without such a candidate pays no style or layout read. Whatever hides the filler (an
+   * attribute, a class, a selector, a tiny font, opacity, transparent text) is judged the same
+   * way, by what the browser renders. A huge block is searched piece by piece, as the first
+   * time, yielding between pieces.
    */
-  private async hitsBehindFillers(block: TextBlock, plain: readonly BlockHit[]): Promise<BlockHit[]> {
-    const fillers = block.fillers!;
-    const cut = withoutRanges(block.text, fillers);
-    // A huge block is matched again piece by piece, as the first time (one 5 MB <pre> with a
-    // hidden <span>: 67 ms of CPU in one task when matched whole).
-    const found = cut.text.length > PIECE_CHARS ? await this.scanLongText(cut.text) : this.scanText(cut.text);
+  private async hitsBehindHiddenRuns(block: TextBlock, plain: readonly BlockHit[]): Promise<BlockHit[]> {
+    const raw = block.text;
+    const pieces = raw.length > PIECE_CHARS ? splitLongText(raw, PIECE_CHARS, SCAN_OVERLAP_CHARS) : [{ start: 0, end: raw.length, nextStart: raw.length }];
+    const candidates = new Map<string, { start: number; end: number; nodes: number[] }>();
+    let first = 0; // the first node that ends inside the piece
+    for (const piece of pieces) {
+      while (first < block.nodes.length && block.starts[first]! + block.nodes[first]!.data.length <= piece.start) first++;
+      let last = first;
+      while (last + 1 < block.nodes.length && block.starts[last + 1]! < piece.end) last++;
+      // A piece inside one text node has nothing to leave out.
+      if (last > first) {
+        const { text, offsets } = normalizeWithOffsets(raw.slice(piece.start, piece.end));
+        // Each text node of the piece as a run of the normalized text: where its first character went.
+        const runStarts: number[] = [];
+        const runNodes: number[] = [];
+        let at = 0;
+        for (let k = first; k <= last; k++) {
+          const from = block.starts[k]! - piece.start;
+          while (at < offsets.length && offsets[at]! < from) at++;
+          runStarts.push(at);
+          runNodes.push(k);
+        }
+        for (const c of this.matcher.namesBehindSkippedRuns(text, runStarts)) {
+          const nodes = c.runs.map((r) => runNodes[r]!);
+          const key = nodes.join(',');
+          if (!candidates.has(key)) {
+            candidates.set(key, { start: piece.start + offsets[c.start]!, end: piece.start + offsets[c.end - 1]! + 1, nodes });
+          }
+        }
+      }
+      if (pieces.length > 1) await this.maybeYield();
+    }
     const out: BlockHit[] = [];
-    for (const h of found) {
-      const start = cut.offsets[h.start]!;
-      const end = cut.offsets[h.end - 1]! + 1;
-      if (plain.some((p) => p.start < end && start < p.end)) continue;
-      const inside = rangesWithin(fillers, start, end);
-      if (!inside.length || !inside.every((f) => rendersNoText(f.element))) continue;
-      out.push({ ...h, span: block.text.slice(start, end), start, end });
+    for (const candidate of candidates.values()) {
+      if (plain.some((p) => p.start < candidate.end && candidate.start < p.end)) continue;
+      const left = candidate.nodes.map((k) => ({ node: block.nodes[k]!, start: block.starts[k]!, end: block.starts[k]! + block.nodes[k]!.data.length }));
+      // The text around the candidate without the nodes left out, with room for the boundary
+      // rules to look around the name.
+      const from = Math.max(0, candidate.start - CONTEXT_CHARS);
+      const to = Math.min(raw.length, candidate.end + CONTEXT_CHARS);
+      const cut = withoutRanges(raw.slice(from, to), left.map((r) => ({ start: r.start - from, end: r.end - from })));
+      for (const h of this.scanText(cut.text)) {
+        const start = from + cut.offsets[h.start]!;
+        const end = from + cut.offsets[h.end - 1]! + 1;
+        if (end <= candidate.start || start >= candidate.end) continue;
+        if (plain.some((p) => p.start < end && start < p.end) || out.some((o) => o.start < end && start < o.end)) continue;
+        const inside = rangesWithin(left, start, end);
+        if (!inside.length || !inside.every((r) => rendersNoText(r.node))) continue;
+        out.push({ ...h, span: raw.slice(start, end), start, end });
+      }
+      // A page can make many candidates with visible junk (each a style read): yield between them.
+      await this.maybeYield();
     }
     return out;
   }
@@ -339,13 +380,6 @@ export function outermost(roots: readonly Node[]): Node[] {
 
 function parentAcrossShadow(n: Node): Node | null {
   return n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
-}
-
-/** Whether an element shows no text: not rendered, invisible, or with a font size of zero. */
-function rendersNoText(el: Element): boolean {
-  const options = { visibilityProperty: true, checkVisibilityCSS: true };
-  if (!el.checkVisibility(options)) return true;
-  return getComputedStyle(el).fontSize === '0px';
 }
 
 /**

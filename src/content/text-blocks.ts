@@ -22,9 +22,10 @@
  * on two lines) or a block tag as inline.
  *
  * Hidden filler: an element with the `hidden` attribute or an inline display:none,
- * visibility:hidden or font-size:0 is recorded on its block (`fillers`) and splits nothing;
- * the scanner also matches the block without the fillers' text, and checks visibility only
- * where that finds a name the plain text did not (page-scanner.ts).
+ * visibility:hidden or font-size:0 splits nothing, whatever its tag: a reader sees the text
+ * around it as one. Filler hidden any other way (a class, a tiny font, opacity) is found by the
+ * scanner, which looks for names that appear once some of a block's text nodes are left out,
+ * and asks what is rendered only there (page-scanner.ts).
  */
 
 import { inSetAsideSubtree, isSetAsideSubtree, isSetAsideText, isStartValue, setAsideMarks } from './set-aside';
@@ -65,13 +66,6 @@ export function isOwnUi(node: Node): boolean {
   return ownUi.has(node);
 }
 
-/** An element whose text may be filler a reader never sees, and where its text is in the block. */
-export interface Filler {
-  element: Element;
-  start: number;
-  end: number;
-}
-
 export interface TextBlock {
   /** The node the block belongs to: its nearest non-inline ancestor (or a shadow root, or a field). */
   owner: Node;
@@ -79,8 +73,6 @@ export interface TextBlock {
   nodes: Text[];
   /** starts[i] = offset of nodes[i] in text. */
   starts: number[];
-  /** Possibly hidden elements inside the block (see the module header), in document order. */
-  fillers?: Filler[];
 }
 
 /** Inline display:none, visibility:hidden, or a font size of zero (0, 0px, 0em …). */
@@ -191,7 +183,6 @@ export function shadowRootOf(el: Element): ShadowRoot | null {
 }
 
 const ELEMENT_OR_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
-const SHOW_TEXT = 0x4;
 
 /** How many nodes the walk visits between two chances for its caller to pause. */
 const CHECKPOINT_NODES = 256;
@@ -231,8 +222,6 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
     let block: TextBlock | undefined;
     /** The last block element met: text right inside it is its block's, without a look upwards. */
     let lastBlockElement: Node | undefined;
-    /** Possibly hidden elements met since the last block boundary (see withFillers). */
-    const fillers: Element[] = [];
     let visited = 0;
     let node: Node | null = walker.currentNode;
     while (node) {
@@ -243,12 +232,12 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
           const parent = node.parentNode;
           const owner = parent === lastBlockElement ? parent! : blockOwner(node);
           if (block && block.owner !== owner) {
-            yield withFillers(block, fillers);
+            yield block;
             block = undefined;
           }
           if (isSetAsideText(node, owner)) {
             // The user's text: skipped, and it separates what is around it.
-            if (block) yield withFillers(block, fillers);
+            if (block) yield block;
             block = undefined;
             node = walker.nextNode();
             continue;
@@ -279,59 +268,17 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
           pending.push(shadow);
           onShadowRoot?.(shadow);
         }
-        if (mayHideFiller(el)) fillers.push(el);
-        else if (BLOCK.has(el.localName)) {
+        if (BLOCK.has(el.localName) && !mayHideFiller(el)) {
           // A block element or <br>: what came before it is one block.
-          if (block) yield withFillers(block, fillers);
+          if (block) yield block;
           block = undefined;
           lastBlockElement = el;
         }
       }
       node = walker.nextNode();
     }
-    if (block) yield withFillers(block, fillers);
+    if (block) yield block;
   }
-}
-
-/**
- * Attaches to `block` the text range of each possibly hidden element whose text is in it.
- * Elements met after the block's last text (before an owner change) stay in `pending` for the
- * next block; the rest are done with. Only blocks near such elements pay for this: one look at
- * each text node under each element (asking each element about each of the block's nodes took
- * 10 s of CPU on one paragraph of 20,000 hidden spans). The block's nodes inside an element
- * are consecutive (a block's nodes are, in document order), so the first and last give the range.
- */
-function withFillers(block: TextBlock, pending: Element[]): TextBlock {
-  if (!pending.length) return block;
-  const indexOf = new Map<Node, number>();
-  block.nodes.forEach((node, i) => indexOf.set(node, i));
-  const found: Filler[] = [];
-  const later: Element[] = [];
-  const last = block.nodes.at(-1)!;
-  for (const element of pending) {
-    let first = -1;
-    let final = -1;
-    const only = element.firstChild;
-    if (only && only === element.lastChild && only.nodeType === Node.TEXT_NODE) {
-      // The usual filler, <span hidden>x</span>: no walker needed.
-      first = final = indexOf.get(only) ?? -1;
-    } else {
-      const texts = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
-      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
-        const i = indexOf.get(n);
-        if (i === undefined) continue;
-        if (first < 0) first = i;
-        final = i;
-      }
-    }
-    if (first >= 0) {
-      found.push({ element, start: block.starts[first]!, end: block.starts[final]! + block.nodes[final]!.data.length });
-    } else if (element.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_PRECEDING) later.push(element);
-  }
-  pending.length = 0;
-  pending.push(...later);
-  if (found.length) block.fillers = found;
-  return block;
 }
 
 /** Moves `walker` to the node after its current node's subtree (within `top`), or returns null. */

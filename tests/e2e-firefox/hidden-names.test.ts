@@ -1,7 +1,8 @@
 /**
  * The Firefox side of tests/e2e/hidden-names.test.ts, for what takes a different path there:
  * closed shadow roots (element.openOrClosedShadowRoot instead of chrome.dom), frames without a
- * URL of their own (match_origin_as_fallback), hidden filler (checkVisibility in Gecko).
+ * URL of their own (match_origin_as_fallback), hidden filler (checkVisibility, glyph size and
+ * colour in Gecko).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +103,23 @@ describe('no way to hide a name in firefox-esr', () => {
 
   it('hidden filler between the parts of names', async () => {
     expect(await bannerIds('hidden-filler.html', 3), firefox!.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
+  });
+
+  // Issue 18, item 2: filler judged by what Gecko renders (checkVisibility, glyph size, colour).
+  for (const [what, path] of [
+    ['filler hidden by a class', 'hidden-filler-class.html'],
+    ['filler hidden by an attribute selector', 'hidden-filler-attribute.html'],
+    ['filler in a font of 0.1px', 'hidden-filler-tenth-px.html'],
+    ['filler in a font of .01px', 'hidden-filler-hundredth-px.html'],
+    ['filler with opacity 0', 'hidden-filler-opacity.html'],
+    ['filler in transparent text 1px high', 'hidden-filler-transparent.html'],
+  ]) {
+    it(what!, async () => {
+      expect(await bannerIds(path!, 2), firefox!.stderr()).toEqual([DISCIPLINE, ROBOT].sort());
+    });
+  }
+
+  it('visible junk between the parts of a name keeps them apart: plain, small but legible (8px), faint', async () => {
+    expect(await bannerIds('hidden-filler-visible.html', 1), firefox!.stderr()).toEqual([HOISTING]);
   });
 });

@@ -2,7 +2,7 @@
  * Ways a page can hide a listed name from a scan while a reader still sees it (issue 12,
  * section 2): each fixture shows names the way a person reads them, and each must warn.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { badgeText, foundIds, waitFor } from './harness';
 import { DISCIPLINE, ENTRY, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
@@ -35,4 +35,36 @@ describe('no way to hide a name that a reader sees', () => {
     });
   }
   // What the user types is set aside, and only that: tests/e2e/user-input.test.ts.
+});
+
+describe('hidden filler is judged by what is rendered, however the page hides it (issue 18, item 2)', () => {
+  // Each page: one filler character in one gap of 中国机器人教育联盟, several in each of three
+  // gaps of 中国正面管教协会.
+  const cases: Array<[string, string]> = [
+    ['filler hidden by a class', 'hidden-filler-class.html'],
+    ['filler hidden by an attribute selector', 'hidden-filler-attribute.html'],
+    ['filler in a font of 0.1px', 'hidden-filler-tenth-px.html'],
+    ['filler in a font of .01px', 'hidden-filler-hundredth-px.html'],
+    ['filler with opacity 0', 'hidden-filler-opacity.html'],
+    ['filler in transparent text 1px high', 'hidden-filler-transparent.html'],
+  ];
+  for (const [what, path] of cases) {
+    it(what, async () => {
+      const page = await open(path);
+      await waitFor(() => foundIds(run.ext, page), [DISCIPLINE, ROBOT].sort());
+      await waitFor(() => badgeText(run.ext, page), '2');
+      await page.close();
+    });
+  }
+
+  it('visible junk between the parts of a name keeps them apart: plain, small but legible (8px), faint', async () => {
+    const page = await open('hidden-filler-visible.html');
+    // Only the name whose filler a class hides reads as one.
+    await waitFor(() => foundIds(run.ext, page), [HOISTING]);
+    await waitFor(() => badgeText(run.ext, page), '1');
+    // The whole page was scanned before the first report (openScanned): nothing else comes.
+    await page.waitForTimeout(600);
+    expect(await foundIds(run.ext, page)).toEqual([HOISTING]);
+    await page.close();
+  });
 });
