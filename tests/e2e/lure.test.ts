@@ -244,7 +244,7 @@ describe('a page that hides the banner without a click', () => {
 
     const page = await open(`${run.url(PAGES.lure)}?delay=0`);
     await waitFor(() => badgeText(run.ext, page), '1');
-    await waitFor(() => badgeText(run.ext, page), '1!', 8_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await popupLeadsWithHiddenLine(page);
     // A new page view starts over.
     await page.goto(run.url(PAGES.exactStandalone));
