@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { TIMEOUT } from './timeouts.mjs';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const DIST = join(ROOT, 'dist');
@@ -135,7 +136,7 @@ export async function launchExtension(options = {}) {
       ...(options.args ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: TIMEOUT.wait }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -195,7 +196,7 @@ export async function stopServiceWorker(ext) {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await Promise.race([
       stopped,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), 10_000)),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop')), TIMEOUT.wait)),
     ]);
     await cdp.detach();
   } finally {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { ROOT } from './extension-browser.mjs';
+import { TIMEOUT } from './timeouts.mjs';
 
 export const DIST_FIREFOX = join(ROOT, 'dist-firefox');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -127,7 +128,7 @@ export class BiDi {
    * @param {number} [timeoutMs]
    * @returns {Promise<any>}
    */
-  send(method, params = {}, timeoutMs = 20_000) {
+  send(method, params = {}, timeoutMs = TIMEOUT.wait) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -205,7 +206,7 @@ export async function launchFirefox(options = {}) {
 
   try {
     const url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`firefox did not start BiDi in 30 s:\n${stderr}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`firefox did not start BiDi in ${TIMEOUT.wait / 1000} s:\n${stderr}`)), TIMEOUT.wait);
       child.once('error', (e) => (clearTimeout(timer), reject(e)));
       child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`firefox exited (${code}):\n${stderr}`))));
       child.stderr?.on('data', (chunk) => {

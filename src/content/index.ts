@@ -201,4 +201,10 @@ addEventListener('pageshow', (event) => {
   if (event.persisted) scan.request('all');
 });
 
+if (__ORGCHECK_TEST_HOOKS__) {
+  // Test builds only (npm run build:test): the e2e tests read the scanner's slices in this
+  // frame's content-script world (tests/e2e/main-thread.test.ts). A release build drops this.
+  (globalThis as Record<string, unknown>).orgcheckHooks = { scanSlices: () => scan.sliceStats() };
+}
+
 void start().catch((error: unknown) => console.error('OrgCheck: could not start', error));

@@ -2,8 +2,9 @@
  * PageScanner: keeps, for one document, the hits of every text block and turns them into the
  * frame's findings. Rescans only what changed: callers pass the roots that mutated, and a block
  * whose text is unchanged is never normalized or matched twice for the same list (a cache by
- * text). Work runs in slices of a few milliseconds, yielding to the page between them; a single
- * huge block (a 5 MB <pre>) is cut into pieces so that no slice runs long.
+ * text). Work runs in slices of a few milliseconds or a bounded amount of work (slice-budget.ts),
+ * yielding to the page between them; a single huge block (a 5 MB <pre>) is cut into pieces so that
+ * no slice runs long.
  */
 import { useCompiledFold, type CompiledList } from '../core/compiled-list';
 import { SCAN_OVERLAP_CHARS } from '../core/list-limits';
@@ -13,7 +14,8 @@ import type { FrameFinding } from '../shared/findings';
 import { rangesWithin, withoutRanges } from './filler-text';
 import { inSetAsideSubtree, isSetAsideBlock, isSetAsideText } from './set-aside';
 import { rendersNoText } from './rendered-text';
-import { blockOwner, composedContains, isInlineElement, walkBlocks, type TextBlock } from './text-blocks';
+import { SliceBudget, type SliceStats } from './slice-budget';
+import { blockOwner, composedContains, isInlineElement, walkBlocks, type TextBlock, type WalkCounter } from './text-blocks';
 
 export interface BlockHit {
   entryId: string;
@@ -38,7 +40,6 @@ export interface LocatedHit extends BlockHit {
 }
 
 const CONTEXT_CHARS = 100;
-const SLICE_MS = 8;
 const TEXT_CACHE_LIMIT = 20_000;
 /** Blocks longer than this are scanned piece by piece, yielding between pieces. */
 const PIECE_CHARS = 32_768;
@@ -58,10 +59,11 @@ export class PageScanner {
   /** Raw text → hits, for the current list. */
   private readonly byText = new Map<string, BlockHit[]>();
   private title: BlockHit[] = [];
-  /** Start of the synchronous stretch of work now running (see longestTaskMs). */
-  private sliceStart = 0;
-  /** The longest stretch this scanner ran without giving the page its thread back, so far. */
-  private longestStretchMs = 0;
+  /** The slice under way and the largest so far (see maybeYield, longestTaskMs). */
+  private readonly budget = new SliceBudget();
+  /** Nodes the walks have visited, and how many of them the budget has been told of. */
+  private readonly walked: WalkCounter = { nodes: 0 };
+  private walkedCounted = 0;
 
   /**
    * @param onShadowRoot told of each open shadow root the walk enters (to observe its changes,
@@ -108,10 +110,11 @@ export class PageScanner {
       if (kept.length) this.byOwner.set(owner, kept);
       else this.byOwner.delete(owner);
     }
-    this.sliceStart = performance.now();
+    this.walkedCounted = this.walked.nodes;
+    this.budget.begin();
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const block of walkBlocks(root, this.onShadowRoot)) {
+      for (const block of walkBlocks(root, this.onShadowRoot, this.walked)) {
         if (!block) {
           await this.maybeYield();
           continue;
@@ -131,11 +134,11 @@ export class PageScanner {
   }
 
   private async maybeYield(): Promise<void> {
-    const ran = performance.now() - this.sliceStart;
-    if (ran > SLICE_MS) {
-      this.longestStretchMs = Math.max(this.longestStretchMs, ran);
+    this.budget.addNodes(this.walked.nodes - this.walkedCounted);
+    this.walkedCounted = this.walked.nodes;
+    if (this.budget.spent()) {
       await yieldToPage();
-      this.sliceStart = performance.now();
+      this.budget.begin();
     }
   }
 
@@ -209,6 +212,8 @@ export class PageScanner {
 
   private scanText(raw: string): BlockHit[] {
     if (!raw.trim()) return [];
+    // Counted whether cached or not: a lookup of a long text compares it whole.
+    this.budget.addChars(raw.length);
     const cached = this.byText.get(raw);
     if (cached) return cached;
     const { text, offsets } = normalizeWithOffsets(raw);
@@ -266,8 +271,12 @@ export class PageScanner {
    * to this call: call it where that stretch ends, e.g. before the findings go out.
    */
   longestTaskMs(): number {
-    this.longestStretchMs = Math.max(this.longestStretchMs, performance.now() - this.sliceStart);
-    return this.longestStretchMs;
+    return this.budget.longestStretchMs();
+  }
+
+  /** How many slices this scanner ran, and the most characters matched and nodes walked in one. */
+  sliceStats(): SliceStats {
+    return this.budget.counts();
   }
 
   /** Every hit in the frame, in document order (the title's last), with its context. */

@@ -7,6 +7,7 @@ import type { CompiledList } from '../core/compiled-list';
 import type { FrameScan } from '../shared/findings';
 import { sendFromContentScript } from '../shared/messages';
 import { PageScanner, type BlockHit, type LocatedHit } from './page-scanner';
+import type { SliceStats } from './slice-budget';
 
 export class ScanLoop {
   private scanner: PageScanner | undefined;
@@ -78,6 +79,11 @@ export class ScanLoop {
   /** Every hit in the frame, the title's included. */
   hits(): BlockHit[] {
     return this.scanner?.hits() ?? [];
+  }
+
+  /** The scanner's slices so far (for the test build's hook, index.ts). */
+  sliceStats(): SliceStats | null {
+    return this.scanner?.sliceStats() ?? null;
   }
 
   /** The page is left: the next report goes out even if it says the same (back from the bfcache). */

@@ -187,15 +187,25 @@ const ELEMENT_OR_TEXT = 0x1 | 0x4; // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_
 /** How many nodes the walk visits between two chances for its caller to pause. */
 const CHECKPOINT_NODES = 256;
 
+/** Counts the nodes a walk visits, for its caller to pace itself by (page-scanner.ts). */
+export interface WalkCounter {
+  nodes: number;
+}
+
 /**
  * Yields the blocks under `root` (inclusive) one by one, so that a caller can stop between
  * two blocks to give the main thread back; and `null` every CHECKPOINT_NODES nodes, so that it
  * can also stop in a long stretch without text (a page's big inline SVG sprite) or inside a
  * block made of thousands of inline elements. Shadow roots met on the way are walked after.
+ * Each node visited adds one to `counter.nodes`.
  */
-export function* walkBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
+export function* walkBlocks(
+  root: Node,
+  onShadowRoot?: (root: ShadowRoot) => void,
+  counter: WalkCounter = { nodes: 0 },
+): Generator<TextBlock | null, void, void> {
   const marksBefore = setAsideMarks();
-  for (const block of walkAllBlocks(root, onShadowRoot)) {
+  for (const block of walkAllBlocks(root, onShadowRoot, counter)) {
     // The user typed somewhere while this walk was paused (it may already be inside that
     // block): from then on each block is checked, so no typed text is ever handed out.
     if (block && setAsideMarks() !== marksBefore && blockSetAside(block)) continue;
@@ -209,7 +219,7 @@ function blockSetAside(block: TextBlock): boolean {
   return block.nodes.some((n) => isSetAsideText(n, block.owner) || inSetAsideSubtree(n));
 }
 
-function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock | null, void, void> {
+function* walkAllBlocks(root: Node, onShadowRoot: ((root: ShadowRoot) => void) | undefined, counter: WalkCounter): Generator<TextBlock | null, void, void> {
   const pending: Node[] = [root];
   while (pending.length) {
     const top = pending.pop()!;
@@ -225,6 +235,7 @@ function* walkAllBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): 
     let visited = 0;
     let node: Node | null = walker.currentNode;
     while (node) {
+      counter.nodes++;
       if (++visited % CHECKPOINT_NODES === 0) yield null;
       if (node.nodeType === Node.TEXT_NODE) {
         const text = (node as Text).data;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { BANNER_HOST, DIST_FIREFOX, launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
+import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -62,7 +63,7 @@ const badge = (path: string) =>
     })`,
   );
 
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<T> {
+async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = TIMEOUT.wait): Promise<T> {
   let last = await read();
   for (const deadline = Date.now() + timeoutMs; JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline; ) {
     await new Promise((r) => setTimeout(r, 200));

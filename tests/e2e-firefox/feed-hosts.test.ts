@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
+import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
 const DIST = join(ROOT, 'dist-firefox-e2e-hosts');
 const GECKO_ID = 'orgcheck@orgcheck.example';
@@ -128,7 +129,7 @@ beforeAll(async () => {
   const { contexts } = await firefox.bidi.send('browsingContext.getTree', { maxDepth: 0 });
   context = contexts[0].context;
   await firefox.bidi.send('browsingContext.navigate', { context, url: `moz-extension://${UUID}/src/popup/index.html`, wait: 'complete' });
-}, 300_000);
+}, TIMEOUT.hook);
 
 afterAll(async () => {
   await firefox?.close();

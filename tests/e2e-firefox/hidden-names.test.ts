@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -85,7 +86,7 @@ async function bannerIds(path: string, count: number): Promise<string[]> {
     return serializedText(node, 'data-entry-id').values as string[];
   };
   let ids = await read();
-  for (const deadline = Date.now() + 15_000; ids.length < count && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + TIMEOUT.wait; ids.length < count && Date.now() < deadline; ) {
     await new Promise((r) => setTimeout(r, 200));
     ids = await read();
   }

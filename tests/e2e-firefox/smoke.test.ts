@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -49,7 +50,7 @@ describe('the Firefox build in firefox-esr', () => {
       return result.type === 'node' ? serializedText(result, 'data-entry-id') : null;
     };
     let banner = await readBanner();
-    for (const deadline = Date.now() + 15_000; !(banner?.values.length === 2) && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + TIMEOUT.wait; !(banner?.values.length === 2) && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 200));
       banner = await readBanner();
     }
@@ -87,7 +88,7 @@ describe('the Firefox build in firefox-esr', () => {
     // What the user does in about:addons or the extensions panel.
     expect(await evaluate(`browser.permissions.remove(${origins})`)).toBe(true);
     let text = await evaluate(notice);
-    for (const deadline = Date.now() + 5_000; text === null && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + TIMEOUT.wait; text === null && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 100));
       text = await evaluate(notice);
     }

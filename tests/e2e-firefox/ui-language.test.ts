@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   server = await startServer(join(ROOT, 'tests/fixtures/pages'));
   firefox = await launchFirefox({ allowSystemAccess: true, extensionUuids: { [GECKO_ID]: UUID }, locale: 'zh-CN' });
   await firefox.bidi.send('webExtension.install', { extensionData: { type: 'path', path: DIST_FIREFOX } });
-}, 180_000); // a start and an install on a busy machine
+}, TIMEOUT.hook); // a start and an install on a busy machine
 
 afterAll(async () => {
   await firefox?.close();

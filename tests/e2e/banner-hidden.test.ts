@@ -38,7 +38,7 @@ const shape = async (page: Page) => {
 describe('what IntersectionObserver v2 cannot see (item 3)', () => {
   it('a mask over the banner, from a stylesheet added after it showed: the badge shows !', async () => {
     const page = await open(run.url('masks-banner.html'));
-    await waitFor(() => badgeText(run.ext, page), '1!', 10_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     expect(await page.evaluate(() => (window as unknown as { masked?: boolean }).masked)).toBe(true);
     await page.close();
   });
@@ -67,7 +67,7 @@ describe('what IntersectionObserver v2 cannot see (item 3)', () => {
 
   it('a zoom too small to undo (4 % on <html>): the badge shows !', async () => {
     const page = await open(run.url('zoom-tiny.html'));
-    await waitFor(() => badgeText(run.ext, page), '1!', 10_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await page.close();
   });
 
@@ -89,7 +89,7 @@ describe('what IntersectionObserver v2 cannot see (item 3)', () => {
 
   it('covered 1.8 s, uncovered 120 ms, again and again: the badge shows !', async () => {
     const page = await open(run.url('flicker.html'));
-    await waitFor(() => badgeText(run.ext, page), '1!', 25_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await page.close();
   });
 
@@ -153,7 +153,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     await page.waitForTimeout(2_500);
     expect(await badgeText(run.ext, page)).toBe('1');
     await page.evaluate(() => (window as unknown as { cover(): void }).cover());
-    await waitFor(() => badgeText(run.ext, page), '1!', 10_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await page.close();
   });
 
@@ -181,7 +181,7 @@ describe('presses a page lures, and fullscreen (item 4)', () => {
     expect(await page.evaluate(() => !!document.fullscreenElement)).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
     await waitFor(() => page.evaluate(() => !!document.fullscreenElement), false);
-    await waitFor(() => badgeText(run.ext, page), '1!', 10_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await page.close();
   });
 });

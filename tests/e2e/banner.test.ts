@@ -142,7 +142,7 @@ describe('controls', () => {
       await chrome.storage.local.set({ snoozeUntil: Date.now() + 500 });
       await chrome.alarms.create('snooze-end:normal', { when: Date.now() + 1_000 });
     });
-    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT], 15_000);
+    await waitFor(() => bannerIds(page), [DISCIPLINE, ROBOT]);
     await page.close();
   });
 

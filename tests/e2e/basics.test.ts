@@ -6,7 +6,7 @@
  * another version is rebuilt. (This file began as the project's first, skeleton, test.)
  */
 import { describe, expect, it } from 'vitest';
-import { badgeText, bannerHostName, clickInBanner, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, waitFor } from './harness';
+import { badgeText, bannerHostName, clickInBanner, openPopupFor, stopServiceWorker, tabIdOf, readBanner, saveScreenshot, TIMEOUT, waitFor } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
@@ -91,7 +91,7 @@ describe('the built extension in Chromium', () => {
     await stopServiceWorker(run.ext); // resolves when the worker has closed
     // Opening the popup wakes the worker, which finds the tab's findings in storage.session.
     const popup = await run.ext.context.newPage();
-    const restarted = run.ext.context.serviceWorkers().length ? undefined : run.ext.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    const restarted = run.ext.context.serviceWorkers().length ? undefined : run.ext.context.waitForEvent('serviceworker', { timeout: TIMEOUT.wait });
     await popup.goto(`chrome-extension://${run.ext.extensionId}/src/popup/index.html`);
     await restarted;
     const tabId = await tabIdOf(run.ext, page);

@@ -159,7 +159,7 @@ async function syncNow(): Promise<string> {
     const s = await storage<Status>('syncStatus');
     last = s.last;
     return s.runningSince === null && (s.last?.at ?? 0) > before;
-  }, true, 20_000);
+  }, true);
   const l = last as Status['last'];
   return l!.kind === 'error' ? l!.error!.code : l!.kind;
 }

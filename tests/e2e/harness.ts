@@ -15,8 +15,9 @@ import {
   stopServiceWorker,
   tabIdOf as tabIdOrNone,
 } from '../../scripts/lib/extension-browser.mjs';
+import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
-export { currentWorker, ROOT, stopServiceWorker };
+export { currentWorker, ROOT, stopServiceWorker, TIMEOUT };
 export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
 export const OUTPUT = join(ROOT, 'test-output');
 
@@ -28,7 +29,16 @@ export function startServer(dir = FIXTURES): Promise<FixtureServer> {
   return serve(dir);
 }
 
-export const launchExtension = launch;
+/**
+ * Chromium with the extension (scripts/lib/extension-browser.mjs), whose pages wait as long as
+ * the tests do (TIMEOUT): Playwright's own 30 s default timed out a load on a busy machine.
+ */
+export async function launchExtension(...args: Parameters<typeof launch>): ReturnType<typeof launch> {
+  const ext = await launch(...args);
+  ext.context.setDefaultTimeout(TIMEOUT.wait);
+  ext.context.setDefaultNavigationTimeout(TIMEOUT.load);
+  return ext;
+}
 
 
 export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
@@ -43,7 +53,7 @@ export async function badgeText(ext: ExtensionBrowser, page: Page): Promise<stri
 }
 
 /** Polls until `read` returns `expected` (or fails with the last value seen). */
-export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs = TIMEOUT.wait): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -221,7 +231,7 @@ export async function tabState(ext: ExtensionBrowser, page: Page): Promise<Store
 }
 
 /** Waits until the page's top frame has reported a scan of its current URL. */
-export async function waitScanned(ext: ExtensionBrowser, page: Page, timeoutMs = 20_000): Promise<StoredTabState> {
+export async function waitScanned(ext: ExtensionBrowser, page: Page, timeoutMs = TIMEOUT.wait): Promise<StoredTabState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await tabState(ext, page).catch(() => null);
@@ -241,7 +251,7 @@ export async function foundIds(ext: ExtensionBrowser, page: Page): Promise<strin
 // ---- reports and lookup (tests/e2e/report.test.ts, lookup.test.ts) ----------------------------
 
 /** Extension pages (report window, popup page in a tab …) whose URL contains `path`. */
-export function waitForExtensionPage(ext: ExtensionBrowser, path: string, timeoutMs = 10_000): Promise<Page> {
+export function waitForExtensionPage(ext: ExtensionBrowser, path: string, timeoutMs = TIMEOUT.wait): Promise<Page> {
   const found = ext.context.pages().find((p) => p.url().includes(`${ext.extensionId}/${path}`));
   if (found) return Promise.resolve(found);
   return ext.context.waitForEvent('page', { predicate: (p) => p.url().includes(`${ext.extensionId}/${path}`), timeout: timeoutMs });
@@ -295,7 +305,7 @@ export async function openPopupFor(ext: ExtensionBrowser, tabId: number): Promis
 
 /** launchExtension, plus the flag that lets tests click the toolbar button (triggerAction). */
 export function launchExtensionWithActions(options: { dist?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
-  return launch({ ...options, args: ['--enable-unsafe-extension-debugging'] });
+  return launchExtension({ ...options, args: ['--enable-unsafe-extension-debugging'] });
 }
 
 

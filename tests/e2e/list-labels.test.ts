@@ -56,7 +56,7 @@ beforeAll(async () => {
   await page.goto(`${run.server.origin}${PAGE}`);
   await waitScanned(run.ext, page);
   tabId = await tabIdOf(run.ext, page);
-}, 60_000);
+});
 
 afterAll(async () => {
   await page?.close();
@@ -68,12 +68,12 @@ describe('no list id or research note reaches the user', () => {
     expect(LIST_IDS.filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it('in the banner, with every "why listed" opened', { timeout: 120_000 }, async () => {
+  it('in the banner, with every "why listed" opened', async () => {
     // The compact notice (three or more organizations) is one line until opened, and each
     // organization's "why listed" sits in its menu.
-    await expect.poll(async () => (await readBanner(page)) !== null, { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await readBanner(page)) !== null).toBe(true);
     await clickInBanner(page, (a) => a['data-action'] === 'expand' && a['aria-expanded'] === 'false');
-    await expect.poll(async () => (await readBanner(page))?.entryIds.length ?? 0, { timeout: 20_000 }).toBeGreaterThan(perList.length / 2);
+    await expect.poll(async () => (await readBanner(page))?.entryIds.length ?? 0).toBeGreaterThan(perList.length / 2);
     for (let opened = 0; opened < perList.length; opened++) {
       try {
         await clickInBanner(page, (a) => a['data-action'] === 'org-menu' && a['aria-expanded'] === 'false', { settle: false });
@@ -92,7 +92,7 @@ describe('no list id or research note reaches the user', () => {
   it('in the popup: the tab’s findings and the lookup, never-warning names included', async () => {
     const popup = await openPopupFor(run.ext, tabId);
     try {
-      await expect.poll(() => popup.locator('ul.listings').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => popup.locator('ul.listings').count()).toBeGreaterThan(0);
       const findings = (await popup.locator('body').textContent()) ?? '';
       expect(findings).toMatch(/Ministry of Civil Affairs|民政部/);
       expect(leaks(findings)).toEqual([]);
@@ -105,7 +105,7 @@ describe('no list id or research note reaches the user', () => {
       for (const entry of lookups) {
         await popup.fill('#q', entry.names.zh);
         const results = popup.locator('[data-testid="lookup-results"]');
-        await expect.poll(() => results.locator(`[data-entry-id="${entry.id}"]`).count(), { timeout: 5_000 }).toBeGreaterThan(0);
+        await expect.poll(() => results.locator(`[data-entry-id="${entry.id}"]`).count()).toBeGreaterThan(0);
         expect(leaks((await results.textContent()) ?? ''), entry.names.zh).toEqual([]);
       }
     } finally {
@@ -118,7 +118,7 @@ describe('no list id or research note reaches the user', () => {
     try {
       await report.goto(`chrome-extension://${run.ext.extensionId}/src/report/index.html?tab=${tabId}&source=popup`);
       const text = report.getByTestId('report-text');
-      await expect.poll(() => text.textContent(), { timeout: 10_000 }).toMatch(/民政部|Ministry of Civil Affairs/);
+      await expect.poll(() => text.textContent()).toMatch(/民政部|Ministry of Civil Affairs/);
       const complaint: string[] = [];
       for (const radio of await report.getByRole('radio').all()) {
         await radio.check();
@@ -152,7 +152,7 @@ describe('one freshness line', () => {
         await view.clock.setFixedTime(new Date(listDate.getTime() + 2 * 86_400_000));
         await view.goto(`chrome-extension://${run.ext.extensionId}/${path}`);
         const line = view.getByTestId('list-freshness').first();
-        await expect.poll(() => line.textContent(), { timeout: 10_000 }).toMatch(FRESH);
+        await expect.poll(() => line.textContent()).toMatch(FRESH);
         const expectedDate = await view.evaluate(
           (ms) => new Date(ms).toLocaleDateString(chrome.i18n.getUILanguage(), { year: 'numeric', month: 'long', day: 'numeric' }),
           listDate.getTime(),
@@ -163,7 +163,7 @@ describe('one freshness line', () => {
 
         await view.clock.setFixedTime(new Date(listDate.getTime() + 31 * 86_400_000));
         await view.reload();
-        await expect.poll(() => line.getAttribute('data-out-of-date'), { timeout: 10_000 }).toBe('true');
+        await expect.poll(() => line.getAttribute('data-out-of-date')).toBe('true');
         expect(await line.textContent()).toMatch(/(may be out of date|可能已过时|可能已過時)$/);
       } finally {
         await view.close();

@@ -74,7 +74,7 @@ describe('the lookup', () => {
     // 北京市密云县 until 2015), a made-up code, and a society code registered in 北京市.
     await popup.fill('#q', '中国机器人教育联盟、51100000500009247D\n统一社会信用代码：91110228397176695A；91110228397176695B，51110000500009240U');
     await expect
-      .poll(() => verdictsOf(popup), { timeout: 20_000 })
+      .poll(() => verdictsOf(popup))
       .toEqual([
         ['中国机器人教育联盟', 'listed'],
         ['51100000500009247D', 'code-valid'],

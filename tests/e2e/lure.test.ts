@@ -255,7 +255,7 @@ describe('a page that asks again while the confirmation page shows its first cho
     await page.waitForTimeout(300);
     expect(await controls()).toMatchObject({ allowlist: [], snoozeUntil: null });
     expect(confirmPages()).toHaveLength(1);
-    await expect.poll(() => confirm.locator('[data-action="confirm"]').isEnabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => confirm.locator('[data-action="confirm"]').isEnabled()).toBe(true);
     await confirm.locator('[data-action="confirm"]').click();
     await waitFor(async () => ((await controls()).allowlist as string[]).includes(site), true);
     expect((await controls()).snoozeUntil).toBeNull();
@@ -285,7 +285,7 @@ describe('a page that hides the banner without a click', () => {
 
     const page = await open(`${run.url(PAGES.lure)}?delay=0`);
     await waitFor(() => badgeText(run.ext, page), '1');
-    await waitFor(() => badgeText(run.ext, page), '1!', 8_000);
+    await waitFor(() => badgeText(run.ext, page), '1!');
     await popupLeadsWithHiddenLine(page);
     // A new page view starts over.
     await page.goto(run.url(PAGES.exactStandalone));

@@ -122,7 +122,7 @@ beforeAll(async () => {
   page = await run.ext.context.newPage();
   await page.goto(run.url(PAGES.twoOrgs));
   await waitFor(async () => (await currentWorker(run.ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), await tabIdOf(run.ext, page))) !== '', true);
-}, 60_000);
+});
 
 interface AxeResult {
   violations: Array<{ id: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;

@@ -15,7 +15,7 @@ import { chromium, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uiLanguageOptions } from '../../scripts/lib/extension-browser.mjs';
 import {
-  chooseAndConfirm, clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, tabIdOf, waitFor,
+  chooseAndConfirm, clickContextMenu, clickInBanner, currentWorker, openPopupFor, readBanner, ROOT, tabIdOf, TIMEOUT, waitFor,
   waitForExtensionPage, type ExtensionBrowser,
 } from './harness';
 import { PAGES } from './fixtures';
@@ -43,12 +43,14 @@ async function launchAllowedInPrivate(): Promise<ExtensionBrowser> {
       '--disable-sync', '--enable-unsafe-extension-debugging', ...language.args,
     ],
   });
+  context.setDefaultTimeout(TIMEOUT.wait);
+  context.setDefaultNavigationTimeout(TIMEOUT.load);
   const cdp = await context.browser()!.newBrowserCDPSession();
   const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: join(ROOT, 'dist'), enableInIncognito: true } as never)) as { id: string };
   await cdp.detach();
   const worker =
     context.serviceWorkers().find((w) => w.url().includes(id)) ??
-    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(id), timeout: 30_000 }));
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(id), timeout: TIMEOUT.wait }));
   return {
     context,
     extensionId: id,
@@ -99,7 +101,7 @@ beforeAll(async () => {
   expect(await currentWorker(run.ext).evaluate(async (id) => (await chrome.tabs.get(id)).incognito, privateTab)).toBe(true);
   await waitFor(() => bannerShown(privatePage), true);
   localBefore = await local();
-}, 60_000);
+});
 
 describe('private windows', () => {
   it('manifest: one background for both kinds of window ("spanning")', async () => {

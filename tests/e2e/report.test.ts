@@ -276,7 +276,7 @@ describe('sending to an endpoint', () => {
     const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
     const id = (JSON.parse(shown) as { id: string }).id;
     await report.click('button[data-action="send"]');
-    await expect.poll(() => deliveryState(report), { timeout: 20_000 }).toBe('sent');
+    await expect.poll(() => deliveryState(report)).toBe('sent');
     expect(await report.locator('.delivery').getAttribute('data-attempts')).toBe('3');
     const posts = received.filter((x) => x.scenario === 'flaky');
     expect(posts.map((p) => p.status)).toEqual([503, 503, 200]);
@@ -298,7 +298,7 @@ describe('sending to an endpoint', () => {
     const page = await openFixture(run.ext, PAGES.twoOrgs);
     const report = await openReportViaMenu(run.ext, page);
     await report.click('button[data-action="send"]');
-    await expect.poll(() => deliveryState(report), { timeout: 10_000 }).toBe('rejected');
+    await expect.poll(() => deliveryState(report)).toBe('rejected');
     expect(await report.locator('.delivery').getAttribute('data-reason')).toBe('redirect');
     await report.waitForTimeout(1500); // several backoff periods: no retry
     expect(received.filter((x) => x.scenario === 'moved')).toHaveLength(1);
@@ -312,7 +312,7 @@ describe('sending to an endpoint', () => {
     const page = await openFixture(run.ext, PAGES.twoOrgs);
     const report = await openReportViaMenu(run.ext, page);
     await report.click('button[data-action="send"]');
-    await expect.poll(() => deliveryState(report), { timeout: 10_000 }).toBe('rejected');
+    await expect.poll(() => deliveryState(report)).toBe('rejected');
     expect(await report.locator('[data-testid="server-answer"]').textContent()).toBe('bad report: the field "organizations" is required');
     expect(await report.locator('.delivery').textContent()).toContain('400');
     await report.waitForTimeout(2500); // several backoff periods: no retry
@@ -436,7 +436,7 @@ describe('an endpoint the user no longer has set', () => {
     const report = await openReportViaMenu(run.ext, page);
     const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
     await report.click('button[data-action="send"]');
-    await expect.poll(() => posts(scenario), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => posts(scenario)).toBeGreaterThanOrEqual(2);
     return { page, report, id: (JSON.parse(shown) as { id: string }).id, shown };
   }
 
@@ -477,7 +477,7 @@ describe('an endpoint the user no longer has set', () => {
     expect(await endpointNow()).toBe(`${run.server.origin}/collect/oldb`);
     await question.locator('button[data-action="queued-send-to-new"]').click();
     await expect.poll(endpointNow).toBe(`${run.server.origin}/collect/newb`);
-    await expect.poll(() => posts('newb'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => posts('newb')).toBe(1);
     expect(received.find((x) => x.scenario === 'newb')!.body).toBe(shown);
     await expectNoMorePosts(options, 'oldb');
     expect(posts('newb')).toBe(1);
@@ -580,14 +580,14 @@ describe('retries end', () => {
     const options = await run.ext.context.newPage();
     await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
     const item = options.locator(`li[data-report-id="${id}"]`);
-    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('stopped');
+    await expect.poll(() => item.getAttribute('data-state')).toBe('stopped');
     expect(await item.locator('.delivery').getAttribute('data-reason')).toBe('expired');
     expect(await item.locator('.delivery').textContent()).toMatch(/^Not sent: OrgCheck tried 9 time\(s\) and stopped .+ It keeps trying for at most 3 days after you press Send/);
     await options.waitForTimeout(1500);
     expect(received.filter((x) => x.scenario === 'late')).toHaveLength(0);
     // Try again: a new window, and it goes.
     await item.locator('button[data-action="retry"]').click();
-    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
+    await expect.poll(() => item.getAttribute('data-state')).toBe('sent');
     expect(received.filter((x) => x.scenario === 'late')).toHaveLength(1);
     await options.close();
   });
@@ -604,14 +604,14 @@ describe('the outbox across a browser restart', () => {
       const report = await openReportViaMenu(e, page);
       const shown = (await report.locator('[data-testid="report-json"]').textContent())!;
       await report.click('button[data-action="send"]');
-      await expect.poll(() => report.locator('.delivery').getAttribute('data-attempts'), { timeout: 10_000 }).toBe('1');
+      await expect.poll(() => report.locator('.delivery').getAttribute('data-attempts')).toBe('1');
       await expect.poll(() => deliveryState(report)).toBe('queued');
       await e.close();
 
       restartUp = true;
       e = await launchExtensionWithActions({ dist: DIST, userDataDir });
       try {
-        await expect.poll(() => received.filter((x) => x.scenario === 'restart' && x.status === 200).length, { timeout: 20_000 }).toBe(1);
+        await expect.poll(() => received.filter((x) => x.scenario === 'restart' && x.status === 200).length).toBe(1);
         const accepted = received.find((x) => x.scenario === 'restart' && x.status === 200)!;
         expect(accepted.body).toBe(shown);
         const options = await e.context.newPage();

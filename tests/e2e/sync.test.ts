@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listKey } from '../../src/core/compiled-list';
 import { versionFromDate, versionToDate } from '../../src/core/feed/version';
 import type { BlocklistEntry } from '../../src/core/list-schema';
-import { badgeText, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, ROOT, saveScreenshot, tabIdOf, waitFor } from './harness';
+import { badgeText, clickInBanner, currentWorker, launchExtension, openPopupFor, readBanner, ROOT, saveScreenshot, tabIdOf, TIMEOUT, waitFor } from './harness';
 import { DISCIPLINE } from './fixtures';
 import { buildExtension, useExtension } from './use-extension';
 
@@ -95,7 +95,7 @@ async function feedSettings(): Promise<{ url: string | null; intervalHours: numb
 }
 
 /** Clicks "Sync now" in `on` (a page, or the section of one) and waits for that sync's result in storage and on the page. */
-async function syncNow(on: Page | Locator, expected: string, timeout = 10_000): Promise<void> {
+async function syncNow(on: Page | Locator, expected: string, timeout = TIMEOUT.wait): Promise<void> {
   const before = (await syncStatus()).last?.at ?? 0;
   await on.getByRole('button', { name: /Sync now|立即同步/ }).click();
   await waitFor(async () => {
@@ -297,7 +297,7 @@ describe('feed sync', () => {
 
   it.each(bad)('keeps the last good list when the feed is %s, and shows the error with the last success', async (_name, code, make) => {
     scenario = make();
-    await syncNow(popup, code, code === 'timeout' ? TIMEOUT_MS + 10_000 : 10_000);
+    await syncNow(popup, code, code === 'timeout' ? TIMEOUT_MS + TIMEOUT.wait : TIMEOUT.wait);
     const lastSuccess = popup.getByTestId('sync-last-success');
     expect(await lastSuccess.getAttribute('data-never')).toBe('false');
     expect(await popup.getByTestId('sync-result').textContent()).toMatch(/\S/);
@@ -449,7 +449,7 @@ describe('feed sync', () => {
     await waitFor(() => badgeText(run.ext, page), '2');
 
     // The banner: its labels come from the background (the content script carries no records).
-    await expect.poll(async () => (await readBanner(page))?.entryIds ?? [], { timeout: 20_000 }).toContain(NEW_ORG.id);
+    await expect.poll(async () => (await readBanner(page))?.entryIds ?? []).toContain(NEW_ORG.id);
     for (let opened = 0; opened < 5; opened++) {
       try {
         await clickInBanner(page, (a) => a['data-action'] === 'details' && a['aria-expanded'] === 'false');
@@ -457,16 +457,16 @@ describe('feed sync', () => {
         break; // none closed left
       }
     }
-    await expect.poll(async () => (await readBanner(page))?.text ?? '', { timeout: 10_000 }).toMatch(titles);
+    await expect.poll(async () => (await readBanner(page))?.text ?? '').toMatch(titles);
     expect((await readBanner(page))!.text).not.toContain('suspected-illegal-e2e');
 
     const popupView = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
     try {
       const card = popupView.locator(`[data-testid="tab-findings"] [data-entry-id="${NEW_ORG.id}"]`);
-      await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(titles);
+      await expect.poll(() => card.textContent()).toMatch(titles);
       await popupView.fill('#q', NEW_ORG.names.zh);
       const found = popupView.locator(`[data-testid="lookup-results"] [data-entry-id="${NEW_ORG.id}"]`).first();
-      await expect.poll(() => found.textContent(), { timeout: 10_000 }).toMatch(titles);
+      await expect.poll(() => found.textContent()).toMatch(titles);
       expect(await found.textContent()).not.toContain('suspected-illegal-e2e');
     } finally {
       await popupView.close();
@@ -475,7 +475,7 @@ describe('feed sync', () => {
     const report = await run.ext.context.newPage();
     try {
       await report.goto(`chrome-extension://${run.ext.extensionId}/src/report/index.html?tab=${await tabIdOf(run.ext, page)}&source=popup`);
-      await expect.poll(() => report.getByTestId('report-text').textContent(), { timeout: 10_000 }).toMatch(
+      await expect.poll(() => report.getByTestId('report-text').textContent()).toMatch(
         new RegExp(`${lists['suspected-illegal-e2e'].issuer.zh_CN}《${title.zh_CN}》|${title.en}`),
       );
     } finally {
@@ -485,7 +485,7 @@ describe('feed sync', () => {
 });
 
 describe('a build without a feed', () => {
-  beforeAll(() => buildExtension(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' }), 60_000);
+  beforeAll(() => buildExtension(DIST_NO_FEED, { FEED_URL: '', FEED_PUBLIC_KEY: '' }), TIMEOUT.hook);
 
   it('uses the bundled list, shows its freshness line, says so without feed jargon in the popup, and schedules nothing', async () => {
     const plain = await launchExtension({ dist: DIST_NO_FEED });

@@ -2,7 +2,9 @@
  * One tab must not flood storage.session or starve the other tabs (issue 11 item 3): five frames
  * whose URLs carry 1.9 MB fragments, each naming and unnaming a listed organization every 250 ms.
  * Before the fix each frame's URL went into storage.session as the frame said it, and every
- * update rewrote the whole tab: 9.5 MB stored, and another tab's badge took seconds.
+ * update rewrote the whole tab: 9.5 MB stored, and another tab's badge took seconds. How soon
+ * that badge comes is a benchmark verdict (bench/budgets.bench.ts, BENCHMARKS.md: median ≤ 1.5 s);
+ * here it must come, with the flood still going.
  */
 import { describe, expect, it } from 'vitest';
 import { badgeText, currentWorker, tabState, waitFor } from './harness';
@@ -14,11 +16,12 @@ const run = useExtension();
 const sessionBytes = () => currentWorker(run.ext).evaluate(() => chrome.storage.session.getBytesInUse(null));
 
 describe('a page that floods the background', () => {
-  it('keeps storage.session small, and another tab gets its badge at once', { timeout: 120_000 }, async () => {
+  it('keeps storage.session small, and another tab still gets its badge', async () => {
     const flood = await run.ext.context.newPage();
-    await flood.goto(run.url(PAGES.floodParent));
+    // Not 'load': under the flood, the load event can take minutes on a busy machine.
+    await flood.goto(run.url(PAGES.floodParent), { waitUntil: 'domcontentloaded' });
     // The frames report (their findings come and go every 250 ms).
-    await waitFor(async () => Object.keys((await tabState(run.ext, flood))?.frames ?? {}).length > 1, true, 20_000);
+    await waitFor(async () => Object.keys((await tabState(run.ext, flood))?.frames ?? {}).length > 1, true);
     await new Promise((r) => setTimeout(r, 3000)); // let it run a while
 
     const state = await tabState(run.ext, flood);
@@ -29,20 +32,12 @@ describe('a page that floods the background', () => {
     const bytes = await sessionBytes();
     expect(bytes).toBeLessThan(200_000);
 
-    // Another tab, while the flood goes on: its badge within 1.5 s of navigating. The median of
-    // five rounds: the machine is shared, and one slow round says more about it than about us.
-    const times: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const other = await run.ext.context.newPage();
-      const loaded = Date.now();
-      await other.goto(run.url(PAGES.twoOrgs));
-      await waitFor(() => badgeText(run.ext, other), '2', 10_000);
-      times.push(Date.now() - loaded);
-      await other.close();
-    }
-    console.log(`storage.session: ${bytes} bytes; other tab's badge after navigating: ${times.join(', ')} ms`);
-    const median = [...times].sort((a, b) => a - b)[2]!;
-    expect(median).toBeLessThan(1500);
+    // Another tab, while the flood goes on, gets its badge.
+    const other = await run.ext.context.newPage();
+    await other.goto(run.url(PAGES.twoOrgs));
+    await waitFor(() => badgeText(run.ext, other), '2');
+    await other.close();
+    console.log(`storage.session: ${bytes} bytes`);
     expect(await sessionBytes()).toBeLessThan(200_000);
     await flood.close();
   });

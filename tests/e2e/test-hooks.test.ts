@@ -20,7 +20,7 @@ function scriptsNaming(dir: string, needle: string): string[] {
 }
 
 describe('test hooks', () => {
-  it('the release build has no orgcheckHooks', { timeout: 120_000 }, () => {
+  it('the release build has no orgcheckHooks', () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', RELEASE, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
       stdio: 'pipe',

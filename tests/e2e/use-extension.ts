@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, ROOT, startServer, waitScanned, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchExtension, ROOT, startServer, TIMEOUT, waitScanned, type ExtensionBrowser, type FixtureServer } from './harness';
 
 export interface ExtensionRun {
   /** The browser with the extension loaded. */
@@ -51,7 +51,7 @@ export interface UseExtensionOptions {
   keepProfile?: boolean;
   /** Runs last in beforeAll: routes, seeding, pages the tests share. */
   setup?: (run: ExtensionRun) => Promise<void>;
-  /** beforeAll's timeout in ms (builds take longer than a launch). */
+  /** beforeAll's timeout in ms (TIMEOUT.hook when absent: a build and a launch). */
   timeout?: number;
 }
 
@@ -111,7 +111,7 @@ export function useExtension(options: UseExtensionOptions = {}): ExtensionRun {
     if (options.keepProfile) profile = await mkdtemp(join(tmpdir(), 'orgcheck-e2e-'));
     ext = await launch();
     await options.setup?.(run);
-  }, options.timeout ?? (options.build ? 120_000 : 60_000));
+  }, options.timeout ?? TIMEOUT.hook);
 
   afterAll(async () => {
     await ext?.close();

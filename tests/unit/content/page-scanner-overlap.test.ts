@@ -36,5 +36,5 @@ describe('PageScanner: the overlap of hard cuts', () => {
     const text = `${'字'.repeat(50_000)}中国机器人教育联盟${'字'.repeat(50_000)}`;
     const hits = await scanner.scanLongText(text);
     expect(hits.map((h) => [h.entryId, h.start])).toEqual([['robot', 50_000]]);
-  }, 20_000);
+  });
 });

@@ -61,7 +61,7 @@ describe('PageScanner on a huge block', () => {
       ),
       { numRuns: 60 },
     );
-  }, 60_000);
+  });
 
   it('finds the same across hard cuts (no line break or sentence end to cut at)', async () => {
     const scanner = new PageScanner(compiled, false) as unknown as TextPaths;
@@ -77,7 +77,7 @@ describe('PageScanner on a huge block', () => {
       ),
       { numRuns: 40 },
     );
-  }, 60_000);
+  });
 });
 
 describe('PageScanner hits', () => {

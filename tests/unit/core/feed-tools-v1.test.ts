@@ -69,7 +69,7 @@ describe('npm run feed (v1)', () => {
     expect(readFileSync(path.join(site, 'v1/latest.json.sig'), 'utf8')).toBe(before);
     // A key statement signed by a signing key is refused too.
     expect(() => run('feed-publish.mjs', ['keys', '--root', path.join(tmp, 'sign-b'), '--signing', path.join(tmp, 'sign-b'), '--out', site])).toThrow(/self-check failed|cannot be published/);
-  }, 300_000);
+  });
 
   it('feed:verify reports each host’s version and expiry, and fails on a host that serves nothing', async () => {
     const server = createServer((req, res) => {
@@ -97,5 +97,5 @@ describe('npm run feed (v1)', () => {
     } finally {
       server.close();
     }
-  }, 300_000);
+  });
 });

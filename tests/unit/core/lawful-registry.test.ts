@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import copy from '../../../data/lawful-national-partial.json';
 import { findLawfulBody, type LawfulRegistryCopy } from '../../../src/core/lawful-registry';
+import { notFound, skipWithout } from '../../skips';
 
 const registry = copy as LawfulRegistryCopy;
 const RESEARCH = path.resolve(__dirname, '../../../../shared/data/lawful-national-partial.json');
@@ -31,7 +32,7 @@ describe('the partial copy of the national registry', () => {
     expect(registry.bodies.length).toBe(475);
   });
 
-  it.skipIf(!existsSync(RESEARCH))('holds exactly the names of the research file', () => {
+  it.skipIf(skipWithout(import.meta.url, existsSync(RESEARCH), 'research-data tests', notFound(RESEARCH)))('holds exactly the names of the research file', () => {
     const research = (JSON.parse(readFileSync(RESEARCH, 'utf8')) as Array<{ name: string }>).map((b) => b.name).sort();
     expect(registry.bodies.map((b) => b.name).sort()).toEqual(research);
   });

@@ -108,5 +108,5 @@ describe('NameMatcher', () => {
       }),
       { numRuns: 10_000 },
     );
-  }, 60_000);
+  });
 });

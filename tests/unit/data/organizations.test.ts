@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchableNames, validateEntries, type BlocklistEntry } from '../../../src/core/list-schema';
+import { notFound, skipWithout } from '../../skips';
 
 interface ResearchRow {
   name_zh: string;
@@ -25,6 +26,8 @@ const listCorrections = (JSON.parse(readFileSync(REVIEW_PATH, 'utf8')) as { list
 const correctedList = (list: string) => listCorrections[list]?.list ?? list;
 const hasResearch = RESEARCH_FILES.every((f) => existsSync(path.join(RESEARCH_DIR, f)));
 const SKIP_NOTE = hasResearch ? '' : ` (skipped: research folder ${RESEARCH_DIR} absent)`;
+/** The five tests against the research files. */
+const skipResearch = skipWithout(import.meta.url, hasResearch, 'research-data tests', notFound(...RESEARCH_FILES.map((f) => path.join(RESEARCH_DIR, f))), 5);
 
 const raw: unknown = JSON.parse(readFileSync(DATA_PATH, 'utf8'));
 const validation = validateEntries(raw);
@@ -127,25 +130,25 @@ describe('data/organizations.json', () => {
     expect(withDomains[0]!.note).not.toContain('leads.json');
   });
 
-  it.skipIf(!hasResearch)(`holds every name_zh of the four research files as a name or alias${SKIP_NOTE}`, () => {
+  it.skipIf(skipResearch)(`holds every name_zh of the four research files as a name or alias${SKIP_NOTE}`, () => {
     expect(research.length).toBe(322);
     const known = new Set(entries.flatMap((e) => [e.names.zh, ...e.aliases]));
     expect(research.map((r) => r.name_zh).filter((n) => !known.has(n))).toEqual([]);
   });
 
-  it.skipIf(!hasResearch)(`sets warn:false exactly for the blocklist_safe:false names${SKIP_NOTE}`, () => {
+  it.skipIf(skipResearch)(`sets warn:false exactly for the blocklist_safe:false names${SKIP_NOTE}`, () => {
     const unsafe = [...new Set(research.filter((r) => r.blocklist_safe === false).map((r) => r.name_zh))].sort();
     expect(unsafe).toHaveLength(7);
     expect(entries.filter((e) => !e.warn).map((e) => e.names.zh).sort()).toEqual(unsafe);
   });
 
-  it.skipIf(!hasResearch)(`gives names.en to the seed rows and to no others${SKIP_NOTE}`, () => {
+  it.skipIf(skipResearch)(`gives names.en to the seed rows and to no others${SKIP_NOTE}`, () => {
     const seeds = research.filter((r) => r.seed_index !== undefined).map((r) => r.name_zh).sort();
     expect(seeds).toHaveLength(12);
     expect(entries.filter((e) => e.names.en !== undefined).map((e) => e.names.zh).sort()).toEqual(seeds);
   });
 
-  it.skipIf(!hasResearch)(`has one listing per research row of the name${SKIP_NOTE}`, () => {
+  it.skipIf(skipResearch)(`has one listing per research row of the name${SKIP_NOTE}`, () => {
     const rowsPerName = new Map<string, string[]>();
     for (const r of research) rowsPerName.set(r.name_zh, [...(rowsPerName.get(r.name_zh) ?? []), correctedList(r.list)]);
     const repeated = [...rowsPerName].filter(([, lists]) => lists.length > 1);
@@ -155,7 +158,7 @@ describe('data/organizations.json', () => {
     }
   });
 
-  it.skipIf(!hasResearch)(`applies the third pass's corrections to the earlier rows (../shared/data/README.md)${SKIP_NOTE}`, () => {
+  it.skipIf(skipResearch)(`applies the third pass's corrections to the earlier rows (../shared/data/README.md)${SKIP_NOTE}`, () => {
     const reported = research.filter((r) => r.list === 'offshore-shanzhai-2016 (reported 2016-04-06)').map((r) => r.name_zh);
     expect(reported).toHaveLength(15);
     for (const zh of reported) {

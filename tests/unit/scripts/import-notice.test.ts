@@ -14,6 +14,7 @@ import { validateEntries, type BlocklistEntry, type ListRecords } from '../../..
 import { normalize } from '../../../src/core/normalize';
 import { listRecordOf, parseNotice, planImport, rowsOf, writeImport } from '../../../scripts/lib/notice-import';
 import { slugifyChinese } from '../../../scripts/lib/org-ids.mjs';
+import { TIMEOUT } from '../../../scripts/lib/timeouts.mjs';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const NOTICES = path.join(ROOT, 'tests/fixtures/notices');
@@ -138,21 +139,21 @@ describe('writing an import', () => {
     const notice = path.join(tmp, 'new-name.txt');
     writeFileSync(notice, '关停通知\n附：2022年第一批被关停网站的1家非法社会组织名单\n1.全新测试促进会\n');
     const args = ['scripts/build-organizations.mjs', 'import-notice', notice, '--list', 'website-shutdown-2022-batch1', '--published', '2022-02-21', '--source', 'https://example.org/n'];
-    const refused = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', input: '', timeout: 60_000 });
+    const refused = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', input: '', timeout: TIMEOUT.wait });
     expect(refused.status).toBe(2);
     expect(refused.stdout).toContain('全新测试促进会  →  NEW entry');
     expect(refused.stderr).toMatch(/no terminal to confirm on[\s\S]*--yes/);
     expect(existsSync(path.join(ROOT, 'data/notices/website-shutdown-2022-batch1.json'))).toBe(false);
-    const bad = spawnSync(process.execPath, [...args.slice(0, 3), '--list', 'x', '--published', '2022-02-30', '--source', 'nowhere'], { cwd: ROOT, encoding: 'utf8', input: '', timeout: 60_000 });
+    const bad = spawnSync(process.execPath, [...args.slice(0, 3), '--list', 'x', '--published', '2022-02-30', '--source', 'nowhere'], { cwd: ROOT, encoding: 'utf8', input: '', timeout: TIMEOUT.wait });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--published "2022-02-30"[\s\S]*--source "nowhere"/);
     // Three runs of the command (each loads src/core through vite's module runner): room on a busy machine.
     // In a terminal (a pseudo-terminal from util-linux script(1)) it asks; "n" writes nothing.
     const command = [process.execPath, ...args].map((a) => `'${a}'`).join(' ');
-    const asked = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', input: 'n\n', timeout: 60_000 });
+    const asked = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', input: 'n\n', timeout: TIMEOUT.wait });
     expect(asked.stdout).toContain('then build the list? [y/N]');
     expect(asked.stdout).toContain('import-notice: not written.');
     expect(asked.status).toBe(2);
     expect(existsSync(path.join(ROOT, 'data/notices/website-shutdown-2022-batch1.json'))).toBe(false);
-  }, 240_000);
+  });
 });
