@@ -1,81 +1,24 @@
 /**
- * The v1 feed in firefox-esr (issue 21), the flows its BiDi e2e reaches from the popup page:
- * the first tier down, the second serving an expired pointer, the third good → the list updates
- * from the third and the popup names it; then a list file whose sha256 is not the pointer's is
- * refused. A Firefox build of its own (dist-firefox-e2e-hosts/) names three 127.0.0.1 hosts, with
- * keys made for this run.
+ * The v1 feed in firefox-esr (issue 21), the same flows as tests/e2e/feed-hosts.test.ts, driven
+ * from the popup page through BiDi: the first tier down, the second serving an expired pointer,
+ * the third good → the list updates from the third and the popup names it; a list file whose
+ * sha256 is not the pointer's is refused; key statements signed by a signing key, older ones and
+ * revoked keys are refused, a rotation is taken; hosts a feed carries are used within the
+ * allowlist only. A Firefox build of its own (dist-firefox-e2e-hosts/) names three 127.0.0.1
+ * hosts, with keys made for this run. The tests run in order, each from the state the one before
+ * left.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
-import { versionFromDate, versionToDate } from '../../src/core/feed/version';
+import { DAY, feed, iso, keys, listFile, ROOT_KEY, SIGN_1, SIGN_2, SIGN_3, startHost, ver, type Host } from '../feed-hosts-kit';
 import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
 
 const DIST = join(ROOT, 'dist-firefox-e2e-hosts');
 const GECKO_ID = 'orgcheck@orgcheck.example';
 const UUID = '5d2e3b5f-1c8e-4d2f-8b66-1f1f6d1e8b22';
-const DAY = 86_400_000;
-const BUNDLED = JSON.parse(readFileSync(join(ROOT, 'data/organizations.json'), 'utf8')) as unknown[];
-const BUNDLED_VERSION = (JSON.parse(readFileSync(join(ROOT, 'data/list-version.json'), 'utf8')) as { version: number }).version;
-const ver = (n: number) => versionFromDate(new Date(versionToDate(BUNDLED_VERSION)!.getTime() + DAY + n * 1000));
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function makeKey(id: string) {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  return { id, priv: privateKey, pub: Buffer.from(createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url').toString('base64') };
-}
-const ROOT_KEY = makeKey('root-1');
-const SIGN_1 = makeKey('sign-1');
-
-function feed(version: number, expires = Date.now() + 45 * DAY): Record<string, string> {
-  const file = JSON.stringify({
-    schemaVersion: 1,
-    version,
-    generatedAt: '2026-11-29T00:00:00.000Z',
-    entries: [...BUNDLED, { id: 'e2e-firefox-org', names: { zh: '星海虚构火狐测试促进会' }, aliases: [], listings: [{ list: 'x-e2e', kind: 'suspected-illegal', published: '2026-11-01', sources: [] }], warn: true, exact: false }],
-  });
-  const latest = JSON.stringify({
-    type: 'orgcheck-pointer',
-    version,
-    sha256: createHash('sha256').update(file).digest('hex'),
-    size: Buffer.byteLength(file),
-    generatedAt: '2026-11-29T00:00:00.000Z',
-    expires: iso(expires),
-    keyId: SIGN_1.id,
-  });
-  return {
-    'v1/latest.json': latest,
-    'v1/latest.json.sig': `${SIGN_1.id} ${sign(null, Buffer.from(latest), SIGN_1.priv).toString('base64')}\n`,
-    [`v1/blocklist-${version}.json`]: file,
-  };
-}
-
-interface Host {
-  server: Server;
-  folder: string;
-  port: number;
-  files: Record<string, string> | null;
-}
-async function startHost(): Promise<Host> {
-  const host: Host = { server: createServer(), folder: '', port: 0, files: null };
-  host.server.on('request', (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!host.files) return void req.socket.destroy();
-    const body = path.startsWith('/f/') ? host.files[path.slice(3)] : undefined;
-    if (body === undefined) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
-  });
-  await new Promise<void>((r) => host.server.listen(0, '127.0.0.1', r));
-  host.port = (host.server.address() as AddressInfo).port;
-  host.folder = `http://127.0.0.1:${host.port}/f/`;
-  return host;
-}
 
 type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
 let firefox: Firefox | undefined;
@@ -87,7 +30,7 @@ async function evaluate(expression: string): Promise<unknown> {
   if (answer.type !== 'success') throw new Error(JSON.stringify(answer.exceptionDetails));
   return answer.result.type === 'null' || answer.result.type === 'undefined' ? null : answer.result.value;
 }
-async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 30_000): Promise<T> {
+async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = TIMEOUT.wait): Promise<T> {
   let last = await read();
   for (const deadline = Date.now() + timeout; !ok(last) && Date.now() < deadline; ) {
     await new Promise((r) => setTimeout(r, 200));
@@ -110,13 +53,15 @@ async function syncNow(): Promise<string> {
 }
 
 beforeAll(async () => {
-  hosts = await Promise.all([startHost(), startHost(), startHost()]);
+  hosts = await Promise.all([startHost(), startHost(), startHost(), startHost()]);
+  // Another host name (localhost), outside the build's allowlist (127.0.0.1).
+  hosts.push(await startHost('localhost'));
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.firefox.config.ts', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'pipe',
     env: {
       ...process.env,
-      FEED_URLS: hosts.map((h) => h.folder).join(';'),
+      FEED_URLS: hosts.slice(0, 3).map((h) => h.folder).join(';'),
       FEED_ROOT_KEY: `${ROOT_KEY.id}:${ROOT_KEY.pub}`,
       FEED_SIGNING_KEY: `${SIGN_1.id}:${SIGN_1.pub}`,
       FEED_HOST_ALLOW: '127.0.0.1',
@@ -136,15 +81,24 @@ afterAll(async () => {
   for (const h of hosts) await new Promise((r) => h.server.close(r));
 });
 
+/** Each host's answer in the last sync: [folder, result or error code, key statement news]. */
+const hostResults = async () =>
+  JSON.parse(
+    (await evaluate(
+      `browser.storage.local.get('syncStatus').then((s) => JSON.stringify((s.syncStatus.hosts ?? []).map((h) => [h.host, h.error?.code ?? h.result, h.keys ?? ''])))`,
+    )) as string,
+  ) as string[][];
+const listVersion = async () => (await evaluate(`browser.storage.local.get('list').then((s) => s.list?.version ?? null)`)) as number | null;
+
 describe('the v1 feed in Firefox', () => {
   it('passes a host that is down and one serving an expired pointer, updates from the third tier, and the popup names it', async () => {
     const [h1, h2, h3] = hosts as [Host, Host, Host];
     h1.files = null;
-    h2.files = feed(ver(2), Date.now() - DAY);
-    h3.files = feed(ver(1));
+    h2.files = feed(ver(2), 2, SIGN_1, { expires: iso(Date.now() - DAY) });
+    h3.files = feed(ver(1), 1, SIGN_1);
     expect(await syncNow()).toBe('updated');
-    const results = JSON.parse((await evaluate(`browser.storage.local.get('syncStatus').then((s) => JSON.stringify(s.syncStatus.hosts.map((h) => h.error?.code ?? h.result)))`)) as string);
-    expect(results).toEqual(['network', 'expired', 'updated']);
+    expect((await hostResults()).map(([, r]) => r)).toEqual(['network', 'expired', 'updated']);
+    expect(await listVersion()).toBe(ver(1));
     await firefox!.bidi.send('browsingContext.reload', { context, wait: 'complete' });
     const host = await poll(() => evaluate(`document.querySelector('[data-testid=list-host]')?.getAttribute('data-host') ?? null`), (v) => v !== null);
     expect(host).toBe(`127.0.0.1:${h3.port}`);
@@ -153,11 +107,64 @@ describe('the v1 feed in Firefox', () => {
   it('refuses a list file whose sha256 is not the pointer’s, and keeps the last good list', async () => {
     const [, h2, h3] = hosts as [Host, Host, Host];
     h2.files = null;
-    const files = feed(ver(3));
-    files[`v1/blocklist-${ver(3)}.json`] += ' ';
+    const files = feed(ver(3), 3, SIGN_1);
+    files[`v1/blocklist-${ver(3)}.json`] = listFile(ver(3), 4);
     h3.files = files;
     expect(await syncNow()).toBe('hosts');
-    const last = JSON.parse((await evaluate(`browser.storage.local.get(['syncStatus', 'list']).then((s) => JSON.stringify([s.syncStatus.hosts.at(-1).error.code, s.list.version]))`)) as string);
-    expect(last).toEqual(['hash', ver(1)]);
+    expect((await hostResults()).at(-1)).toEqual([h3.folder, 'hash', '']);
+    expect(await listVersion()).toBe(ver(1));
+  });
+
+  it('refuses a key statement signed by a signing key', async () => {
+    const h3 = hosts[2]!;
+    h3.files = { ...feed(ver(3), 3, SIGN_2), ...keys(2, [SIGN_2], [SIGN_1.id], SIGN_1) };
+    expect(await syncNow()).toBe('hosts');
+    expect((await hostResults()).at(-1)).toEqual([h3.folder, 'keys', '']);
+    expect(await evaluate(`browser.storage.local.get('feedTrust').then((s) => s.feedTrust ?? null)`)).toBeNull();
+    expect(await listVersion()).toBe(ver(1));
+  });
+
+  it('rotates to a new signing key: its feeds are taken, the old key’s refused', async () => {
+    const h3 = hosts[2]!;
+    h3.files = { ...feed(ver(3), 3, SIGN_2), ...keys(2, [SIGN_2], [], ROOT_KEY) };
+    expect(await syncNow()).toBe('updated');
+    expect(await listVersion()).toBe(ver(3));
+    h3.files = { ...feed(ver(4), 4, SIGN_1), ...keys(2, [SIGN_2], [], ROOT_KEY) };
+    expect(await syncNow()).toBe('hosts');
+    expect((await hostResults()).at(-1)).toEqual([h3.folder, 'key-unknown', '']);
+    expect(await listVersion()).toBe(ver(3));
+  });
+
+  it('refuses an older key statement, even one that lists the old key', async () => {
+    const h3 = hosts[2]!;
+    h3.files = { ...feed(ver(4), 4, SIGN_1), ...keys(1, [SIGN_1], [], ROOT_KEY) };
+    expect(await syncNow()).toBe('hosts');
+    expect((await hostResults()).at(-1)).toEqual([h3.folder, 'key-unknown', 'older']);
+    expect(await listVersion()).toBe(ver(3));
+  });
+
+  it('refuses a revoked key’s feed even when a host serves the earlier key statement that listed it', async () => {
+    const h3 = hosts[2]!;
+    h3.files = { ...feed(ver(4), 4, SIGN_3), ...keys(3, [SIGN_3], [SIGN_2.id], ROOT_KEY) };
+    expect(await syncNow()).toBe('updated');
+    expect(await listVersion()).toBe(ver(4));
+    h3.files = { ...feed(ver(5), 5, SIGN_2), ...keys(2, [SIGN_2], [], ROOT_KEY) };
+    expect(await syncNow()).toBe('hosts');
+    expect((await hostResults()).at(-1)).toEqual([h3.folder, 'key-revoked', 'older']);
+    expect(await listVersion()).toBe(ver(4));
+  });
+
+  it('uses the hosts a feed carries on the next sync, within the allowlist only', async () => {
+    const [, , h3, h4, h5] = hosts as [Host, Host, Host, Host, Host];
+    h3.files = { ...feed(ver(5), 5, SIGN_3, { hosts: [[h5.folder], [h4.folder]] }), ...keys(3, [SIGN_3], [SIGN_2.id], ROOT_KEY) };
+    expect(await syncNow()).toBe('updated');
+    h4.files = feed(ver(6), 6, SIGN_3);
+    h5.files = feed(ver(6), 6, SIGN_3);
+    h3.log.length = 0;
+    expect(await syncNow()).toBe('updated');
+    expect(await listVersion()).toBe(ver(6));
+    expect((await hostResults())[0]).toEqual([h4.folder, 'updated', '']);
+    expect(h5.log).toEqual([]);
+    expect(h3.log).toEqual([]);
   });
 });
