@@ -149,6 +149,7 @@ export function FeedSection() {
       <h4>{t('feedLastResult')}</h4>
       {last ? <SyncResult status={view.status} /> : <p class="muted">{t('feedNeverSynced')}</p>}
       {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
+      {last?.kind === 'updated' ? <TechnicalDetail detail={last.detail} /> : null}
       {view.status.nextAt !== null && view.url ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
       <SyncNowButton class="row" running={running} onClick={() => void syncNow()} />
       {view.status.lastUpdate ? <ListChanges at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}
