@@ -14,15 +14,17 @@ const log: FlowEvent[] = [];
 const MAX_EVENTS = 50_000;
 
 export function noteFlow(event: FlowEvent): void {
-  if (!__ORGCHECK_TEST_HOOKS__) return;
-  log.push(event);
-  if (log.length > MAX_EVENTS) log.splice(0, log.length - MAX_EVENTS / 2);
+  if (__ORGCHECK_TEST_HOOKS__) {
+    log.push(event);
+    if (log.length > MAX_EVENTS) log.splice(0, log.length - MAX_EVENTS / 2);
+  }
 }
 
 export function exposeFlowLog(counts: () => Record<string, number>): void {
-  if (!__ORGCHECK_TEST_HOOKS__) return;
-  const hooks = ((globalThis as Record<string, unknown>).orgcheckHooks ??= {}) as Record<string, unknown>;
-  hooks.flowLog = () => log.slice();
-  hooks.clearFlowLog = () => void log.splice(0);
-  hooks.frameSlotCounts = counts;
+  if (__ORGCHECK_TEST_HOOKS__) {
+    const hooks = ((globalThis as Record<string, unknown>).orgcheckHooks ??= {}) as Record<string, unknown>;
+    hooks.flowLog = () => log.slice();
+    hooks.clearFlowLog = () => void log.splice(0);
+    hooks.frameSlotCounts = counts;
+  }
 }
