@@ -67,8 +67,8 @@ async function privateLookupPageUrl(query: string, tabId?: number): Promise<stri
 }
 
 export async function contextMenuClicked(
-  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>,
-  tab?: Pick<Tabs.Tab, 'id' | 'index' | 'incognito'>,
+  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText' | 'frameUrl' | 'pageUrl'>,
+  tab?: Pick<Tabs.Tab, 'id' | 'index' | 'incognito' | 'url'>,
 ): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP && info.selectionText?.trim()) {
     if (scopeOf(tab) === 'private') {
@@ -81,7 +81,17 @@ export async function contextMenuClicked(
       ...(tab?.id !== undefined ? { index: tab.index + 1, openerTabId: tab.id } : {}),
     });
   } else if (info.menuItemId === MENU_REPORT && tab?.id !== undefined && tab.id >= 0) {
-    await openReport(tab.id, 'context-menu');
+    // The browser's selectionText is what the user right-clicked on: a page can't make that up.
+    const text = info.selectionText?.trim();
+    await openReport(tab.id, 'context-menu', text ? { text, from: originOf(info.frameUrl ?? info.pageUrl ?? tab.url ?? '') } : null);
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
   }
 }
 

@@ -44,6 +44,7 @@ import { clearHighlight, showRange } from './highlighter';
 import { rangeOf } from './page-scanner';
 import { ScanLoop } from './scan-loop';
 import { watchUserInput } from './user-input';
+import { focusedChildIndex, framePath, visibleSelection } from './report-selection';
 
 const isTopFrame = window === window.top;
 
@@ -175,7 +176,9 @@ handleBackgroundMessages({
     return {
       url: location.href,
       title: document.title,
-      selection: String(getSelection() ?? '').slice(0, 2000),
+      selection: visibleSelection(2000),
+      framePath: framePath(),
+      focusedChild: focusedChildIndex(),
       matches: scan.hits().map(({ entryId, form, before, after }) => ({ entryId, form, before, after })),
     };
   },

@@ -67,6 +67,9 @@ export const PAGES = {
   removesBanner: 'removes-banner.html',
   reportPage: 'report-page.html',
   reportChild: 'report-child.html',
+  /** An ad frame (report-ad-frame.html, from ?ad=) that selects a claim by script (issue 18 item 5). */
+  reportAdPage: 'report-ad-page.html',
+  reportAdFrame: 'report-ad-frame.html',
 } as const;
 
 const bundledIds = new Set((bundled as Array<{ id: string }>).map((e) => e.id));
