@@ -14,7 +14,7 @@
 import * as v from 'valibot';
 import browser, { type WebNavigation } from 'webextension-polyfill';
 import { frameUrlOf } from '../core/frame-url';
-import { buildDraft, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
+import { buildDraft, focusedFrame, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
 import { scopeOf } from '../core/warning-controls';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
@@ -78,20 +78,6 @@ function takeMenuSelection(tabId: number): Promise<{ text: string; from: string 
     if (taken) await sessionStore.set({ menuSelections: others });
     return taken ?? null;
   });
-}
-
-/**
- * The frame that last had focus: from the top frame down, each frame's focused child frame
- * (document.activeElement), as far as the frames answered. Null when the chain leads to a frame
- * that did not answer.
- */
-export function focusedFrame<T extends { framePath: number[]; focusedChild: number | null }>(frames: T[]): T | null {
-  const byPath = new Map(frames.map((f) => [f.framePath.join('/'), f]));
-  let frame = byPath.get('');
-  for (let depth = 0; frame && frame.focusedChild !== null && depth < 32; depth++) {
-    frame = byPath.get([...frame.framePath, frame.focusedChild].join('/'));
-  }
-  return frame ?? null;
 }
 
 /**

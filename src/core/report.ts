@@ -139,6 +139,21 @@ export function buildDraft(input: {
   };
 }
 
+/**
+ * The frame that last had focus: from the top frame down, each frame's focused child frame
+ * (document.activeElement), as far as the frames answered. Null when the chain leads to a frame
+ * that did not answer. A frame's place is its own word, but only the top frame's answer is taken
+ * as the top (background/report.ts), and a frame can only point to its own children.
+ */
+export function focusedFrame<T extends { framePath: number[]; focusedChild: number | null }>(frames: T[]): T | null {
+  const byPath = new Map(frames.map((f) => [f.framePath.join('/'), f]));
+  let frame = byPath.get('');
+  for (let depth = 0; frame && frame.focusedChild !== null && depth < 32; depth++) {
+    frame = byPath.get([...frame.framePath, frame.focusedChild].join('/'));
+  }
+  return frame ?? null;
+}
+
 /** The report as it leaves: the draft, the user's note (trimmed; empty → null) and screenshot. */
 export function finishReport(draft: ReportDraft, note: string, screenshot: string | null): Report {
   const trimmed = note.trim();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import bundled from '../../../data/organizations.json' with { type: 'json' };
 import type { BlocklistEntry } from '../../../src/core/list-schema';
 import {
-  buildDraft, CONTEXT_CHARS, finishReport, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
+  buildDraft, focusedFrame, CONTEXT_CHARS, finishReport, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
 } from '../../../src/core/report';
 
 const byId = new Map((bundled as BlocklistEntry[]).map((e) => [e.id, e]));
@@ -80,6 +80,21 @@ describe('buildDraft', () => {
     expect(d).not.toHaveProperty('selectionFrom');
     expect(d.organizations).toEqual([]);
     expect(d.excerpts).toEqual([]);
+  });
+});
+
+describe('focusedFrame (issue 18 item 5)', () => {
+  const frame = (framePath: number[], focusedChild: number | null, name: string) => ({ framePath, focusedChild, name });
+
+  it('follows document.activeElement from the top frame down to the frame that last had focus', () => {
+    const frames = [frame([], 1, 'top'), frame([0], null, 'first'), frame([1], 0, 'ad'), frame([1, 0], null, 'in the ad')];
+    expect(focusedFrame(frames)?.name).toBe('in the ad');
+    expect(focusedFrame([frame([], null, 'top'), frame([0], null, 'ad')])?.name).toBe('top');
+  });
+
+  it('is none when the chain leads to a frame that did not answer, or there is no top frame', () => {
+    expect(focusedFrame([frame([], 2, 'top'), frame([0], null, 'ad')])).toBeNull();
+    expect(focusedFrame([frame([0], null, 'ad')])).toBeNull();
   });
 });
 
