@@ -67,8 +67,8 @@ async function privateLookupPageUrl(query: string, tabId?: number): Promise<stri
 }
 
 export async function contextMenuClicked(
-  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText' | 'frameUrl' | 'pageUrl'>,
-  tab?: Pick<Tabs.Tab, 'id' | 'index' | 'incognito' | 'url'>,
+  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText' | 'frameUrl' | 'pageUrl' | 'frameId'>,
+  tab?: Pick<Tabs.Tab, 'id' | 'index' | 'incognito'>,
 ): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP && info.selectionText?.trim()) {
     if (scopeOf(tab) === 'private') {
@@ -83,7 +83,9 @@ export async function contextMenuClicked(
   } else if (info.menuItemId === MENU_REPORT && tab?.id !== undefined && tab.id >= 0) {
     // The browser's selectionText is what the user right-clicked on: a page can't make that up.
     const text = info.selectionText?.trim();
-    await openReport(tab.id, 'context-menu', text ? { text, from: originOf(info.frameUrl ?? info.pageUrl ?? tab.url ?? '') } : null);
+    // Chrome gives pageUrl (and frameUrl in a frame); else the browser's own record of the frame.
+    const url = info.frameUrl ?? info.pageUrl ?? (await browser.webNavigation.getFrame({ tabId: tab.id, frameId: info.frameId ?? 0 }).catch(() => null))?.url ?? '';
+    await openReport(tab.id, 'context-menu', text ? { text, from: originOf(url) } : null);
   }
 }
 

@@ -106,7 +106,7 @@ export async function reportDraft(tabId: number, source: ReportSource = 'popup')
   // Each frame's text goes with the frame's URL as the browser gave it, never as the frame says:
   // a frame of another site embedded in the page is not the page (issue 11 item 6).
   const urlOf = (frameId: number) => reported.get(frameId) ?? navigationUrl(frames, frameId);
-  const contexts: Array<FrameContext & { frameId: number; selection: string; framePath: number[]; focusedChild: number | null }> = [];
+  const contexts: Array<FrameContext & { frameId: number; selection: string; framePath: number[]; focusedChild: number | null; userActivated: boolean }> = [];
   let topTitle: string | null = null;
   for (const { frameId, context } of answers) {
     // A frame's answer is the page's word: checked and capped like any content-script payload.

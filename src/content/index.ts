@@ -44,7 +44,7 @@ import { clearHighlight, showRange } from './highlighter';
 import { rangeOf } from './page-scanner';
 import { ScanLoop } from './scan-loop';
 import { watchUserInput } from './user-input';
-import { focusedChildIndex, framePath, visibleSelection } from './report-selection';
+import { focusedChildIndex, framePath, userActivated, visibleSelection } from './report-selection';
 
 const isTopFrame = window === window.top;
 
@@ -179,6 +179,7 @@ handleBackgroundMessages({
       selection: visibleSelection(2000),
       framePath: framePath(),
       focusedChild: focusedChildIndex(),
+      userActivated: userActivated(),
       matches: scan.hits().map(({ entryId, form, before, after }) => ({ entryId, form, before, after })),
     };
   },

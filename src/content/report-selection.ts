@@ -39,6 +39,16 @@ export function focusedChildIndex(): number | null {
   return null;
 }
 
+/**
+ * Whether a person has ever interacted with this frame (sticky user activation: a click, a key,
+ * a tap). A page's script can't grant it: a frame can take the focus by script (window.focus(),
+ * and in Chrome a script's addRange() moves the focus to its frame), but not this.
+ */
+export function userActivated(): boolean {
+  const activation = (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation;
+  return activation ? activation.hasBeenActive : false;
+}
+
 /** Less than this (the product of the ancestors' opacity) is not seen. */
 const MIN_OPACITY = 0.1;
 /** A container smaller than this, clipping what overflows it, shows nothing. */

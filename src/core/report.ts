@@ -140,18 +140,21 @@ export function buildDraft(input: {
 }
 
 /**
- * The frame that last had focus: from the top frame down, each frame's focused child frame
- * (document.activeElement), as far as the frames answered. Null when the chain leads to a frame
- * that did not answer. A frame's place is its own word, but only the top frame's answer is taken
- * as the top (background/report.ts), and a frame can only point to its own children.
+ * The frame whose selection a report may take: from the top frame down, each frame's focused child
+ * frame (document.activeElement), into a child only when a person has interacted with it (a frame
+ * can take the focus by script, not a user's activation). Null when no frame on that way has
+ * been interacted with, or the top frame did not answer. A frame's place is its own word, but only
+ * the top frame's answer is taken as the top (background/report.ts).
  */
-export function focusedFrame<T extends { framePath: number[]; focusedChild: number | null }>(frames: T[]): T | null {
+export function focusedFrame<T extends { framePath: number[]; focusedChild: number | null; userActivated: boolean }>(frames: T[]): T | null {
   const byPath = new Map(frames.map((f) => [f.framePath.join('/'), f]));
   let frame = byPath.get('');
   for (let depth = 0; frame && frame.focusedChild !== null && depth < 32; depth++) {
-    frame = byPath.get([...frame.framePath, frame.focusedChild].join('/'));
+    const child = byPath.get([...frame.framePath, frame.focusedChild].join('/'));
+    if (!child?.userActivated) break;
+    frame = child;
   }
-  return frame ?? null;
+  return frame?.userActivated ? frame : null;
 }
 
 /** The report as it leaves: the draft, the user's note (trimmed; empty → null) and screenshot. */

@@ -98,5 +98,7 @@ export interface FrameReportContext {
   framePath: number[];
   /** The index of the child frame that has this frame's focus (document.activeElement), or null. */
   focusedChild: number | null;
+  /** Whether a person has interacted with the frame (navigator.userActivation.hasBeenActive). */
+  userActivated: boolean;
   matches: MatchContext[];
 }

@@ -84,7 +84,7 @@ describe('buildDraft', () => {
 });
 
 describe('focusedFrame (issue 18 item 5)', () => {
-  const frame = (framePath: number[], focusedChild: number | null, name: string) => ({ framePath, focusedChild, name });
+  const frame = (framePath: number[], focusedChild: number | null, name: string, userActivated = true) => ({ framePath, focusedChild, name, userActivated });
 
   it('follows document.activeElement from the top frame down to the frame that last had focus', () => {
     const frames = [frame([], 1, 'top'), frame([0], null, 'first'), frame([1], 0, 'ad'), frame([1, 0], null, 'in the ad')];
@@ -92,8 +92,15 @@ describe('focusedFrame (issue 18 item 5)', () => {
     expect(focusedFrame([frame([], null, 'top'), frame([0], null, 'ad')])?.name).toBe('top');
   });
 
+  it('goes into a frame only when a person has interacted with it (a frame takes the focus by script)', () => {
+    expect(focusedFrame([frame([], 0, 'top'), frame([0], null, 'ad', false)])?.name).toBe('top');
+    expect(focusedFrame([frame([], 0, 'top', false), frame([0], null, 'ad', false)])).toBeNull();
+    // A person's click in a frame activates its ancestors too; the frame's own activation is what counts.
+    expect(focusedFrame([frame([], 0, 'top', false), frame([0], null, 'ad', true)])?.name).toBe('ad');
+  });
+
   it('is none when the chain leads to a frame that did not answer, or there is no top frame', () => {
-    expect(focusedFrame([frame([], 2, 'top'), frame([0], null, 'ad')])).toBeNull();
+    expect(focusedFrame([frame([], 2, 'top'), frame([0], null, 'ad')])?.name).toBe('top');
     expect(focusedFrame([frame([0], null, 'ad')])).toBeNull();
   });
 });
