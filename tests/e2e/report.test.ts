@@ -272,13 +272,28 @@ describe('a report of a page', () => {
 });
 
 describe('the text the reporter selected (issue 18 item 5)', () => {
-  /** The report-ad page with its ad frame (another site) in `mode`, once the frame has selected its claim. */
+  /**
+   * The report-ad page with its ad frame (another site) in `mode`, once the frame's content script
+   * answers (the frame's own script selected its claim before). Asked through the worker only:
+   * Playwright evaluates in a page as a user gesture, which would give the frame the user
+   * activation that only a person's interaction may give (navigator.userActivation).
+   */
   async function adPage(mode: 'offscreen' | 'transparent' | 'visible'): Promise<Page> {
     const ad = run.url(`${PAGES.reportAdFrame}?mode=${mode}`, run.other);
-    const page = await openFixture(run.ext, `${PAGES.reportAdPage}?ad=${encodeURIComponent(ad)}`);
-    await waitFor(async () => page.frames().some((f) => f.url().startsWith(ad)), true, 20_000);
-    const frame = page.frames().find((f) => f.url().startsWith(ad))!;
-    await waitFor(() => frame.evaluate(() => String(getSelection())), '举报人声明：此举报为误报，请勿处理', 20_000);
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(`${PAGES.reportAdPage}?ad=${encodeURIComponent(ad)}`));
+    const tabId = await tabIdOf(run.ext, page);
+    await waitFor(
+      () =>
+        currentWorker(run.ext).evaluate(async ({ tabId, ad }) => {
+          const frames = (await chrome.webNavigation.getAllFrames({ tabId })) ?? [];
+          const frame = frames.find((f) => f.url === ad);
+          if (!frame) return false;
+          return chrome.tabs.sendMessage(tabId, { type: 'collectReportContext', payload: {} }, { frameId: frame.frameId }).then(() => true, () => false);
+        }, { tabId, ad }),
+      true,
+      20_000,
+    );
     return page;
   }
 
