@@ -10,7 +10,7 @@ import { createRateLimiter } from '../core/rate-limit';
 import { contentScriptPayloads } from '../shared/content-script-payloads';
 import type { Handlers, ContentScriptMessages } from '../shared/messages';
 import { sendToFrame } from '../shared/messages';
-import type { PayloadSchemas } from '../shared/message-dispatch';
+import type { LatestOnly, PayloadSchemas } from '../shared/message-dispatch';
 import { ensureCompiled } from './compiled';
 import { requestChoice } from './confirmations';
 import { openHelp } from './help';
@@ -18,6 +18,8 @@ import { openReport } from './report';
 import type { ContentScriptSender } from './senders';
 import { forgetFrame, recordBannerHidden, recordFrame, tabFindings } from './tab-findings';
 import { applyControl } from './warning-controls';
+import { noteFlow } from './flow-log';
+import { createLatestSlots } from './latest-slots';
 
 /** Every content-script message has its payload checked: the compiler holds this map to it. */
 export const contentScriptSchemas: PayloadSchemas<ContentScriptMessages> = contentScriptPayloads;
@@ -31,10 +33,27 @@ const bannerReports = createRateLimiter<number>(BANNER_REPORT_INTERVAL_MS);
 /** Likewise the banner's help button: at most one help tab per tab in this time. */
 const helpOpenings = createRateLimiter<number>(BANNER_REPORT_INTERVAL_MS);
 
+/**
+ * A frame's reports are latest-state-wins (issue 18 item 7): a frame's findings, or its going,
+ * wait in the frame's one slot, and a newer report replaces an unhandled older one unread;
+ * tabs are served in turn, so a page whose frames report many times a second holds one lane
+ * while another tab's first report is handled at once.
+ */
+export const frameSlots = createLatestSlots(2);
+export const contentScriptLatest: LatestOnly<ContentScriptSender> = {
+  types: new Set<string>(['frameFindings', 'frameGone'] satisfies Array<keyof ContentScriptMessages>),
+  place: (sender, type) => {
+    if (type === 'frameFindings') noteFlow({ kind: 'received', tab: sender.tabId, frame: sender.frameId, bytes: sender.url.length });
+    return { lane: sender.tabId, slot: String(sender.frameId) };
+  },
+  offer: (lane, slot, work) => frameSlots.offer(lane, slot, work),
+};
+
 export const contentScriptHandlers: Handlers<ContentScriptMessages, ContentScriptSender> = {
   frameFindings: async (scan, sender) => {
     // A prerendered page or one in the back/forward cache is not what the user sees.
     if (!sender.active) return null;
+    noteFlow({ kind: 'handled', tab: sender.tabId, frame: sender.frameId });
     await recordFrame(sender.tabId, sender.frameId, { ...scan, url: sender.frameUrl }, sender.incognito);
     return null;
   },

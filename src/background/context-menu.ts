@@ -67,7 +67,7 @@ async function privateLookupPageUrl(query: string, tabId?: number): Promise<stri
 }
 
 export async function contextMenuClicked(
-  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>,
+  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText' | 'frameUrl' | 'pageUrl' | 'frameId'>,
   tab?: Pick<Tabs.Tab, 'id' | 'index' | 'incognito'>,
 ): Promise<void> {
   if (info.menuItemId === MENU_LOOKUP && info.selectionText?.trim()) {
@@ -81,7 +81,19 @@ export async function contextMenuClicked(
       ...(tab?.id !== undefined ? { index: tab.index + 1, openerTabId: tab.id } : {}),
     });
   } else if (info.menuItemId === MENU_REPORT && tab?.id !== undefined && tab.id >= 0) {
-    await openReport(tab.id, 'context-menu');
+    // The browser's selectionText is what the user right-clicked on: a page can't make that up.
+    const text = info.selectionText?.trim();
+    // Chrome gives pageUrl (and frameUrl in a frame); else the browser's own record of the frame.
+    const url = info.frameUrl ?? info.pageUrl ?? (await browser.webNavigation.getFrame({ tabId: tab.id, frameId: info.frameId ?? 0 }).catch(() => null))?.url ?? '';
+    await openReport(tab.id, 'context-menu', text ? { text, from: originOf(url) } : null);
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
   }
 }
 

@@ -26,6 +26,7 @@ export const extensionPageSchemas: Partial<PayloadSchemas<ExtensionPageMessages>
   warningControl: v.object({ control: WarningControlSchema, tabId: v.optional(TabId) }),
   openReport: v.object({ source: v.picklist(['popup', 'context-menu', 'banner']), tabId: TabId }),
   settleChoice: v.object({ tabId: TabId, confirm: v.boolean(), nonce: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+  getReportDraft: v.object({ tabId: TabId, source: v.optional(v.picklist(['popup', 'context-menu', 'banner'])) }),
 };
 
 export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPageSender> = {
@@ -49,7 +50,7 @@ export const extensionPageHandlers: Handlers<ExtensionPageMessages, ExtensionPag
     return syncView();
   },
   getSyncStatus: () => syncView(),
-  getReportDraft: ({ tabId }) => reportDraft(tabId),
+  getReportDraft: ({ tabId, source }) => reportDraft(tabId, source),
   captureScreenshot: ({ tabId }) => captureScreenshot(tabId),
   saveReport: ({ report, action }) => saveReport(report, action),
   sendReport: ({ report }) => sendReport(report),

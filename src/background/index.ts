@@ -8,7 +8,8 @@ import { handleMessages, sendToFrame, type ContentScriptMessages, type Extension
 import { migrateStorageAtStart } from '../shared/storage/migrations';
 import { onWarningControlsChanged } from '../shared/storage/warning-controls';
 import { ensureCompiled } from './compiled';
-import { contentScriptHandlers, contentScriptSchemas } from './content-script-handlers';
+import { contentScriptHandlers, contentScriptLatest, contentScriptSchemas, frameSlots } from './content-script-handlers';
+import { exposeFlowLog } from './flow-log';
 import { initCommands } from './commands';
 import { createContextMenus, initContextMenus } from './context-menu';
 import { initConfirmations } from './confirmations';
@@ -25,13 +26,15 @@ const self: Self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('')
 // A content script reports and acts for its own frame, tab and site only, and every payload it
 // sends is checked and capped first; settings, sync, reports and other tabs are for extension pages.
 handleMessages<ContentScriptMessages, ContentScriptSender>(
-  { name: 'content script', sender: (raw) => contentScriptSender(raw, self), payloads: contentScriptSchemas },
+  { name: 'content script', sender: (raw) => contentScriptSender(raw, self), payloads: contentScriptSchemas, latest: contentScriptLatest },
   contentScriptHandlers,
 );
 handleMessages<ExtensionPageMessages, ExtensionPageSender>(
   { name: 'extension page', sender: (raw) => extensionPageSender(raw, self), payloads: extensionPageSchemas },
   extensionPageHandlers,
 );
+
+exposeFlowLog(() => frameSlots.counts());
 
 initSync();
 initConfirmations();
@@ -50,7 +53,10 @@ browser.webNavigation.onHistoryStateUpdated.addListener(({ tabId, frameId }) => 
   if (tabId >= 0) void sendToFrame(tabId, frameId, 'rescan', {}).catch(() => undefined);
 });
 
-browser.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  frameSlots.drop(tabId);
+  void dropTab(tabId);
+});
 
 // A control set from any tab or the popup, or a sync that relisted an organization, can change
 // every tab's badge count and banner.

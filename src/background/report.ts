@@ -14,7 +14,7 @@
 import * as v from 'valibot';
 import browser, { type WebNavigation } from 'webextension-polyfill';
 import { frameUrlOf } from '../core/frame-url';
-import { buildDraft, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
+import { buildDraft, focusedFrame, type FrameContext, type ReportDraft, type ReportSource } from '../core/report';
 import { scopeOf } from '../core/warning-controls';
 import { activeList } from '../shared/list-store';
 import { sendToFrame } from '../shared/messages';
@@ -30,7 +30,15 @@ export function reportPageUrl(tabId: number, source: ReportSource): string {
   return browser.runtime.getURL(`src/report/index.html?tab=${tabId}&source=${source}`);
 }
 
-export async function openReport(tabId: number, source: ReportSource): Promise<void> {
+/**
+ * Opens the report page for a tab. `menuSelection`: the browser's selectionText of the context
+ * menu (the user's own), kept for the draft; any older one of the tab goes.
+ */
+export async function openReport(tabId: number, source: ReportSource, menuSelection: { text: string; from: string } | null = null): Promise<void> {
+  await sessionQueue.run(async () => {
+    const { [tabId]: _, ...others } = await sessionStore.get('menuSelections');
+    await sessionStore.set({ menuSelections: menuSelection ? { ...others, [tabId]: menuSelection } : others });
+  });
   const url = reportPageUrl(tabId, source);
   try {
     await browser.windows.create({ url, type: 'popup', width: 760, height: 900, focused: true });
@@ -57,14 +65,28 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-const privateQueue = createQueue();
+const sessionQueue = createQueue();
 /** Adds a draft's id to the private reports (one write at a time: none loses another's). */
 function notePrivate(id: string): Promise<void> {
-  return privateQueue.run(async () => sessionStore.set({ privateReports: [...(await sessionStore.get('privateReports')), id] }));
+  return sessionQueue.run(async () => sessionStore.set({ privateReports: [...(await sessionStore.get('privateReports')), id] }));
 }
 
-/** Asks every frame of the tab for its matches in context and its selection, and merges them. */
-export async function reportDraft(tabId: number): Promise<{ ok: true; draft: ReportDraft; private: boolean } | { ok: false; error: 'no-tab' }> {
+/** The context menu's selection for the tab, taken once. */
+function takeMenuSelection(tabId: number): Promise<{ text: string; from: string } | null> {
+  return sessionQueue.run(async () => {
+    const { [tabId]: taken, ...others } = await sessionStore.get('menuSelections');
+    if (taken) await sessionStore.set({ menuSelections: others });
+    return taken ?? null;
+  });
+}
+
+/**
+ * Asks every frame of the tab for its matches in context, and merges them. The selection (issue
+ * 18 item 5): the context menu's (the browser's selectionText); else, from the popup, only the
+ * selection of the frame that last had focus, and only if it is shown; from the banner none (a
+ * click in the page is the page's as much as the user's).
+ */
+export async function reportDraft(tabId: number, source: ReportSource = 'popup'): Promise<{ ok: true; draft: ReportDraft; private: boolean } | { ok: false; error: 'no-tab' }> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab) return { ok: false, error: 'no-tab' };
   const isPrivate = scopeOf(tab) === 'private';
@@ -84,14 +106,24 @@ export async function reportDraft(tabId: number): Promise<{ ok: true; draft: Rep
   // Each frame's text goes with the frame's URL as the browser gave it, never as the frame says:
   // a frame of another site embedded in the page is not the page (issue 11 item 6).
   const urlOf = (frameId: number) => reported.get(frameId) ?? navigationUrl(frames, frameId);
-  const contexts: FrameContext[] = [];
+  const contexts: Array<FrameContext & { frameId: number; selection: string; framePath: number[]; focusedChild: number | null; userActivated: boolean }> = [];
   let topTitle: string | null = null;
   for (const { frameId, context } of answers) {
     // A frame's answer is the page's word: checked and capped like any content-script payload.
     const checked = v.safeParse(FrameReportContextAnswer, context);
     if (!checked.success) continue;
     if (frameId === 0) topTitle = checked.output.title;
-    contexts.push({ ...checked.output, url: urlOf(frameId) });
+    // Only the top frame is at the top, whatever another frame says its place is.
+    const framePath = frameId === 0 ? [] : checked.output.framePath.length > 0 ? checked.output.framePath : [-1];
+    contexts.push({ ...checked.output, framePath, frameId, url: urlOf(frameId) });
+  }
+  const menuSelection = source === 'context-menu' ? await takeMenuSelection(tabId) : null;
+  let selection: { text: string; from: string } | null = null;
+  if (menuSelection) selection = menuSelection;
+  else if (source !== 'banner') {
+    const focused = focusedFrame(contexts);
+    // Labelled with the frame's origin as the browser gave its URL, not as the frame says.
+    if (focused?.selection.trim()) selection = { text: focused.selection, from: originOf(urlOf(focused.frameId)) };
   }
   const draft = buildDraft({
     id: crypto.randomUUID(),
@@ -100,11 +132,20 @@ export async function reportDraft(tabId: number): Promise<{ ok: true; draft: Rep
     frames: contexts,
     entry: (id) => byId.get(id),
     exclude: new Set(findings?.suppressed.map((s) => s.id) ?? []),
+    selection,
   });
   // A private tab's report is kept in storage.session only (background/report-outbox.ts): noted
   // before the report page can save or send it.
   if (isPrivate) await notePrivate(draft.id);
   return { ok: true, draft, private: isPrivate };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
 }
 
 /**

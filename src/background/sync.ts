@@ -211,7 +211,10 @@ async function finish(url: string, outcome: FeedOutcome, etag: string | null, be
     const updated: SyncStatus = {
       ...ok,
       servedBy: url,
-      last: { kind: 'updated', at, version: feed.version, count: feed.entries.length },
+      last: {
+        kind: 'updated', at, version: feed.version, count: feed.entries.length,
+        ...(outcome.dropped.length > 0 ? { detail: outcome.dropped.slice(0, 20).join('; ') } : {}),
+      },
       lastUpdate: { at, version: feed.version, changes: summarizeChanges(changes) },
     };
     // Step one: the body, under its own version; nothing reads it until the reference names it.

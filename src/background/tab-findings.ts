@@ -23,6 +23,7 @@ import { createKeyedThrottle } from './keyed-throttle';
 import { currentListFreshness } from './sync';
 import { createKeyedQueue } from './serial-queue';
 import { controlsFor } from './warning-controls';
+import { noteFlow } from './flow-log';
 
 const cache = new Map<number, Promise<TabState>>();
 
@@ -148,6 +149,7 @@ const lastPublished = new Map<number, string>();
 async function publish(tabId: number, state: TabState): Promise<void> {
   const findings = await modelOf(tabId, state);
   const text = tabBadge(findings);
+  noteFlow({ kind: 'badge', tab: tabId, text });
   await Promise.all([
     browser.action.setBadgeText({ tabId, text }),
     text ? browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : undefined,

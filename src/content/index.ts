@@ -48,6 +48,7 @@ import { clearHighlight, showRange } from './highlighter';
 import { rangeOf } from './page-scanner';
 import { ScanLoop } from './scan-loop';
 import { watchUserInput } from './user-input';
+import { focusedChildIndex, framePath, userActivated, visibleSelection } from './report-selection';
 
 const isTopFrame = window === window.top;
 
@@ -179,7 +180,10 @@ handleBackgroundMessages({
     return {
       url: location.href,
       title: document.title,
-      selection: String(getSelection() ?? '').slice(0, 2000),
+      selection: visibleSelection(2000),
+      framePath: framePath(),
+      focusedChild: focusedChildIndex(),
+      userActivated: userActivated(),
       matches: scan.hits().map(({ entryId, form, before, after }) => ({ entryId, form, before, after })),
     };
   },

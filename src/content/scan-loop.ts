@@ -9,10 +9,22 @@ import { sendFromContentScript } from '../shared/messages';
 import { PageScanner, type BlockHit, type LocatedHit } from './page-scanner';
 import type { SliceStats } from './slice-budget';
 
+/**
+ * Least time between two reports of a frame (issue 18 item 7): a frame whose findings change
+ * faster is reported once a second, its latest state. Every report carries the frame's URL
+ * through the browser (a page can make it megabytes), so a page toggling a name every 250 ms in
+ * five frames otherwise sent twenty of them a second. A quiet frame still reports at once.
+ */
+export const REPORT_INTERVAL_MS = 1000;
+
 export class ScanLoop {
   private scanner: PageScanner | undefined;
   private compiledKey = '';
   private lastReport = '';
+  /** When the last report went out (performance.now()), and the one held for the end of the interval. */
+  private lastSentAt = -Infinity;
+  private held: { payload: FrameScan; signature: string } | undefined;
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
   /** The pass under way (or the last one): the next waits on it. */
   private running: Promise<void> = Promise.resolve();
   private queued: Node[] | 'all' | undefined;
@@ -89,6 +101,9 @@ export class ScanLoop {
   /** The page is left: the next report goes out even if it says the same (back from the bfcache). */
   forgetReport(): void {
     this.lastReport = '';
+    clearTimeout(this.heldTimer);
+    this.heldTimer = undefined;
+    this.held = undefined;
   }
 
   /** Sends the frame's findings to the background, unless they are what it sent last. */
@@ -107,8 +122,28 @@ export class ScanLoop {
     const signature = JSON.stringify({ ...payload, stats: undefined, href: location.href });
     // The stretch that began where the scan last resumed ends here, before the message goes out.
     payload.stats.longestTaskMs = Math.round(Math.max(scanner.longestTaskMs(), this.setupMs) * 10) / 10;
-    if (signature === this.lastReport) return;
+    if (signature === this.lastReport) {
+      this.held = undefined; // back to what the background has: nothing held to send
+      return;
+    }
+    const wait = this.lastSentAt + REPORT_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      await this.send(payload, signature);
+      return;
+    }
+    // Too soon after the last: hold it; a newer state replaces it, and the latest goes at the end of the interval.
+    this.held = { payload, signature };
+    this.heldTimer ??= setTimeout(() => {
+      this.heldTimer = undefined;
+      const held = this.held;
+      this.held = undefined;
+      if (held) void this.send(held.payload, held.signature).catch((error: unknown) => console.error('OrgCheck: report failed', error));
+    }, wait);
+  }
+
+  private send(payload: FrameScan, signature: string): Promise<unknown> {
     this.lastReport = signature;
-    await sendFromContentScript('frameFindings', payload);
+    this.lastSentAt = performance.now();
+    return sendFromContentScript('frameFindings', payload);
   }
 }

@@ -16,7 +16,7 @@
  * Bumped when a limit tightens: it is part of the compiler's key (compiled-list.ts), so a list
  * compiled before is compiled again, and checked again (background/compiled.ts), after an update.
  */
-export const LIMITS_REVISION = 1;
+export const LIMITS_REVISION = 2;
 
 /** Longest matched name, in UTF-16 code units after normalization (the real list's longest: 60). */
 export const NAME_MAX_CHARS = 100;
@@ -56,3 +56,27 @@ export const MAX_LIST_RECORDS = 2_000;
 export const LIST_ID_MAX_CHARS = 200;
 /** Longest issuer or title of a list record, in characters (the real data's longest: 108). */
 export const LIST_RECORD_TEXT_MAX_CHARS = 400;
+
+/*
+ * An entry's text besides its names (issue 18, item 6). Signed feeds carried 5,000,000-character
+ * notes, 200,000 sources in one listing and 100,000 listings on one entry: each travels in every
+ * tab model, in storage.session and in report drafts. Each cap is at least twice the bundled
+ * list's largest (tests/unit/core/entry-caps.test.ts checks that over data/organizations.json).
+ */
+/** Longest display-only English name (the real list's longest: 81). */
+export const EN_DISPLAY_MAX_CHARS = 200;
+/** Longest note (the real list's longest: 506; issue 18 proposed 1,000, under twice that). */
+export const NOTE_MAX_CHARS = 1_200;
+/** Longest name of the lawful body a listed name imitates (the real list's longest: 13). */
+export const LOOKALIKE_MAX_CHARS = 100;
+/** Most source links of one listing (the real list's most: 4). */
+export const MAX_SOURCES_PER_LISTING = 20;
+/** Longest source link, in characters (the real list's longest: 172). */
+export const SOURCE_URL_MAX_CHARS = 2_048;
+/** Most listings of one entry (the real list's most: 2). */
+export const MAX_LISTINGS_PER_ENTRY = 50;
+/**
+ * Most UTF-8 bytes of an entry's text besides its names: English display name, note, look-alike,
+ * listings (list ids and sources) and domains (the real list's largest entry: under 1 kB).
+ */
+export const ENTRY_OTHER_TEXT_MAX_BYTES = 20 * 1024;

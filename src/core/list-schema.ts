@@ -7,7 +7,11 @@
  */
 import * as v from 'valibot';
 import { issueMessages } from './valibot-issues';
-import { LIST_ID_MAX_CHARS, LIST_RECORD_TEXT_MAX_CHARS, MAX_ENTRIES, MAX_LIST_RECORDS, MAX_TOTAL_NAME_CHARS } from './list-limits';
+import {
+  EN_DISPLAY_MAX_CHARS, ENTRY_OTHER_TEXT_MAX_BYTES, LIST_ID_MAX_CHARS, LIST_RECORD_TEXT_MAX_CHARS, LOOKALIKE_MAX_CHARS, MAX_ENTRIES,
+  MAX_LISTINGS_PER_ENTRY, MAX_LIST_RECORDS, MAX_SOURCES_PER_LISTING, MAX_TOTAL_NAME_CHARS, NOTE_MAX_CHARS, SCAN_OVERLAP_CHARS, SOURCE_URL_MAX_CHARS,
+} from './list-limits';
+import { cleanDisplayText } from './display-text';
 import { domainProblem, nameProblem, normalizedLength } from './list-rules';
 import { matchableNames } from './entry-names';
 
@@ -21,6 +25,11 @@ export const LISTING_KINDS = [
 export type ListingKind = (typeof LISTING_KINDS)[number];
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1));
+/**
+ * Displayed text loses control and format characters and unpaired surrogates (core/display-text.ts);
+ * every field is capped before, so a megabyte of zero-width characters is refused, not shrunk.
+ */
+const clean = v.transform((text: string) => cleanDisplayText(text));
 const isoDate = v.pipe(v.string(), v.isoDate());
 /**
  * Issues from the limits (core/list-limits.ts) carry this as `expected`, so that the feed's
@@ -37,17 +46,43 @@ function limit<T>(problem: (value: T) => string | null) {
   });
 }
 
+/** Text of at most `max` characters (counted before cleaning); `what` names it in the message. */
+function capped(max: number, what: string) {
+  return limit((text: string) => (text.length > max ? `${what} may have at most ${max} characters; this one has ${text.length}` : null));
+}
+
+/** At most `max` items, counted before any item is validated (as for entries, below). */
+function count(max: number, what: string) {
+  return limit((items: unknown[]) => (items.length > max ? `${what} at most ${max}; this one has ${items.length}` : null));
+}
+
 /** A name that is matched on pages: not too short to be specific, not too long to scan. */
-const matchedName = v.pipe(nonEmpty, limit(nameProblem));
-const httpUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'sources must be http(s) URLs'));
+const matchedName = v.pipe(
+  nonEmpty,
+  limit(nameProblem),
+  // As written too: normalization drops zero-width characters, so nameProblem alone passes a megabyte of them.
+  capped(SCAN_OVERLAP_CHARS, 'a matched name, as written,'),
+  clean,
+  v.trim(),
+  // Again once cleaned: removed control characters may have left too short a name.
+  limit(nameProblem),
+);
+const httpUrl = v.pipe(
+  v.string(),
+  capped(SOURCE_URL_MAX_CHARS, 'a source link'),
+  v.url(),
+  v.regex(/^https?:\/\//, 'sources must be http(s) URLs'),
+  // A URL that parses has no control characters left; format characters may remain in it.
+  clean,
+);
 
 export const ListingSchema = v.object({
   /** Which published list or batch, as the research names it, e.g. `website-shutdown-2021-batch3`. */
-  list: nonEmpty,
+  list: v.pipe(nonEmpty, capped(LIST_ID_MAX_CHARS, 'a list id'), clean, v.trim(), v.minLength(1)),
   kind: v.picklist(LISTING_KINDS),
   /** Dateline of the list (YYYY-MM-DD), or null where no source gives one. */
   published: v.nullable(isoDate),
-  sources: v.array(httpUrl),
+  sources: v.pipe(v.array(v.unknown()), count(MAX_SOURCES_PER_LISTING, 'a listing may have sources'), v.array(httpUrl)),
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;
 
@@ -59,11 +94,11 @@ export const DomainListingSchema = v.object({
   /** YYYY-MM-DD: the date of the notice that published the address, or of the page that showed it in use. */
   seen: isoDate,
   /** Where the address was found. */
-  sources: v.optional(v.array(httpUrl)),
+  sources: v.optional(v.pipe(v.array(v.unknown()), count(MAX_SOURCES_PER_LISTING, 'a domain may have sources'), v.array(httpUrl))),
 });
 export type DomainListing = v.InferOutput<typeof DomainListingSchema>;
 
-export const EntrySchema = v.object({
+const EntryObjectSchema = v.object({
   /** Stable slug; never changes once published (suppressions and sync diffs key on it). */
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be a lower-case slug')),
   names: v.object({
@@ -72,25 +107,51 @@ export const EntrySchema = v.object({
     en: v.optional(matchedName),
   }),
   /** A translation for display only; never matched (one is the usual name of a lawful body). */
-  enDisplay: v.optional(nonEmpty),
+  enDisplay: v.optional(v.pipe(nonEmpty, capped(EN_DISPLAY_MAX_CHARS, 'an English display name'), clean, v.trim(), v.minLength(1))),
   /** Other spellings that are matched as this organization. */
   aliases: v.array(matchedName),
-  listings: v.pipe(v.array(ListingSchema), v.minLength(1, 'an entry needs at least one listing')),
+  listings: v.pipe(
+    v.array(v.unknown()),
+    count(MAX_LISTINGS_PER_ENTRY, 'an entry may have listings'),
+    v.array(ListingSchema),
+    v.minLength(1, 'an entry needs at least one listing'),
+  ),
   /** false: never warns on pages; still found by the manual lookup, with its note. */
   warn: v.boolean(),
   /** Guarded name: silent on pages when part of a longer name or word (core/prose-boundary.ts). */
   exact: v.boolean(),
   /** The lawfully registered body this name imitates, where a source names it. */
-  registeredLookalike: v.optional(nonEmpty),
+  registeredLookalike: v.optional(v.pipe(nonEmpty, capped(LOOKALIKE_MAX_CHARS, 'a look-alike name'), clean, v.trim(), v.minLength(1))),
   /**
    * The organization's own sites: registrable domains (or host names under one), see domainProblem.
    * A listing says when the site was seen in use (core/own-site.ts words the alert by it); a bare
    * domain (the format before dates) has no date and reads as current.
    */
   domains: v.optional(v.array(v.union([domainName, DomainListingSchema]))),
-  note: v.optional(nonEmpty),
+  note: v.optional(v.pipe(nonEmpty, capped(NOTE_MAX_CHARS, 'a note'), clean, v.trim(), v.minLength(1))),
 });
-export type BlocklistEntry = v.InferOutput<typeof EntrySchema>;
+export type BlocklistEntry = v.InferOutput<typeof EntryObjectSchema>;
+
+const utf8 = new TextEncoder();
+/** UTF-8 bytes of an entry's text besides its names (the total ENTRY_OTHER_TEXT_MAX_BYTES caps). */
+export function otherTextBytes(entry: BlocklistEntry): number {
+  const texts = [
+    entry.enDisplay ?? '', entry.note ?? '', entry.registeredLookalike ?? '',
+    ...(entry.domains ?? []).flatMap((d) => (typeof d === 'string' ? [d] : [d.domain, d.seen, ...(d.sources ?? [])])),
+    ...entry.listings.flatMap((l) => [l.list, ...l.sources]),
+  ];
+  return texts.reduce((sum, text) => sum + utf8.encode(text).length, 0);
+}
+
+export const EntrySchema = v.pipe(
+  EntryObjectSchema,
+  limit((entry: BlocklistEntry) => {
+    const bytes = otherTextBytes(entry);
+    return bytes > ENTRY_OTHER_TEXT_MAX_BYTES
+      ? `an entry's text besides its names may have at most ${ENTRY_OTHER_TEXT_MAX_BYTES} bytes; this one's has ${bytes}`
+      : null;
+  }),
+);
 
 export const EntriesSchema = v.pipe(
   // The count first: a list with too many entries is refused before any entry is validated (a

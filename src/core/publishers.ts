@@ -46,6 +46,9 @@ const PUBLISHERS: Record<string, { official: boolean; names: Names }> = {
   'wikipedia.org': { official: false, names: n('维基百科', '維基百科', 'Wikipedia') },
 };
 
+/** Every host suffix of the table: no entry may claim one as its own site (core/refused-domains.ts). */
+export const PUBLISHER_HOSTS: readonly string[] = Object.keys(PUBLISHERS);
+
 const NEWS_REPOST: Names = n('新闻转载', '新聞轉載', 'news repost');
 
 /** The publisher of `url`, from its host; a news repost when the host is not in the table (or the URL does not parse). */

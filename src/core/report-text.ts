@@ -48,6 +48,7 @@ const LABEL = {
     excerpts: '网页原文摘录（名称前后各至多 100 字）',
     inFrame: '出自网页中嵌入的另一网页',
     selection: '举报人选中的网页文字',
+    selectionFrom: '选自',
     note: '举报人补充说明',
     screenshot: '截图',
     screenshotYes: '已附网页可见部分截图（见 JSON 文件 screenshot 字段）',
@@ -71,6 +72,7 @@ const LABEL = {
     excerpts: 'Excerpts of the page (up to 100 characters each side of the name)',
     inFrame: 'in another page embedded in this one',
     selection: 'Text the reporter selected on the page',
+    selectionFrom: 'selected on',
     note: 'Reporter’s note',
     screenshot: 'Screenshot',
     screenshotYes: 'a screenshot of the visible part of the page is attached (the screenshot field of the JSON file)',
@@ -110,7 +112,11 @@ export function reportText(report: Report, lang: ReportLanguage, records: ListRe
       if (e.frameUrl && e.frameUrl !== report.url) lines.push(`  (${L.inFrame}${L.colon}${e.frameUrl})`);
     }
   }
-  if (report.selection) lines.push('', `${L.selection}${L.colon}`, report.selection);
+  if (report.selection) {
+    lines.push('', `${L.selection}${L.colon}`, report.selection);
+    // Where it was selected: the page's own site, or a frame of another inside it.
+    if (report.selectionFrom) lines.push(`  (${L.selectionFrom}${L.colon}${report.selectionFrom})`);
+  }
   if (report.note) lines.push('', `${L.note}${L.colon}`, report.note);
   if (report.screenshot) lines.push('', `${L.screenshot}${L.colon}${L.screenshotYes}`);
   lines.push('', L.footer);

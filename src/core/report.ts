@@ -56,6 +56,11 @@ export interface Report {
   organizations: ReportOrganization[];
   excerpts: ReportExcerpt[];
   selection: string | null;
+  /**
+   * The origin of the frame the selection was made in (the browser's word, not the frame's); with
+   * a selection only. Older reports have none.
+   */
+  selectionFrom?: string;
   note: string | null;
   /** A data: URL (image/jpeg or image/png) of the visible tab, only when the user ticked it. */
   screenshot: string | null;
@@ -65,7 +70,6 @@ export interface Report {
 export interface FrameContext {
   url: string;
   title: string;
-  selection: string;
   matches: Array<{ entryId: string; form: string; before: string; after: string }>;
 }
 
@@ -75,8 +79,8 @@ export type ReportDraft = Omit<Report, 'note' | 'screenshot'>;
 /**
  * Merges the frames' contexts into a draft. `page` is the top frame's URL and title (the
  * page's). Matches of organizations that are not in the list, or that never warn, are left out,
- * as they are from the badge, and so are those in `exclude`. The first non-empty selection wins
- * (the top frame's first).
+ * as they are from the badge, and so are those in `exclude`. The selection is the one chosen by
+ * background/report.ts (the context menu's, or the focused frame's when shown), with its origin.
  */
 export function buildDraft(input: {
   id: string;
@@ -86,6 +90,7 @@ export function buildDraft(input: {
   entry: (id: string) => BlocklistEntry | undefined;
   /** Organizations the user said are not meant on this site ("not this organization"). */
   exclude?: ReadonlySet<string>;
+  selection?: { text: string; from: string } | null;
 }): ReportDraft {
   const organizations = new Map<string, ReportOrganization>();
   const excerpts: ReportExcerpt[] = [];
@@ -120,7 +125,7 @@ export function buildDraft(input: {
       excerpts.push(excerpt);
     }
   }
-  const selection = input.frames.map((f) => f.selection.trim()).find((s) => s.length > 0) ?? '';
+  const selection = input.selection?.text.trim() ?? '';
   return {
     format: REPORT_FORMAT,
     id: input.id,
@@ -130,7 +135,26 @@ export function buildDraft(input: {
     organizations: [...organizations.values()],
     excerpts,
     selection: selection ? clip(selection, MAX_SELECTION_CHARS) : null,
+    ...(selection && input.selection ? { selectionFrom: input.selection.from } : {}),
   };
+}
+
+/**
+ * The frame whose selection a report may take: from the top frame down, each frame's focused child
+ * frame (document.activeElement), into a child only when a person has interacted with it (a frame
+ * can take the focus by script, not a user's activation). Null when no frame on that way has
+ * been interacted with, or the top frame did not answer. A frame's place is its own word, but only
+ * the top frame's answer is taken as the top (background/report.ts).
+ */
+export function focusedFrame<T extends { framePath: number[]; focusedChild: number | null; userActivated: boolean }>(frames: T[]): T | null {
+  const byPath = new Map(frames.map((f) => [f.framePath.join('/'), f]));
+  let frame = byPath.get('');
+  for (let depth = 0; frame && frame.focusedChild !== null && depth < 32; depth++) {
+    const child = byPath.get([...frame.framePath, frame.focusedChild].join('/'));
+    if (!child?.userActivated) break;
+    frame = child;
+  }
+  return frame?.userActivated ? frame : null;
 }
 
 /** The report as it leaves: the draft, the user's note (trimmed; empty → null) and screenshot. */
@@ -173,6 +197,7 @@ function canonical(r: Report): Report {
       ...(e.frameUrl === undefined ? {} : { frameUrl: e.frameUrl }),
     })),
     selection: r.selection,
+    ...(r.selectionFrom === undefined ? {} : { selectionFrom: r.selectionFrom }),
     note: r.note,
     screenshot: r.screenshot,
   };
@@ -192,6 +217,7 @@ export function isReport(value: unknown): value is Report {
     Array.isArray(r.organizations) &&
     Array.isArray(r.excerpts) &&
     (r.selection === null || typeof r.selection === 'string') &&
+    (r.selectionFrom === undefined || typeof r.selectionFrom === 'string') &&
     (r.note === null || typeof r.note === 'string') &&
     (r.screenshot === null || (typeof r.screenshot === 'string' && SCREENSHOT.test(r.screenshot)))
   );

@@ -13,6 +13,7 @@
 import type { BlocklistEntry } from './list-schema';
 import { domainName } from './domain-listing';
 import { hostIsUnder } from './site';
+import { refusedDomainReason } from './refused-domains';
 
 export type Severity = 'alert' | 'status';
 
@@ -57,7 +58,8 @@ export function severityOf({ pageUrl, title, entries, titleIds }: SeverityInput)
     return 'status';
   }
   if (isGovernmentOrNewsHost(host)) return 'status';
-  if (entries.some(({ entry }) => entry.domains?.some((d) => hostIsUnder(host, domainName(d))))) return 'alert';
+  // A refused domain is dropped when a feed is taken; a list stored before that rule is held to it here.
+  if (entries.some(({ entry }) => entry.domains?.some((d) => hostIsUnder(host, domainName(d)) && !refusedDomainReason(domainName(d))))) return 'alert';
   const titled = titleIds.length === 1 ? entries.find(({ entry }) => entry.id === titleIds[0]) : undefined;
   if (!titled) return 'status';
   if (entries.length === 1 || titleIsNameAlone(title, titled.entry, titled.forms)) return 'alert';

@@ -176,6 +176,7 @@ export function FeedSection() {
       </p>
       <HostResults view={view} />
       {last?.kind === 'error' ? <TechnicalDetail detail={last.error.detail} /> : null}
+      {last?.kind === 'updated' ? <TechnicalDetail detail={last.detail} /> : null}
       {view.status.nextAt !== null && view.url && !view.manualOnly ? <p class="muted">{t('feedNextSync', formatDateTime(view.status.nextAt))}</p> : null}
       <SyncNowButton class="row" running={running} onClick={() => void syncNow()} />
       {view.status.lastUpdate ? <ListChanges at={view.status.lastUpdate.at} changes={view.status.lastUpdate.changes} /> : null}

@@ -45,7 +45,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
       setLoaded({ kind: 'error', error: 'no-tab-param' });
       return;
     }
-    sendFromExtensionPage('getReportDraft', { tabId }).then(
+    sendFromExtensionPage('getReportDraft', { tabId, source }).then(
       (r) => setLoaded(r.ok ? { kind: 'ok', draft: r.draft, private: r.private } : { kind: 'error', error: r.error }),
       (error: unknown) => {
         // The worker did not answer (it failed, or the extension was reloaded): say so, not "loading" for ever.
@@ -53,7 +53,7 @@ export function ReportPage({ tabId, source }: { tabId: number | undefined; sourc
         setLoaded({ kind: 'error', error: 'failed' });
       },
     );
-  }, [tabId]);
+  }, [tabId, source]);
 
   const id = loaded.kind === 'ok' ? loaded.draft.id : null;
   useEffect(() => {

@@ -75,6 +75,10 @@ export const FrameFindingsPayload = v.object({
 export const FrameReportContextAnswer = v.object({
   title: cutString(L.titleChars),
   selection: cutString(2000),
+  // Missing in an answer from a content script of an older version still running: the top frame's place.
+  framePath: v.optional(cutArray(Count, 32), []),
+  focusedChild: v.optional(v.nullable(Count), null),
+  userActivated: v.optional(v.boolean(), false),
   matches: cutArray(
     v.object({ entryId: EntryIdSchema, form: cutString(L.formChars), before: cutStringEnd(400), after: cutString(400) }),
     L.findingsPerFrame,

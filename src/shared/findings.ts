@@ -17,6 +17,13 @@ export interface FrameReportContext {
   /** The frame's own word, not used: a report takes the frame's URL from the browser (background/report.ts). */
   url: string;
   title: string;
+  /** The selection, only when every piece of it is shown in the frame's viewport (content/report-selection.ts); else ''. */
   selection: string;
+  /** The frame's place from the top frame: its index in each parent's window.frames. */
+  framePath: number[];
+  /** The index of the child frame that has this frame's focus (document.activeElement), or null. */
+  focusedChild: number | null;
+  /** Whether a person has interacted with the frame (navigator.userActivation.hasBeenActive). */
+  userActivated: boolean;
   matches: MatchContext[];
 }

@@ -40,6 +40,20 @@ export interface Channel<M, S, Raw> {
   sender: (raw: Raw) => S | null;
   /** Payload checks: every message of the map for untrusted senders, those that need one for others. */
   payloads: Partial<PayloadSchemas<M>>;
+  /** Messages of which only the latest per sender's place is handled (background/latest-slots.ts). */
+  latest?: LatestOnly<S>;
+}
+
+/**
+ * Latest-state-wins messages: each goes, unread, into the slot of its sender's place (a tab's
+ * frame); newer work replaces it, and only the work still there when its turn comes is checked
+ * and handled. Its sender gets null when its message was replaced.
+ */
+export interface LatestOnly<S> {
+  types: ReadonlySet<string>;
+  /** The lane (a tab) and slot (a frame) of a message; messages of one slot replace each other, whatever their type. */
+  place(sender: S, type: string): { lane: number; slot: string };
+  offer<T>(lane: number, slot: string, work: () => Promise<T>): Promise<T | null>;
 }
 
 /** Refusals answer the sender with an error; nothing reaches a handler. */
@@ -62,20 +76,28 @@ export function dispatcher<M, S, Raw>(
     const handler = table[type]!;
     const sender = channel.sender(raw);
     if (!sender) return Promise.reject(new MessageRefused(`OrgCheck: "${type}" is accepted from ${channel.name}s only`));
-    const schema = schemas[type];
-    let checked = payload;
-    if (schema) {
-      const result = schema['~standard'].validate(payload);
-      // Every schema here is synchronous; one that is not is a mistake, refused as such.
-      if (result instanceof Promise) return Promise.reject(new MessageRefused(`OrgCheck: the schema of "${type}" is not synchronous`));
-      if (result.issues) {
-        const issues = result.issues.slice(0, 3).map((i) => `${(i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
-        return Promise.reject(new MessageRefused(`OrgCheck: invalid "${type}" from a ${channel.name}: ${issues.join('; ')}`));
+    const checkAndHandle = (): Promise<unknown> => {
+      const schema = schemas[type];
+      let checked = payload;
+      if (schema) {
+        const result = schema['~standard'].validate(payload);
+        // Every schema here is synchronous; one that is not is a mistake, refused as such.
+        if (result instanceof Promise) return Promise.reject(new MessageRefused(`OrgCheck: the schema of "${type}" is not synchronous`));
+        if (result.issues) {
+          const issues = result.issues.slice(0, 3).map((i) => `${(i.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`);
+          return Promise.reject(new MessageRefused(`OrgCheck: invalid "${type}" from a ${channel.name}: ${issues.join('; ')}`));
+        }
+        checked = result.value;
       }
-      checked = result.value;
+      return Promise.resolve()
+        .then(() => handler(checked, sender))
+        .then((answer) => answer ?? null);
+    };
+    const latest = channel.latest;
+    if (latest?.types.has(type)) {
+      const { lane, slot } = latest.place(sender, type);
+      return latest.offer(lane, slot, checkAndHandle).then((answer) => answer ?? null);
     }
-    return Promise.resolve()
-      .then(() => handler(checked, sender))
-      .then((answer) => answer ?? null);
+    return checkAndHandle();
   };
 }

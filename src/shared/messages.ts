@@ -79,7 +79,8 @@ export interface ExtensionPageMessages {
    * until the browser closes.
    */
   getReportDraft: {
-    request: { tabId: number };
+    /** source: where the report was started (the report page's ?source=); the selection depends on it. */
+    request: { tabId: number; source?: ReportSource };
     response: { ok: true; draft: ReportDraft; private: boolean } | { ok: false; error: 'no-tab' };
   };
   /** From the report page, when the user ticks "screenshot": the visible tab, under activeTab. */

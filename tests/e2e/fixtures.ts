@@ -71,6 +71,9 @@ export const PAGES = {
   reportChild: 'report-child.html',
   /** Names ENTRY.withDomain once, in its text only (not in the title): its own-site alert comes from the host. */
   listedSite: 'listed-site.html',
+  /** An ad frame (report-ad-frame.html, from ?ad=) that selects a claim by script (issue 18 item 5). */
+  reportAdPage: 'report-ad-page.html',
+  reportAdFrame: 'report-ad-frame.html',
 } as const;
 
 const bundledIds = new Set((bundled as Array<{ id: string }>).map((e) => e.id));

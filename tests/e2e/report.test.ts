@@ -118,14 +118,16 @@ async function download(report: Page, action: string): Promise<{ name: string; t
 
 const deliveryState = (report: Page) => report.locator('.delivery').getAttribute('data-state', { timeout: 1000 }).catch(() => null);
 
-const run = useExtension({ dist: DIST, launch: launchExtensionWithActions, routes: [endpointRoute] });
+// `run.other`: a second site, for an ad frame inside the page.
+const run = useExtension({ dist: DIST, launch: launchExtensionWithActions, routes: [endpointRoute], otherSite: true });
 
 describe('a report of a page', () => {
   it('holds the page, its organizations in context, the selection and the note, and nothing else', async () => {
     const page = await openFixture(run.ext, PAGES.reportPage);
     // Both frames have scanned.
     await waitFor(async () => Object.keys((await tabState(run.ext, page))?.frames ?? {}).length, 2);
-    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('other')!));
+    // A person selects the paragraph (three clicks: a script's selection in a page nobody touched is not taken).
+    await page.locator('#other').click({ clickCount: 3 });
     const before = Date.now();
     const report = await openReportViaMenu(run.ext, page);
     await report.fill('#r-note', '  收费颁证，疑似山寨社团。  ');
@@ -135,7 +137,7 @@ describe('a report of a page', () => {
     const r = JSON.parse(json.text) as Record<string, any>;
     // Exactly what the page showed, and these fields only.
     expect(json.text.trimEnd()).toBe((await report.locator('[data-testid="report-json"]').textContent())!.trimEnd());
-    expect(Object.keys(r)).toEqual(['format', 'id', 'createdAt', 'url', 'title', 'organizations', 'excerpts', 'selection', 'note', 'screenshot']);
+    expect(Object.keys(r)).toEqual(['format', 'id', 'createdAt', 'url', 'title', 'organizations', 'excerpts', 'selection', 'selectionFrom', 'note', 'screenshot']);
     expect(r.format).toBe('orgcheck-report/1');
     expect(r.id).toMatch(UUID);
     expect(json.name).toBe(`orgcheck-report-${r.createdAt.slice(0, 10)}-${r.id.slice(0, 8)}.json`);
@@ -171,6 +173,7 @@ describe('a report of a page', () => {
       },
     ]);
     expect(r.selection).toBe('联系电话：010-12345678。请于六月底前报名，逾期不候。');
+    expect(r.selectionFrom).toBe(new URL(page.url()).origin);
     expect(r.note).toBe('收费颁证，疑似山寨社团。');
     expect(r.screenshot).toBeNull();
 
@@ -263,6 +266,105 @@ describe('a report of a page', () => {
     // Unticking takes it out again.
     await report.uncheck('[data-testid="screenshot"]');
     expect((await shownReport(report)).screenshot).toBeNull();
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('the text the reporter selected (issue 18 item 5)', () => {
+  /**
+   * The report-ad page with its ad frame (another site) in `mode`, once the frame's content script
+   * answers (the frame's own script selected its claim before). Asked through the worker only:
+   * Playwright evaluates in a page as a user gesture, which would give the frame the user
+   * activation that only a person's interaction may give (navigator.userActivation).
+   */
+  async function adPage(mode: 'offscreen' | 'transparent' | 'visible'): Promise<Page> {
+    const ad = run.url(`${PAGES.reportAdFrame}?mode=${mode}`, run.other);
+    const page = await run.ext.context.newPage();
+    await page.goto(run.url(`${PAGES.reportAdPage}?ad=${encodeURIComponent(ad)}`));
+    const tabId = await tabIdOf(run.ext, page);
+    await waitFor(
+      () =>
+        currentWorker(run.ext).evaluate(async ({ tabId, ad }) => {
+          const frames = (await chrome.webNavigation.getAllFrames({ tabId })) ?? [];
+          const frame = frames.find((f) => f.url === ad);
+          if (!frame) return false;
+          return chrome.tabs.sendMessage(tabId, { type: 'collectReportContext', payload: {} }, { frameId: frame.frameId }).then(() => true, () => false);
+        }, { tabId, ad }),
+      true,
+      20_000,
+    );
+    return page;
+  }
+
+  /** Opens the report from the toolbar popup and gives its draft. */
+  async function reportFromPopup(page: Page): Promise<Record<string, any>> {
+    const popup = await openPopupFor(run.ext, await tabIdOf(run.ext, page));
+    const waiting = waitForExtensionPage(run.ext, 'src/report/index.html');
+    await popup.click('button[data-action="report"]');
+    const report = await waiting;
+    await report.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
+    const r = await shownReport(report);
+    const text = (await report.locator('[data-testid="report-text"]').textContent()) ?? '';
+    await report.close();
+    await popup.close();
+    return { ...r, text };
+  }
+
+  it('leaves out what an ad frame selects by script: off-screen, transparent, or in a frame nobody interacted with', async () => {
+    for (const mode of ['offscreen', 'transparent', 'visible'] as const) {
+      const page = await adPage(mode);
+      if (mode !== 'visible') {
+        // Even with the focus: a user clicks the ad (its frame gets focus; the frame selects its claim again).
+        await page.frameLocator('iframe').locator('#ad').click();
+        expect(await page.evaluate(() => document.activeElement?.localName)).toBe('iframe');
+        const frame = page.frames().find((f) => f !== page.mainFrame())!;
+        await waitFor(() => frame.evaluate(() => String(getSelection())), '举报人声明：此举报为误报，请勿处理');
+      }
+      const r = await reportFromPopup(page);
+      expect(r.selection, mode).toBeNull();
+      expect(r).not.toHaveProperty('selectionFrom');
+      expect(r.text, mode).not.toContain('误报');
+      expect((r.organizations as Array<{ id: string }>).map((o) => o.id)).toEqual([ROBOT]);
+      await page.close();
+    }
+  });
+
+  it('takes the user’s own selection in the page from the popup, labelled with the page’s origin', async () => {
+    // A page with a frame of its own that leaves the focus alone (report-ad-frame.html's script takes it back
+    // every 100 ms, and Chrome clears a frame's selection when another takes the focus).
+    const page = await openFixture(run.ext, PAGES.reportPage);
+    // A person selects the paragraph (three clicks: trusted input), in the top frame.
+    await page.locator('#other').click({ clickCount: 3 });
+    const r = await reportFromPopup(page);
+    expect(r.selection).toBe('联系电话：010-12345678。请于六月底前报名，逾期不候。');
+    expect(r.selectionFrom).toBe(new URL(page.url()).origin);
+    expect(r.text).toContain(`联系电话：010-12345678。请于六月底前报名，逾期不候。\n  (selected on: ${new URL(page.url()).origin})`);
+    await page.close();
+  });
+
+  it('takes the browser’s selection text from the context menu, and none from the banner', async () => {
+    const page = await openFixture(run.ext, PAGES.reportPage);
+    await page.locator('#other').click({ clickCount: 3 });
+    const waiting = run.ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/report/index.html') });
+    await clickContextMenu(run.ext, page, { menuItemId: 'orgcheck-report', selectionText: '请于六月底前报名' });
+    const fromMenu = await waiting;
+    await fromMenu.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
+    const r = await shownReport(fromMenu);
+    expect([r.selection, r.selectionFrom]).toEqual(['请于六月底前报名', new URL(page.url()).origin]);
+    await fromMenu.close();
+
+    // The banner is in the page: a press there may be the page's doing, so its report takes no selection.
+    await page.locator('#other').click({ clickCount: 3 });
+    expect(await page.evaluate(() => String(getSelection()).trim())).toBe('联系电话：010-12345678。请于六月底前报名，逾期不候。');
+    await waitFor(async () => (await readBanner(page)) !== null, true);
+    const fromBanner = waitForExtensionPage(run.ext, 'src/report/index.html');
+    await clickInBanner(page, (a) => a['data-action'] === 'report');
+    const report = await fromBanner;
+    await report.waitForSelector('[data-testid="report-json"]', { state: 'attached' });
+    const b = await shownReport(report);
+    expect(b.selection).toBeNull();
+    expect(b).not.toHaveProperty('selectionFrom');
     await report.close();
     await page.close();
   });

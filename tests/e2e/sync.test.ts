@@ -263,6 +263,9 @@ describe('feed sync', () => {
     ['signed, with a 9,000-character alias', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ aliases: ['长'.repeat(9000)] })))],
     ['signed, naming the one character 的', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ names: { zh: '的' } })))],
     ['signed, claiming "com" as an organization’s domain', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ domains: ['com'] })))],
+    // Issue 18, item 6: megabytes in one entry.
+    ['signed, with a note of 5,000,000 characters', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ note: 'x'.repeat(5_000_000) })))],
+    ['signed, with 1,000 listings on one entry', 'limits', () => signedFeed(feedJson(ver(1), withEntry({ listings: Array.from({ length: 1_000 }, () => NEW_ORG.listings[0]!) })))],
     ['signed, with the version of the year 9999', 'future', () => signedFeed(feedJson(99991231235959))],
     ['over 20 MB (Content-Length)', 'too-large', () => ({ feed: send(200, big), sig: send(200, sigOf(big)) })],
     [
@@ -312,12 +315,45 @@ describe('feed sync', () => {
     scenario = signedFeed(feedJson(ver(1), withEntry({ aliases: ['长'.repeat(9000)] })));
     await syncNow(section, 'limits');
     expect(await section.getByTestId('sync-result').textContent()).toContain(
-      "the list breaks OrgCheck's safety limits (a name too short or too long, too many organizations, or a web address that is not one site's)",
+      "the list breaks OrgCheck's safety limits (a name too short or too long, too many organizations, a text too long, or a web address that is not one site's)",
     );
     const detail = section.getByTestId('technical-detail');
     await detail.locator('summary').click();
     expect(await detail.locator('code').textContent()).toMatch(/aliases\.0: a matched name may have at most 100 characters; this one has 9000/);
     await saveScreenshot(options, 'sync-options-limits');
+    await options.close();
+    await expectFeedListInUse();
+  });
+
+  it('takes a signed list claiming a platform or a ministry as an organization’s own site without those domains, keeps the entry, and says so', async () => {
+    const options = await run.ext.context.newPage();
+    await options.goto(`chrome-extension://${run.ext.extensionId}/src/options/index.html`);
+    const section = options.getByTestId('feed-section');
+    const claims = ['xinghai-test.org.cn', 'mp.weixin.qq.com', 'mzj.beijing.gov.cn', 'people.com.cn'];
+    scenario = signedFeed(feedJson(ver(3), withEntry({ domains: claims, note: '举报人声明\u202e：此举报为误报\u200b' })));
+    await syncNow(section, 'updated');
+    const detail = section.getByTestId('technical-detail');
+    await detail.locator('summary').click();
+    const text = (await detail.locator('code').textContent()) ?? '';
+    expect(text).toContain(`${NEW_ORG.id}: "mp.weixin.qq.com" is under qq.com, a platform that hosts everyone's pages`);
+    expect(text).toContain('"mzj.beijing.gov.cn" is under gov.cn');
+    expect(text).toContain('"people.com.cn" is under people.com.cn, a publisher');
+    // The list as stored (IndexedDB): the entry stays, with its one own domain, its note without format characters.
+    const stored = await currentWorker(run.ext).evaluate(async (version) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('orgcheck');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const list = await new Promise<{ entries: Array<{ id: string; domains?: string[]; note?: string }> }>((resolve, reject) => {
+        const request = db.transaction('lists').objectStore('lists').get(version);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return list.entries.find((e) => e.id === 'e2e-fictional-xinghai-test-society');
+    }, ver(3));
+    expect(stored).toMatchObject({ domains: ['xinghai-test.org.cn'], note: '举报人声明：此举报为误报' });
     await options.close();
     await expectFeedListInUse();
   });

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { issueMessages } from '../valibot-issues';
 import { PointerSchema, POINTER_TYPE, type Pointer } from './pointer';
 import { KEY_STATEMENT_TYPE, KeyStatementSchema, type KeyStatement } from './key-statement';
+import { withoutRefusedDomains } from '../refused-domains';
 
 /**
  * The feed document for a list (an entries array, or a feed whose entries are taken), as the bytes
@@ -39,6 +40,9 @@ export function buildFeed(
     return { ok: false, errors: [...why, ...valid.errors] };
   }
   if (valid.value.entries.length === 0) return { ok: false, errors: ['the list has no entries: clients refuse an empty list'] };
+  // Clients drop such a domain (core/feed/validate.ts); publishing one is a mistake to fix first.
+  const { dropped } = withoutRefusedDomains(valid.value.entries);
+  if (dropped.length > 0) return { ok: false, errors: ['clients refuse these domains as organizations\' own sites:', ...dropped] };
   const ahead = aheadOfClockProblem(valid.value, options.now ?? Date.now());
   if (ahead) return { ok: false, errors: [`${ahead}: clients refuse it until then`] };
   const tooBig = compiledListProblem(valid.value.entries);

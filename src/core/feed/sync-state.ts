@@ -17,7 +17,8 @@ export interface FeedSettings {
 }
 
 export type SyncResult =
-  | { kind: 'updated'; at: number; version: number; count: number }
+  /** detail: what of the list was not taken (a refused domain), for the options page's technical details. */
+  | { kind: 'updated'; at: number; version: number; count: number; detail?: string }
   | { kind: 'up-to-date'; at: number; version: number }
   | { kind: 'error'; at: number; error: FeedError };
 

@@ -3,7 +3,7 @@
  * fetch, no storage): the background's sync (background/sync.ts) does the I/O and calls these.
  *
  * Order: HTTP status → not HTML → size cap → not empty → signature → JSON → format/schema →
- * limits (core/list-limits.ts) → dates not ahead of the clock → version strictly newer → at least
+ * limits (core/list-limits.ts) → refused domains dropped (core/refused-domains.ts) → dates not ahead of the clock → version strictly newer → at least
  * one entry → compiled size. A signature proves who published a list, not that its content is
  * safe to use: a leaked key signs anything, so the limits and the clock are checked after it. The issue lists the signature after the schema;
  * here it comes before JSON parsing on purpose: nothing unauthenticated reaches the parser or the
@@ -15,6 +15,7 @@ import { upgradeFeed, validateFeed, type Feed } from './schema';
 import { verifyFeedSignature, type Bytes } from './signature';
 import { compiledListProblem } from '../compiled-list';
 import { aheadOfClockProblem, compareVersions } from './version';
+import { withoutRefusedDomains } from '../refused-domains';
 
 /** No list is anywhere near this (the bundled one is ~0.5 MB); a bigger body is refused unread. */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
@@ -82,7 +83,8 @@ export interface FeedError {
 }
 
 export type FeedOutcome =
-  | { kind: 'new'; feed: Feed }
+  /** dropped: a line per domain not taken as an organization's own site (core/refused-domains.ts); the rest of the list is. */
+  | { kind: 'new'; feed: Feed; dropped: string[] }
   /** The same version as the list in use: nothing to do, and not an error. */
   | { kind: 'up-to-date'; version: number }
   | { kind: 'error'; error: FeedError };
@@ -179,7 +181,10 @@ export function checkFeedContent(body: Bytes, currentVersion: number, now: numbe
   if (!upgraded.ok) return fail(upgraded.code, upgraded.detail);
   const valid = validateFeed(upgraded.value);
   if (!valid.ok) return fail(valid.limits ? 'limits' : 'schema', valid.errors.slice(0, 5).join('; '));
-  const feed = valid.value;
+  // A refused domain is dropped, not the list: everything else in it is still good (the entry's
+  // names still warn), and refusing the whole list would keep an older one in use.
+  const { entries, dropped } = withoutRefusedDomains(valid.value.entries);
+  const feed: Feed = { ...valid.value, entries };
   const ahead = aheadOfClockProblem(feed, now);
   if (ahead) return fail('future', ahead);
 
@@ -190,5 +195,5 @@ export function checkFeedContent(body: Bytes, currentVersion: number, now: numbe
   // Last, and only for a list that would replace the one in use: it builds the matcher once.
   const tooBig = compiledListProblem(feed.entries);
   if (tooBig) return fail('limits', tooBig);
-  return { kind: 'new', feed };
+  return { kind: 'new', feed, dropped };
 }

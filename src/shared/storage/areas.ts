@@ -142,6 +142,11 @@ export interface SessionArea {
   privateLookups: Record<string, string>;
   /** The banner's choices waiting for the user's Confirm: page tab id → choice (background/confirmations.ts). */
   pendingChoices: Record<string, PendingChoice>;
+  /**
+   * The browser's selection text when "Report this page" was chosen from the context menu: tab id
+   * → the text and the origin of its frame, taken by that tab's next report draft (background/report.ts).
+   */
+  menuSelections: Record<string, { text: string; from: string }>;
 }
 
 /** A choice asked for from a tab's banner, and the confirmation page (its tab) that asks about it. */
@@ -182,4 +187,5 @@ export const SESSION_DEFAULTS: SessionArea = {
   reportOutbox: [],
   privateLookups: {},
   pendingChoices: {},
+  menuSelections: {},
 };

@@ -15,11 +15,11 @@ const report = finishReport(
       {
         url: 'https://example.cn/a',
         title: '夏令营',
-        selection: '报名费980元',
         matches: [{ entryId: 'china-robot-education-alliance', form: '中國機器人教育聯盟', before: '由', after: '主办' }],
       },
     ],
     entry: (id) => byId.get(id),
+    selection: { text: '报名费980元', from: 'https://example.cn' },
   }),
   '颁发证书',
   null,
@@ -38,7 +38,7 @@ describe('reportText', () => {
       '   - 网站已被关停；民政部《2021年第三批关停的非法社会组织网站》；2021-05-31；仅见于新闻报道',
       '网页上的写法：“中國機器人教育聯盟”',
       '- “…由【中國機器人教育聯盟】主办…”',
-      '报名费980元',
+      '报名费980元\n  (选自：https://example.cn)',
       '颁发证书',
     ]) {
       expect(text).toContain(s);
@@ -67,11 +67,10 @@ describe('reportText of text from an embedded frame', () => {
       createdAt: new Date('2024-05-31T16:03:00Z'),
       page: { url: 'https://news.example/a', title: '新闻' },
       frames: [
-        { url: 'https://news.example/a', title: '新闻', selection: '', matches: [] },
+        { url: 'https://news.example/a', title: '新闻', matches: [] },
         {
           url: 'https://ads.example/slot',
           title: '',
-          selection: '',
           matches: [{ entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '合作伙伴：', after: '' }],
         },
       ],
@@ -96,7 +95,7 @@ describe('reportText of text from an embedded frame', () => {
         id: '0b7e6a3c-2f5d-4c1e-9a8b-1234567890ac',
         createdAt: new Date('2024-05-31T16:03:00Z'),
         page: { url: 'https://example.cn/b', title: 't' },
-        frames: [{ url: 'https://example.cn/b', title: 't', selection: '', matches: entries.map((e) => ({ entryId: e.id, form: e.names.zh, before: '', after: '' })) }],
+        frames: [{ url: 'https://example.cn/b', title: 't', matches: entries.map((e) => ({ entryId: e.id, form: e.names.zh, before: '', after: '' })) }],
         entry: (id) => byId.get(id),
       }),
       '',

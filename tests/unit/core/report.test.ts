@@ -2,21 +2,20 @@ import { describe, expect, it } from 'vitest';
 import bundled from '../../../data/organizations.json' with { type: 'json' };
 import type { BlocklistEntry } from '../../../src/core/list-schema';
 import {
-  buildDraft, CONTEXT_CHARS, finishReport, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
+  buildDraft, focusedFrame, CONTEXT_CHARS, finishReport, isReport, MAX_EXCERPTS, reportFileName, reportJson, type FrameContext,
 } from '../../../src/core/report';
 
 const byId = new Map((bundled as BlocklistEntry[]).map((e) => [e.id, e]));
 const ID = '0b7e6a3c-2f5d-4c1e-9a8b-1234567890ab';
 const AT = new Date('2024-05-31T06:03:00Z');
 
-function draft(frames: FrameContext[], exclude?: Set<string>) {
-  return buildDraft({ id: ID, createdAt: AT, page: { url: 'https://example.cn/a', title: '标题' }, frames, entry: (id) => byId.get(id), exclude });
+function draft(frames: FrameContext[], exclude?: Set<string>, selection?: { text: string; from: string }) {
+  return buildDraft({ id: ID, createdAt: AT, page: { url: 'https://example.cn/a', title: '标题' }, frames, entry: (id) => byId.get(id), exclude, selection });
 }
 
 const top: FrameContext = {
   url: 'https://example.cn/a',
   title: '标题',
-  selection: '',
   matches: [
     { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由\n  ', after: '主办' },
     { entryId: 'china-robot-education-alliance', form: '中国机器人教育联盟', before: '由\n  ', after: '主办' }, // same occurrence twice
@@ -27,13 +26,12 @@ const top: FrameContext = {
 const child: FrameContext = {
   url: 'https://ads.example/frame',
   title: 'frame',
-  selection: ' 选中的文字 ',
   matches: [{ entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办：', after: '' }],
 };
 
 describe('buildDraft', () => {
   it('merges the frames: the page’s URL and title, warning organizations, excerpts once each', () => {
-    const d = draft([top, child]);
+    const d = draft([top, child], undefined, { text: ' 选中的文字 ', from: 'https://example.cn' });
     expect(d).toMatchObject({ format: 'orgcheck-report/1', id: ID, createdAt: '2024-05-31T06:03:00.000Z', url: 'https://example.cn/a', title: '标题' });
     expect(d.organizations.map((o) => [o.id, o.name, o.forms])).toEqual([
       ['china-robot-education-alliance', '中国机器人教育联盟', ['中国机器人教育联盟']],
@@ -46,6 +44,7 @@ describe('buildDraft', () => {
       { entryId: 'china-positive-discipline-association', form: '中國正面管教協會', before: '协办：', after: '', frameUrl: 'https://ads.example/frame' },
     ]);
     expect(d.selection).toBe('选中的文字');
+    expect(d.selectionFrom).toBe('https://example.cn');
   });
 
   // Issue 11 item 6: a report blamed the top site for a cross-origin iframe's text.
@@ -76,10 +75,33 @@ describe('buildDraft', () => {
   });
 
   it('has no selection (null) when nothing is selected, and no organizations on a page naming none', () => {
-    const d = draft([{ url: 'https://e.cn', title: '', selection: '   ', matches: [] }]);
+    const d = draft([{ url: 'https://e.cn', title: '', matches: [] }], undefined, { text: '   ', from: 'https://e.cn' });
     expect(d.selection).toBeNull();
+    expect(d).not.toHaveProperty('selectionFrom');
     expect(d.organizations).toEqual([]);
     expect(d.excerpts).toEqual([]);
+  });
+});
+
+describe('focusedFrame (issue 18 item 5)', () => {
+  const frame = (framePath: number[], focusedChild: number | null, name: string, userActivated = true) => ({ framePath, focusedChild, name, userActivated });
+
+  it('follows document.activeElement from the top frame down to the frame that last had focus', () => {
+    const frames = [frame([], 1, 'top'), frame([0], null, 'first'), frame([1], 0, 'ad'), frame([1, 0], null, 'in the ad')];
+    expect(focusedFrame(frames)?.name).toBe('in the ad');
+    expect(focusedFrame([frame([], null, 'top'), frame([0], null, 'ad')])?.name).toBe('top');
+  });
+
+  it('goes into a frame only when a person has interacted with it (a frame takes the focus by script)', () => {
+    expect(focusedFrame([frame([], 0, 'top'), frame([0], null, 'ad', false)])?.name).toBe('top');
+    expect(focusedFrame([frame([], 0, 'top', false), frame([0], null, 'ad', false)])).toBeNull();
+    // A person's click in a frame activates its ancestors too; the frame's own activation is what counts.
+    expect(focusedFrame([frame([], 0, 'top', false), frame([0], null, 'ad', true)])?.name).toBe('ad');
+  });
+
+  it('is none when the chain leads to a frame that did not answer, or there is no top frame', () => {
+    expect(focusedFrame([frame([], 2, 'top'), frame([0], null, 'ad')])?.name).toBe('top');
+    expect(focusedFrame([frame([0], null, 'ad')])).toBeNull();
   });
 });
 
