@@ -6,93 +6,60 @@
  * What OrgCheck reads from computed styles works the same: a mask, a zoom undone or too small;
  * and the host's random name. The badge is read from an extension page (action.getBadgeText).
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
-import { BANNER_HOST, DIST_FIREFOX, launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
-import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BANNER_HOST } from '../../scripts/lib/firefox-bidi.mjs';
+import { until, useFirefox } from './use-firefox';
 
-type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-const GECKO_ID = 'orgcheck@orgcheck.example';
 // Pinned so that the test can open the add-on's own pages (moz-extension://UUID/…).
 const UUID = '5d2e7a1c-3f4b-4e8a-9c21-7b6d0e4f8a33';
 
-let firefox: Firefox | undefined;
-let server: Server | undefined;
-/** The tab with the fixture page, and one with an extension page (to read the badge). */
-let page = '';
+const run = useFirefox({ uuid: UUID });
+/** A tab with an extension page, to read the badge from (the fixture pages open in run.context). */
 let extensionPage = '';
 
 beforeAll(async () => {
-  server = await startServer(join(ROOT, 'tests/fixtures/pages'));
-  firefox = await launchFirefox({ allowSystemAccess: true, extensionUuids: { [GECKO_ID]: UUID } });
-  const { bidi } = firefox;
-  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: DIST_FIREFOX } });
-  const { contexts } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
-  page = contexts[0].context;
+  const { bidi } = run.firefox;
   extensionPage = (await bidi.send('browsingContext.create', { type: 'tab' })).context;
   await bidi.send('browsingContext.navigate', { context: extensionPage, url: `moz-extension://${UUID}/src/popup/index.html`, wait: 'complete' });
 });
 
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
-
-async function evaluate(context: string, expression: string): Promise<unknown> {
-  const answer = await firefox!.bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
-  if (answer.type !== 'success') throw new Error(JSON.stringify(answer.exceptionDetails));
-  return answer.result.type === 'null' || answer.result.type === 'undefined' ? null : (answer.result.value as unknown);
-}
-
 async function open(path: string): Promise<void> {
   // In front: time in a background tab doesn't count as hidden (the extension page's tab opened last).
-  await firefox!.bidi.send('browsingContext.activate', { context: page });
-  await firefox!.bidi.send('browsingContext.navigate', { context: page, url: `${server!.origin}/${path}`, wait: 'complete' });
+  await run.firefox.bidi.send('browsingContext.activate', { context: run.context });
+  await run.open(path);
 }
 
 /** The badge of the fixture page's tab. */
 const badge = (path: string) =>
-  evaluate(
-    extensionPage,
+  run.evaluate(
     `browser.tabs.query({}).then((tabs) => {
-      const tab = tabs.find((t) => t.url === ${JSON.stringify(`${server!.origin}/${path}`)});
+      const tab = tabs.find((t) => t.url === ${JSON.stringify(`${run.server.origin}/${path}`)});
       return tab ? browser.action.getBadgeText({ tabId: tab.id }) : 'no tab';
     })`,
+    extensionPage,
   );
-
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = TIMEOUT.wait): Promise<T> {
-  let last = await read();
-  for (const deadline = Date.now() + timeoutMs; JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline; ) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
-}
 
 describe('what OrgCheck reads from computed styles, in firefox-esr', () => {
   it('a mask over the banner, from a stylesheet added after it showed: the badge shows !', async () => {
     await open('masks-banner.html');
-    expect(await until(() => badge('masks-banner.html'), '1!', 20_000)).toBe('1!');
+    expect(await until(() => badge('masks-banner.html'), (b) => b === '1!')).toBe('1!');
   });
 
   it('a page zoomed out on <html> and back in on <body>: the banner is drawn at its own size, with no !', async () => {
     const hostWidth = `(${BANNER_HOST})?.getBoundingClientRect().width ?? 0`;
     await open('two-orgs.html');
-    await until(async () => (await evaluate(page, hostWidth)) as number > 0, true);
-    const design = (await evaluate(page, hostWidth)) as number;
+    await until(() => run.evaluate(hostWidth), (w) => (w as number) > 0);
+    const design = (await run.evaluate(hostWidth)) as number;
     await open('zoom-undone.html');
-    await until(async () => (await evaluate(page, hostWidth)) as number > 0, true);
+    await until(() => run.evaluate(hostWidth), (w) => (w as number) > 0);
     await new Promise((r) => setTimeout(r, 2_500));
-    expect(await evaluate(page, hostWidth)).toBeCloseTo(design, 0);
+    expect(await run.evaluate(hostWidth)).toBeCloseTo(design, 0);
     expect(await badge('zoom-undone.html')).toBe('2');
   });
 
   it('a zoom too small to undo (4 % on <html>): the badge shows !', async () => {
     await open('zoom-tiny.html');
-    expect(await until(() => badge('zoom-tiny.html'), '1!', 20_000)).toBe('1!');
+    expect(await until(() => badge('zoom-tiny.html'), (b) => b === '1!')).toBe('1!');
   });
 });
 
@@ -100,11 +67,11 @@ describe('the banner host in firefox-esr', () => {
   it('has a random name on each page view and no attribute a page could find it by', async () => {
     const read = `(() => { const h = ${BANNER_HOST}; return h ? [h.localName, h.getAttributeNames().join(' '), document.querySelectorAll('[data-orgcheck-ui], orgcheck-banner').length].join('|') : null; })()`;
     await open('two-orgs.html');
-    await until(async () => (await evaluate(page, read)) !== null, true);
-    const first = ((await evaluate(page, read)) as string).split('|');
+    await until(() => run.evaluate(read), (v) => v !== null);
+    const first = ((await run.evaluate(read)) as string).split('|');
     await open('two-orgs.html');
-    await until(async () => (await evaluate(page, read)) !== null, true);
-    const second = ((await evaluate(page, read)) as string).split('|');
+    await until(() => run.evaluate(read), (v) => v !== null);
+    const second = ((await run.evaluate(read)) as string).split('|');
     expect(first[0]).toMatch(/^[a-z]+-[a-z]+$/);
     expect(second[0]).toMatch(/^[a-z]+-[a-z]+$/);
     expect(second[0]).not.toBe(first[0]);

@@ -15,6 +15,7 @@ import { ROOT } from '../../scripts/lib/extension-browser.mjs';
 import { launchFirefox } from '../../scripts/lib/firefox-bidi.mjs';
 import { DAY, feed, iso, keys, listFile, ROOT_KEY, SIGN_1, SIGN_2, SIGN_3, startHost, ver, type Host } from '../feed-hosts-kit';
 import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
+import { until } from './use-firefox';
 
 const DIST = join(ROOT, 'dist-firefox-e2e-hosts');
 const GECKO_ID = 'orgcheck@orgcheck.example';
@@ -30,20 +31,12 @@ async function evaluate(expression: string): Promise<unknown> {
   if (answer.type !== 'success') throw new Error(JSON.stringify(answer.exceptionDetails));
   return answer.result.type === 'null' || answer.result.type === 'undefined' ? null : answer.result.value;
 }
-async function poll<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = TIMEOUT.wait): Promise<T> {
-  let last = await read();
-  for (const deadline = Date.now() + timeout; !ok(last) && Date.now() < deadline; ) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
-}
 /** Presses Sync now in the popup page and returns the result's kind or error code once stored. */
 async function syncNow(): Promise<string> {
   const before = ((await evaluate(`browser.storage.local.get('syncStatus').then((s) => s.syncStatus?.last?.at ?? 0)`)) as number) ?? 0;
-  await poll(() => evaluate(`!!document.querySelector('[data-testid=sync-panel] button')`), (v) => v === true);
+  await until(() => evaluate(`!!document.querySelector('[data-testid=sync-panel] button')`), (v) => v === true);
   await evaluate(`document.querySelector('[data-testid=sync-panel] button').click()`);
-  const last = (await poll(
+  const last = (await until(
     () => evaluate(`browser.storage.local.get('syncStatus').then((s) => s.syncStatus && s.syncStatus.runningSince === null && (s.syncStatus.last?.at ?? 0) > ${before} ? JSON.stringify(s.syncStatus.last) : null)`),
     (v) => v !== null,
   )) as string | null;
@@ -100,7 +93,7 @@ describe('the v1 feed in Firefox', () => {
     expect((await hostResults()).map(([, r]) => r)).toEqual(['network', 'expired', 'updated']);
     expect(await listVersion()).toBe(ver(1));
     await firefox!.bidi.send('browsingContext.reload', { context, wait: 'complete' });
-    const host = await poll(() => evaluate(`document.querySelector('[data-testid=list-host]')?.getAttribute('data-host') ?? null`), (v) => v !== null);
+    const host = await until(() => evaluate(`document.querySelector('[data-testid=list-host]')?.getAttribute('data-host') ?? null`), (v) => v !== null);
     expect(host).toBe(`127.0.0.1:${h3.port}`);
   });
 

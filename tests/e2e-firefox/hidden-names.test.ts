@@ -4,37 +4,15 @@
  * URL of their own (match_origin_as_fallback), hidden filler (checkVisibility, glyph size and
  * colour in Gecko).
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, ROOT } from '../../scripts/lib/extension-browser.mjs';
-import { BANNER_HOST, DIST_FIREFOX, launchFirefox, serializedText } from '../../scripts/lib/firefox-bidi.mjs';
-import { TIMEOUT } from '../../scripts/lib/timeouts.mjs';
+import { describe, expect, it } from 'vitest';
+import { serializedText } from '../../scripts/lib/firefox-bidi.mjs';
+import { until, useFirefox } from './use-firefox';
 
-type Firefox = Awaited<ReturnType<typeof launchFirefox>>;
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-const GECKO_ID = 'orgcheck@orgcheck.example';
 const ROBOT = 'china-robot-education-alliance';
 const DISCIPLINE = 'china-positive-discipline-association';
 const HOISTING = 'china-large-hoisting-enterprise-alliance';
 
-let firefox: Firefox | undefined;
-let server: Server | undefined;
-let context = '';
-
-beforeAll(async () => {
-  server = await startServer(join(ROOT, 'tests/fixtures/pages'));
-  firefox = await launchFirefox({ allowSystemAccess: true });
-  const { bidi } = firefox;
-  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: DIST_FIREFOX } });
-  const { contexts } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
-  context = contexts[0].context;
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const run = useFirefox();
 
 /** The sharedId of the element with `attribute` = `value` in a serialized node (shadow trees included). */
 function sharedIdOf(node: any, attribute: string, value: string): string | undefined {
@@ -49,29 +27,19 @@ function sharedIdOf(node: any, attribute: string, value: string): string | undef
 }
 
 /**
- * The entry ids the banner lists on `path`, once it lists `count` of them (or after 15 s). A page
- * naming three or more gets the compact notice, one line until opened: it is opened with a real
- * (trusted) click, as a person would.
+ * The entry ids the banner lists on `path`, once it lists `count` of them (or after TIMEOUT.wait).
+ * A page naming three or more gets the compact notice, one line until opened: it is opened with a
+ * real (trusted) click, as a person would.
  */
 async function bannerIds(path: string, count: number): Promise<string[]> {
-  const { bidi } = firefox!;
-  await bidi.send('browsingContext.navigate', { context, url: `${server!.origin}/${path}`, wait: 'complete' });
-  const banner = async () => {
-    const { result } = await bidi.send('script.evaluate', {
-      expression: BANNER_HOST,
-      target: { context },
-      awaitPromise: false,
-      serializationOptions: { maxDomDepth: null, includeShadowTree: 'all' },
-    });
-    return result.type === 'node' ? result : undefined;
-  };
+  await run.open(path);
   const read = async () => {
-    const node = await banner();
+    const node = await run.bannerNode();
     if (!node) return [];
     const expand = sharedIdOf(node, 'data-action', 'expand');
     if (expand && sharedIdOf(node, 'aria-expanded', 'false') === expand) {
-      await bidi.send('input.performActions', {
-        context,
+      await run.firefox.bidi.send('input.performActions', {
+        context: run.context,
         actions: [{
           type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
           actions: [
@@ -85,25 +53,20 @@ async function bannerIds(path: string, count: number): Promise<string[]> {
     }
     return serializedText(node, 'data-entry-id').values as string[];
   };
-  let ids = await read();
-  for (const deadline = Date.now() + TIMEOUT.wait; ids.length < count && Date.now() < deadline; ) {
-    await new Promise((r) => setTimeout(r, 200));
-    ids = await read();
-  }
-  return [...ids].sort();
+  return [...(await until(read, (ids) => ids.length >= count))].sort();
 }
 
 describe('no way to hide a name in firefox-esr', () => {
   it('closed shadow roots, declarative and scripted', async () => {
-    expect(await bannerIds('hidden-closed-shadow.html', 2), firefox!.stderr()).toEqual([DISCIPLINE, ROBOT]);
+    expect(await bannerIds('hidden-closed-shadow.html', 2), run.firefox.stderr()).toEqual([DISCIPLINE, ROBOT]);
   });
 
   it('frames without a URL of their own: srcdoc, about:blank, blob:', async () => {
-    expect(await bannerIds('hidden-frames.html', 3), firefox!.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
+    expect(await bannerIds('hidden-frames.html', 3), run.firefox.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
   });
 
   it('hidden filler between the parts of names', async () => {
-    expect(await bannerIds('hidden-filler.html', 3), firefox!.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
+    expect(await bannerIds('hidden-filler.html', 3), run.firefox.stderr()).toEqual([HOISTING, DISCIPLINE, ROBOT]);
   });
 
   // Issue 18, item 2: filler judged by what Gecko renders (checkVisibility, glyph size, colour).
@@ -116,11 +79,11 @@ describe('no way to hide a name in firefox-esr', () => {
     ['filler in transparent text 1px high', 'hidden-filler-transparent.html'],
   ]) {
     it(what!, async () => {
-      expect(await bannerIds(path!, 2), firefox!.stderr()).toEqual([DISCIPLINE, ROBOT].sort());
+      expect(await bannerIds(path!, 2), run.firefox.stderr()).toEqual([DISCIPLINE, ROBOT].sort());
     });
   }
 
   it('visible junk between the parts of a name keeps them apart: plain, small but legible (8px), faint', async () => {
-    expect(await bannerIds('hidden-filler-visible.html', 1), firefox!.stderr()).toEqual([HOISTING]);
+    expect(await bannerIds('hidden-filler-visible.html', 1), run.firefox.stderr()).toEqual([HOISTING]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { badgeText, currentWorker, tabIdOf, tabState, waitFor } from './harness';
+import { badgeText, currentWorker, tabIdOf, tabState, TIMEOUT, waitFor } from './harness';
 import { PAGES } from './fixtures';
 import { useExtension } from './use-extension';
 
@@ -58,25 +58,25 @@ const changesOf = async (flood: Page) => {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('a flood of frame reports', () => {
-  it('carries one report a second per frame, not one per change, and another tab’s first badge comes before the flood’s next round', { timeout: 480_000 }, async () => {
+  it('carries one report a second per frame, not one per change, and another tab’s first badge comes before the flood’s next round', { timeout: TIMEOUT.long }, async () => {
     const flood = await run.ext.context.newPage();
     // Five frames with 1.9 MB URLs load slowly on a busy machine: wait for the frames, not "load".
-    await flood.goto(run.url(PAGES.floodParent), { waitUntil: 'commit', timeout: 90_000 });
-    await waitFor(async () => (await observeChanges(flood)) >= 2, true, 180_000);
-    await waitFor(async () => Object.keys((await tabState(run.ext, flood))?.frames ?? {}).length > 1, true, 60_000);
+    await flood.goto(run.url(PAGES.floodParent), { waitUntil: 'commit', timeout: TIMEOUT.load });
+    await waitFor(async () => (await observeChanges(flood)) >= 2, true, TIMEOUT.load);
+    await waitFor(async () => Object.keys((await tabState(run.ext, flood))?.frames ?? {}).length > 1, true);
     const floodTab = await tabIdOf(run.ext, flood);
     await clearFlowLog();
     await observeChanges(flood);
 
     // Another tab while the flood is young: each frame has changed a few times (counted, not timed).
-    await waitFor(async () => sum(await changesOf(flood)) >= 16, true, 60_000);
+    await waitFor(async () => sum(await changesOf(flood)) >= 16, true);
     const other = await run.ext.context.newPage();
     const navigated = (await flowLog()).length;
     await other.goto(run.url(PAGES.twoOrgs));
-    await waitFor(() => badgeText(run.ext, other), '2', 30_000);
+    await waitFor(() => badgeText(run.ext, other), '2');
     const otherTab = await tabIdOf(run.ext, other);
     // And the flood goes on a while longer, so that the reports are counted over many changes.
-    await waitFor(async () => sum(await changesOf(flood)) >= 100, true, 120_000);
+    await waitFor(async () => sum(await changesOf(flood)) >= 100, true, TIMEOUT.load);
     const changes = await changesOf(flood);
     const log = await flowLog();
     await other.close();
