@@ -80,7 +80,9 @@ describe('main-thread work per slice', () => {
     const stats = await scanSlices('big-block.html');
     expect(stats.mostChars).toBeLessThanOrEqual(MAX_SLICE_CHARS);
     expect(stats.mostNodes).toBeLessThanOrEqual(MAX_SLICE_NODES);
-    expect(stats.slices).toBeGreaterThanOrEqual(30);
+    // Its ~3 M characters can't fit in fewer slices than that over the bound (the block is read
+    // once: hidden filler is looked for at candidate names, not by matching the block again).
+    expect(stats.slices).toBeGreaterThanOrEqual(15);
   });
 
   it('a block with 20,000 hidden elements is walked in bounded slices', { timeout: TIMEOUT.long }, async () => {
