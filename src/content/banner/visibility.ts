@@ -6,8 +6,9 @@
  * `isVisible`): `supported` is false there and core/banner-gate.ts treats presses accordingly.
  *
  * What v2 can't see, checked here from computed styles (issue 18 item 3), in Firefox too:
- * - a mask (`mask`, `mask-image`, `-webkit-mask-image`) on the host or an ancestor (html, body if
- *   the page moved it): counted as covered;
+ * - a mask (`mask`, `mask-image`, `-webkit-mask-image`) or a clip (`clip-path`, `clip`) on the host or
+ *   an ancestor (html, body if the page moved it): counted as covered (v2 ignores a clip-path, and
+ *   one that leaves a sliver of the banner keeps it intersecting: the attacker's pass of issue 18);
  * - zoom: the host's own zoom undoes its parent's (`hostZoom`), within 0.25–4; what is
  *   still drawn under 60 % of its design size counts as covered.
  * And what v2 sees too much: a colour-only filter on an ancestor (`html { filter: grayscale(1) }`
@@ -46,6 +47,10 @@ const hasMask = (style: CSSStyleDeclaration): boolean =>
   [style.maskImage, style.getPropertyValue('-webkit-mask-image'), style.getPropertyValue('mask')].some(
     (value) => value !== '' && value !== 'none',
   );
+
+/** `clip` applies only to absolutely positioned boxes; its computed value is `auto` otherwise. */
+const hasClip = (style: CSSStyleDeclaration): boolean =>
+  (style.clipPath !== '' && style.clipPath !== 'none') || (style.clip !== '' && style.clip !== 'auto');
 
 export class VisibilityTracker {
   readonly supported = visibilitySupported();
@@ -177,10 +182,11 @@ export class VisibilityTracker {
     if (!(Math.abs(current - zoom) <= 0.001)) host.style.setProperty('zoom', zoom.toFixed(4), 'important');
   }
 
-  /** A mask on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size. */
+  /** A mask or a clip on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size. */
   private coveredByStyle(): boolean {
     for (let el: Element | null = this.host!; el; el = el.parentElement) {
-      if (hasMask(getComputedStyle(el))) return true;
+      const style = getComputedStyle(el);
+      if (hasMask(style) || hasClip(style)) return true;
     }
     const target = this.target as HTMLElement;
     const drawn = target.getBoundingClientRect();
