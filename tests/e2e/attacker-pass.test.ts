@@ -33,4 +33,11 @@ describe('hiding the banner with what IntersectionObserver v2 cannot see', () =>
     expect(await page.evaluate(() => (window as unknown as { clipped?: boolean }).clipped)).toBe(true);
     await page.close();
   });
+
+  it('the banner moved up out of the window by the inline style of its host, but for a sliver: the badge shows !', async () => {
+    const page = await open('moves-banner-out.html');
+    await waitFor(() => badgeText(run.ext, page), '1!');
+    expect(await page.evaluate(() => (window as unknown as { moved?: boolean }).moved)).toBe(true);
+    await page.close();
+  });
 });

@@ -10,7 +10,9 @@
  *   an ancestor (html, body if the page moved it): counted as covered (v2 ignores a clip-path, and
  *   one that leaves a sliver of the banner keeps it intersecting: the attacker's pass of issue 18);
  * - zoom: the host's own zoom undoes its parent's (`hostZoom`), within 0.25–4; what is
- *   still drawn under 60 % of its design size counts as covered.
+ *   still drawn under 60 % of its design size counts as covered;
+ * - place: less than 60 % of it inside the window counts as covered (a page can rewrite the host's
+ *   inline style, `top: -310px`, and v2 calls the sliver left in the window visible).
  * And what v2 sees too much: a colour-only filter on an ancestor (`html { filter: grayscale(1) }`
  * on a national mourning day) leaves the banner legible, so it does not count as hidden.
  *
@@ -182,7 +184,10 @@ export class VisibilityTracker {
     if (!(Math.abs(current - zoom) <= 0.001)) host.style.setProperty('zoom', zoom.toFixed(4), 'important');
   }
 
-  /** A mask or a clip on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size. */
+  /**
+   * A mask or a clip on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size,
+   * or with less than that share of it inside the window.
+   */
   private coveredByStyle(): boolean {
     for (let el: Element | null = this.host!; el; el = el.parentElement) {
       const style = getComputedStyle(el);
@@ -195,6 +200,11 @@ export class VisibilityTracker {
     const designHeight = target.offsetHeight;
     if (designWidth === 0 || designHeight === 0) return false;
     if (drawn.width < designWidth * SMALLEST_SHARE || drawn.height < designHeight * SMALLEST_SHARE) return true;
+    // Moved mostly out of the window (the page can rewrite the host's inline style): v2 sees the
+    // sliver left in as visible. The banner is made to fit the window (styles.ts), so this is the page.
+    const inWidth = Math.max(0, Math.min(drawn.right, innerWidth) - Math.max(drawn.left, 0));
+    const inHeight = Math.max(0, Math.min(drawn.bottom, innerHeight) - Math.max(drawn.top, 0));
+    if (inWidth * inHeight < drawn.width * drawn.height * SMALLEST_SHARE) return true;
     // Filtered, v2 can't tell a cover either: at least what takes pointer events over its centre.
     return this.ioFiltered && document.elementFromPoint(drawn.x + drawn.width / 2, drawn.y + drawn.height / 2) !== this.host;
   }
