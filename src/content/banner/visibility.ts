@@ -6,10 +6,13 @@
  * `isVisible`): `supported` is false there and core/banner-gate.ts treats presses accordingly.
  *
  * What v2 can't see, checked here from computed styles (issue 18 item 3), in Firefox too:
- * - a mask (`mask`, `mask-image`, `-webkit-mask-image`) on the host or an ancestor (html, body if
- *   the page moved it): counted as covered;
+ * - a mask (`mask`, `mask-image`, `-webkit-mask-image`) or a clip (`clip-path`, `clip`) on the host or
+ *   an ancestor (html, body if the page moved it): counted as covered (v2 ignores a clip-path, and
+ *   one that leaves a sliver of the banner keeps it intersecting: the attacker's pass of issue 18);
  * - zoom: the host's own zoom undoes its parent's (`hostZoom`), within 0.25–4; what is
- *   still drawn under 60 % of its design size counts as covered.
+ *   still drawn under 60 % of its design size counts as covered;
+ * - place: less than 60 % of it inside the window counts as covered (a page can rewrite the host's
+ *   inline style, `top: -310px`, and v2 calls the sliver left in the window visible).
  * And what v2 sees too much: a colour-only filter on an ancestor (`html { filter: grayscale(1) }`
  * on a national mourning day) leaves the banner legible, so it does not count as hidden.
  *
@@ -46,6 +49,10 @@ const hasMask = (style: CSSStyleDeclaration): boolean =>
   [style.maskImage, style.getPropertyValue('-webkit-mask-image'), style.getPropertyValue('mask')].some(
     (value) => value !== '' && value !== 'none',
   );
+
+/** `clip` applies only to absolutely positioned boxes; its computed value is `auto` otherwise. */
+const hasClip = (style: CSSStyleDeclaration): boolean =>
+  (style.clipPath !== '' && style.clipPath !== 'none') || (style.clip !== '' && style.clip !== 'auto');
 
 export class VisibilityTracker {
   readonly supported = visibilitySupported();
@@ -177,10 +184,14 @@ export class VisibilityTracker {
     if (!(Math.abs(current - zoom) <= 0.001)) host.style.setProperty('zoom', zoom.toFixed(4), 'important');
   }
 
-  /** A mask on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size. */
+  /**
+   * A mask or a clip on the host or an ancestor, or drawn under SMALLEST_SHARE of its design size,
+   * or with less than that share of it inside the window.
+   */
   private coveredByStyle(): boolean {
     for (let el: Element | null = this.host!; el; el = el.parentElement) {
-      if (hasMask(getComputedStyle(el))) return true;
+      const style = getComputedStyle(el);
+      if (hasMask(style) || hasClip(style)) return true;
     }
     const target = this.target as HTMLElement;
     const drawn = target.getBoundingClientRect();
@@ -189,6 +200,11 @@ export class VisibilityTracker {
     const designHeight = target.offsetHeight;
     if (designWidth === 0 || designHeight === 0) return false;
     if (drawn.width < designWidth * SMALLEST_SHARE || drawn.height < designHeight * SMALLEST_SHARE) return true;
+    // Moved mostly out of the window (the page can rewrite the host's inline style): v2 sees the
+    // sliver left in as visible. The banner is made to fit the window (styles.ts), so this is the page.
+    const inWidth = Math.max(0, Math.min(drawn.right, innerWidth) - Math.max(drawn.left, 0));
+    const inHeight = Math.max(0, Math.min(drawn.bottom, innerHeight) - Math.max(drawn.top, 0));
+    if (inWidth * inHeight < drawn.width * drawn.height * SMALLEST_SHARE) return true;
     // Filtered, v2 can't tell a cover either: at least what takes pointer events over its centre.
     return this.ioFiltered && document.elementFromPoint(drawn.x + drawn.width / 2, drawn.y + drawn.height / 2) !== this.host;
   }
