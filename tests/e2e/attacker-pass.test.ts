@@ -6,18 +6,12 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { badgeText, currentWorker, waitFor, waitScanned } from './harness';
+import { badgeText, waitFor, waitScanned, resetControls } from './harness';
 import { useExtension } from './use-extension';
 
 const run = useExtension();
 
-beforeEach(async () => {
-  for (const p of run.ext.context.pages().filter((p) => p.url() !== 'about:blank')) await p.close();
-  await currentWorker(run.ext).evaluate(async () => {
-    await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
-    await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
-  });
-});
+beforeEach(() => resetControls(run.ext));
 
 async function open(path: string): Promise<Page> {
   const page = await run.ext.context.newPage();

@@ -8,18 +8,12 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bannerBox } from './banner-box';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
-import { badgeText, bannerHostName, clickInBanner, currentWorker, readBanner, waitFor, waitScanned, type CdpNode } from './harness';
+import { badgeText, bannerHostName, clickInBanner, readBanner, waitFor, waitScanned, type CdpNode, resetControls } from './harness';
 import { useExtension } from './use-extension';
 
 const run = useExtension();
 
-beforeEach(async () => {
-  for (const p of run.ext.context.pages().filter((p) => p.url() !== 'about:blank')) await p.close();
-  await currentWorker(run.ext).evaluate(async () => {
-    await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
-    await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
-  });
-});
+beforeEach(() => resetControls(run.ext));
 
 async function open(url: string): Promise<Page> {
   const page = await run.ext.context.newPage();

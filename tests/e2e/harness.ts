@@ -47,6 +47,19 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   return id;
 }
 
+/**
+ * A fresh start for a test of the banner's controls: the pages a test opened closed, and every
+ * control it set undone (sites not warned on, "not this organization", the snooze, re-warnings,
+ * closes and pending choices).
+ */
+export async function resetControls(ext: ExtensionBrowser): Promise<void> {
+  for (const p of ext.context.pages().filter((p) => p.url() !== 'about:blank')) await p.close();
+  await currentWorker(ext).evaluate(async () => {
+    await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
+    await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
+  });
+}
+
 export async function badgeText(ext: ExtensionBrowser, page: Page): Promise<string> {
   const tabId = await tabIdOf(ext, page);
   return currentWorker(ext).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -9,20 +9,13 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  badgeText, clickInBanner, currentWorker, openPopupFor, readBanner, tabIdOf, waitFor, waitForExtensionPage, waitScanned,
-} from './harness';
+  badgeText, clickInBanner, currentWorker, openPopupFor, readBanner, tabIdOf, waitFor, waitForExtensionPage, waitScanned, resetControls } from './harness';
 import { DISCIPLINE, PAGES, ROBOT } from './fixtures';
 import { useExtension } from './use-extension';
 
 const run = useExtension();
 
-beforeEach(async () => {
-  for (const p of run.ext.context.pages().filter((p) => p.url() !== 'about:blank')) await p.close();
-  await currentWorker(run.ext).evaluate(async () => {
-    await chrome.storage.local.set({ allowlist: [], suppressed: {}, snoozeUntil: null, relisted: {} });
-    await chrome.storage.session.set({ dismissed: {}, pendingChoices: {} });
-  });
-});
+beforeEach(() => resetControls(run.ext));
 
 async function open(url: string): Promise<Page> {
   const page = await run.ext.context.newPage();
