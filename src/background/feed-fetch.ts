@@ -117,15 +117,19 @@ export async function fetchFeed(url: string, etag: StoredEtag | null, inUse: Act
     const outcome = await checkFeed({ feed, signature, publicKey, currentVersion });
     return { outcome, etag: response.headers.get('etag') };
   } catch (error) {
-    const fail = (e: FeedError): Fetched => ({ outcome: { kind: 'error', error: e }, etag: null });
-    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `${TIMEOUT_MS / 1000} s` });
-    if (error instanceof Redirected) return fail({ code: 'redirect', detail: error.message });
-    if (error instanceof TooLarge) return fail({ code: 'too-large', detail: error.message });
-    if (error instanceof BodyBroken || stage === 'body') return fail({ code: 'truncated', detail: String(error instanceof Error ? error.message : error) });
-    return fail({ code: 'network', detail: String(error instanceof Error ? error.message : error) });
+    return { outcome: { kind: 'error', error: requestError(error, controller.signal.aborted, stage) }, etag: null };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Why a feed request failed, in the sync's error codes: the same for the legacy file and a v1 host. */
+function requestError(error: unknown, aborted: boolean, stage: 'connect' | 'body'): FeedError {
+  if (aborted) return { code: 'timeout', detail: `${TIMEOUT_MS / 1000} s` };
+  if (error instanceof Redirected) return { code: 'redirect', detail: error.message };
+  if (error instanceof TooLarge) return { code: 'too-large', detail: error.message };
+  const detail = String(error instanceof Error ? error.message : error);
+  return { code: error instanceof BodyBroken || stage === 'body' ? 'truncated' : 'network', detail };
 }
 
 /**
@@ -158,12 +162,7 @@ export const getForHostSync: Get = async (url, { cap, ifNoneMatch }) => {
     const body = await readCapped(response, cap);
     return { kind: 'file', file: { status: 200, contentType: type, body }, etag: response.headers.get('etag') };
   } catch (error) {
-    const fail = (e: FeedError): Answer => ({ kind: 'error', error: e });
-    if (controller.signal.aborted) return fail({ code: 'timeout', detail: `${TIMEOUT_MS / 1000} s` });
-    if (error instanceof Redirected) return fail({ code: 'redirect', detail: error.message });
-    if (error instanceof TooLarge) return fail({ code: 'too-large', detail: error.message });
-    if (error instanceof BodyBroken || stage === 'body') return fail({ code: 'truncated', detail: String(error instanceof Error ? error.message : error) });
-    return fail({ code: 'network', detail: String(error instanceof Error ? error.message : error) });
+    return { kind: 'error', error: requestError(error, controller.signal.aborted, stage) };
   } finally {
     clearTimeout(timer);
   }
